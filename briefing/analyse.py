@@ -1,0 +1,156 @@
+"""Derive what the editor did not type: verdicts per version, the scorecard, mentions.
+
+A correction says what is wrong and what is right; this module finds which version
+prints which, where. A version is *wrong* when it prints a wrong form, *right* when it
+prints a right form where the error stands in the other versions (the aligned
+sentences), and *absent* when it does not have that passage or words it differently.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from briefing.align import Alignment, align_versions
+from briefing.matching import Folded, find_all, fold
+from briefing.model import Correction, Entity, Project, Source
+from briefing.segment import Document
+
+VERDICTS = ("right", "wrong", "absent")
+NAME_KINDS = ("name", "institution")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A span of a version's text, with the paragraph and sentence that hold it."""
+
+    source: str
+    paragraph: str  # "p3"
+    sentence: str  # "p3s2"
+    sentence_index: int  # position among the version's sentences
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    source: str
+    verdict: str  # one of VERDICTS
+    places: tuple[Place, ...]  # where the wrong (or, if right, the right) form stands
+
+
+@dataclass(frozen=True)
+class CorrectionResult:
+    correction: Correction
+    verdicts: dict[str, Verdict]
+
+
+@dataclass(frozen=True)
+class Mention:
+    place: Place
+    form: str
+    quality: str  # "exact", "alias", "former name", "garbled", "near miss"
+    correction: str | None = None
+
+
+@dataclass
+class Analysis:
+    alignment: Alignment
+    corrections: dict[str, CorrectionResult]
+    scorecard: dict[str, dict[str, Counter[str]]]  # version -> kind -> Counter(right, wrong)
+    mentions: dict[str, dict[str, list[Mention]]]  # entity -> version -> mentions
+    errors: dict[str, list[tuple[Place, str]]] = field(default_factory=dict)  # version -> (place, correction)
+
+    def names_and_institutions(self, version: str) -> Counter[str]:
+        total: Counter[str] = Counter()
+        for kind in NAME_KINDS:
+            total.update(self.scorecard[version].get(kind, Counter()))
+        return total
+
+
+class Located:
+    """A version's text prepared for repeated searches."""
+
+    def __init__(self, source: Source) -> None:
+        assert source.document is not None
+        self.source = source
+        self.document: Document = source.document
+        self.folded: Folded = fold(self.document.text)
+        self.sentences = self.document.sentences()
+        self._index = {s.anchor: n for n, s in enumerate(self.sentences)}
+
+    def find(self, form: str) -> list[Place]:
+        places = []
+        for start, end in find_all(form, self.document.text, folded=self.folded):
+            sentence = self.document.sentence_at(start)
+            if sentence is None:
+                continue
+            places.append(Place(self.source.id, sentence.anchor.split("s")[0], sentence.anchor,
+                                self._index[sentence.anchor], start, end,
+                                self.document.text[start:end]))
+        return places
+
+
+def analyse(project: Project) -> Analysis:
+    located = {v.id: Located(v) for v in project.versions if v.document}
+    alignment = align_versions({k: [s.text for s in loc.sentences] for k, loc in located.items()})
+    results = {key: _verdicts(c, located, alignment) for key, c in project.corrections.items()}
+    scorecard: dict[str, dict[str, Counter[str]]] = {v: {} for v in located}
+    errors: dict[str, list[tuple[Place, str]]] = {v: [] for v in located}
+    for key, result in results.items():
+        for version, verdict in result.verdicts.items():
+            if verdict.verdict != "absent":
+                scorecard[version].setdefault(result.correction.kind, Counter())[verdict.verdict] += 1
+            if verdict.verdict == "wrong":
+                errors[version].extend((place, key) for place in verdict.places)
+    for version in errors:
+        errors[version].sort(key=lambda pair: (pair[0].start, -pair[0].end))
+    mentions = {key: _mentions(entity, project, located) for key, entity in project.entities.items()}
+    return Analysis(alignment, results, scorecard, mentions, errors)
+
+
+def _verdicts(correction: Correction, located: dict[str, Located],
+              alignment: Alignment) -> CorrectionResult:
+    wrong = {v: [p for form in correction.wrong for p in loc.find(form)]
+             for v, loc in located.items()}
+    right = {v: [p for form in correction.right for p in loc.find(form)
+                 if not any(_overlaps(p, w) for w in wrong[v])]
+             for v, loc in located.items()}
+    anchor_rows = {id(row) for v, places in wrong.items() for p in places
+                   if (row := alignment.row_of(v, p.sentence_index)) is not None}
+    verdicts = {}
+    for version in located:
+        if wrong[version]:
+            verdicts[version] = Verdict(version, "wrong", tuple(wrong[version]))
+            continue
+        candidates = right[version]
+        if anchor_rows:
+            candidates = [p for p in candidates
+                          if id(alignment.row_of(version, p.sentence_index)) in anchor_rows]
+        verdict = "right" if candidates else "absent"
+        verdicts[version] = Verdict(version, verdict, tuple(candidates))
+    return CorrectionResult(correction, verdicts)
+
+
+def _overlaps(a: Place, b: Place) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _mentions(entity: Entity, project: Project,
+              located: dict[str, Located]) -> dict[str, list[Mention]]:
+    forms = [(entity.name, "exact")] + [(a, "alias") for a in entity.aliases] + \
+        [(f, "former name") for f in entity.former_names]
+    garbles = [(form, c.id) for c in project.corrections.values() if c.entity == entity.id
+               for form in c.wrong]
+    found: dict[str, list[Mention]] = {}
+    for version, loc in located.items():
+        mentions: list[Mention] = []
+        for form, correction in garbles:
+            mentions += [Mention(p, form, "garbled", correction) for p in loc.find(form)]
+        for form, quality in forms:
+            for place in loc.find(form):
+                if not any(_overlaps(place, m.place) for m in mentions):
+                    mentions.append(Mention(place, form, quality))
+        found[version] = sorted(mentions, key=lambda m: m.place.start)
+    return found

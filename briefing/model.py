@@ -1,0 +1,130 @@
+"""The typed model of a brief: what the editor wrote, plus the versions' texts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.segment import Document
+from briefing.yamlmarks import Marks, Pointer, mark_for
+
+CORRECTION_KINDS = ("name", "institution", "title", "quote", "number", "date", "meaning",
+                    "spelling")
+FACT_STATUSES = ("verified", "disputed", "unverified", "false")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    source: str
+    quote: str | None
+    note: str | None
+    pointer: Pointer  # where it stands in the fact file
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    kind: str  # "version" or "reference"
+    title: str
+    label: str
+    publisher: str | None = None
+    author: str | None = None
+    date: str | None = None
+    url: str | None = None
+    file: str | None = None
+    excerpt: str | None = None
+    description: str | None = None
+    derived_from: str | None = None
+    declared: bool = True  # False for a file in seeds/ that the fact file does not describe
+    document: Document | None = None  # the version's text, or the reference's excerpt
+
+    @property
+    def is_version(self) -> bool:
+        return self.kind == "version"
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    kind: str
+    role: str
+    aliases: tuple[str, ...] = ()
+    former_names: tuple[str, ...] = ()
+    url: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    claim: str
+    status: str
+    evidence: tuple[Evidence, ...]
+    entities: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Correction:
+    id: str
+    kind: str
+    wrong: tuple[str, ...]
+    right: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    entity: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Accepted:
+    id: str
+    kind: str
+    forms: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    text: str
+    facts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Brief:
+    title: str
+    date: str
+    summary: str
+    subtitle: str | None = None
+    authors: tuple[str, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass
+class Project:
+    """Everything a brief is built from, loaded and checked for form."""
+
+    facts_path: Path
+    seeds_dir: Path
+    brief: Brief
+    sources: dict[str, Source]
+    entities: dict[str, Entity] = field(default_factory=dict)
+    facts: dict[str, Fact] = field(default_factory=dict)
+    corrections: dict[str, Correction] = field(default_factory=dict)
+    accepted: dict[str, Accepted] = field(default_factory=dict)
+    marks: Marks = field(default_factory=dict)
+
+    @property
+    def versions(self) -> list[Source]:
+        return [s for s in self.sources.values() if s.is_version]
+
+    @property
+    def references(self) -> list[Source]:
+        return [s for s in self.sources.values() if not s.is_version]
+
+    def mark(self, pointer: Pointer) -> tuple[int, int]:
+        return mark_for(self.marks, pointer)

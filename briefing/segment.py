@@ -1,0 +1,132 @@
+"""Split a version's text into paragraphs and sentences with stable anchors.
+
+Anchors are positional (``p3``, ``p3s2``): the same text always gives the same anchors,
+so links into a version survive rebuilds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sen rep gov gen col lt st jr sr inc co corp ltd no vs etc approx "
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.u u.n".split()
+)
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9À-Ý])")
+_WRAPPED_LINE = range(60, 100)  # line lengths typical of hard-wrapped plain text
+
+
+@dataclass(frozen=True)
+class Sentence:
+    anchor: str  # "p3s2"
+    start: int  # offsets into the whole text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: int  # 1-based
+    start: int
+    end: int
+    text: str
+    sentences: tuple[Sentence, ...] = field(default=())
+
+    @property
+    def anchor(self) -> str:
+        return f"p{self.number}"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A version's text, normalised to LF line ends, with its paragraphs."""
+
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+
+    def sentences(self) -> list[Sentence]:
+        return [s for p in self.paragraphs for s in p.sentences]
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        for paragraph in self.paragraphs:
+            if paragraph.start <= offset < paragraph.end:
+                return paragraph
+        return None
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        paragraph = self.paragraph_at(offset)
+        if paragraph is None:
+            return None
+        for sentence in paragraph.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return paragraph.sentences[-1] if paragraph.sentences else None
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and CR become LF; a byte-order mark is dropped."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def segment(text: str) -> Document:
+    """Paragraphs are non-empty lines, except in hard-wrapped blocks, which are joined."""
+    text = normalise_newlines(text)
+    spans: list[tuple[int, int]] = []
+    for block in re.finditer(r"[^\n](?:.|\n(?!\s*\n))*", text):
+        lines = list(re.finditer(r"[^\n]+", block.group()))
+        if _is_hard_wrapped([m.group() for m in lines]):
+            spans.append((block.start(), block.end()))
+        else:
+            spans.extend((block.start() + m.start(), block.start() + m.end()) for m in lines)
+    paragraphs = []
+    for start, end in spans:
+        start, end = _strip(text, start, end)
+        if start < end:
+            number = len(paragraphs) + 1
+            paragraphs.append(Paragraph(number, start, end, text[start:end],
+                                        _sentences(text, start, end, number)))
+    return Document(text, tuple(paragraphs))
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """Wrapped text: full lines of even length, or a short block whose next line runs on."""
+    widths = [len(line.rstrip()) for line in lines[:-1]]
+    if not widths or not all(width in _WRAPPED_LINE for width in widths):
+        return False
+    if len(lines) == 2:
+        return lines[1][:1].islower()
+    return max(widths) - min(widths) <= 20
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _sentences(text: str, start: int, end: int, number: int) -> tuple[Sentence, ...]:
+    cuts = [start]
+    for match in _BOUNDARY.finditer(text, start, end):
+        if not _ends_with_abbreviation(text[cuts[-1]:match.start() + 1]):
+            cuts.append(match.end())
+    cuts.append(end)
+    sentences = []
+    for left, right in zip(cuts, cuts[1:]):
+        left, right = _strip(text, left, right)
+        if left < right:
+            anchor = f"p{number}s{len(sentences) + 1}"
+            sentences.append(Sentence(anchor, left, right, text[left:right]))
+    return tuple(sentences)
+
+
+def _ends_with_abbreviation(chunk: str) -> bool:
+    words = chunk.rstrip(".").split()
+    if not words:
+        return False
+    last = words[-1].lower().strip("\"“‘'(")
+    # A single capital letter is an initial ("John F. Kennedy").
+    return last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())

@@ -1,0 +1,149 @@
+"""Checks of a fact file: its form (the JSON Schema) and its meaning (ids, quotes, forms)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jsonschema
+from rapidfuzz import process
+
+from briefing.matching import closest_passage, find_all
+from briefing.problems import Code, Problem
+from briefing.yamlmarks import Marks, Pointer, mark_for
+
+if TYPE_CHECKING:
+    from briefing.model import Evidence, Project
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The fact file's JSON Schema, as shipped with the package."""
+    text = resources.files("briefing").joinpath("schema/facts.schema.json").read_text("utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+def check_schema(data: Any, marks: Marks, path: Path) -> list[Problem]:
+    validator = jsonschema.Draft202012Validator(schema())
+    problems = []
+    for error in validator.iter_errors(data):
+        pointer: Pointer = tuple(error.absolute_path)
+        message, hint = _explain(error)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            extra = _extra_keys(error)
+            if extra:
+                pointer = (*pointer, extra[0], "<key>")
+        line, col = mark_for(marks, pointer)
+        where = "/".join(str(p) for p in error.absolute_path if p != "<key>") or "top level"
+        problems.append(Problem(path, line, col, f"{where}: {message}", hint, Code.SCHEMA))
+    return sorted(problems)
+
+
+def _extra_keys(error: jsonschema.ValidationError) -> list[str]:
+    allowed = set(error.schema.get("properties", {}))
+    return [k for k in error.instance if k not in allowed]
+
+
+def _explain(error: jsonschema.ValidationError) -> tuple[str, str]:
+    """A message an editor can act on, for the validators editors meet."""
+    kind = error.validator
+    if kind == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = _extra_keys(error)
+        hint = f"allowed here: {', '.join(allowed)}" if allowed else ""
+        if extra and allowed:
+            match = process.extractOne(extra[0], allowed, score_cutoff=60)
+            if match:
+                hint = f"did you mean {match[0]!r}? " + hint
+        return f"unknown key {extra[0]!r}" if extra else error.message, hint
+    if kind == "required":
+        return error.message.replace("is a required property", "is missing"), \
+            "add it; see the schema for what it holds"
+    if kind == "enum":
+        return f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}", ""
+    if kind == "pattern" and "a-z0-9" in str(error.validator_value):
+        return f"{error.instance!r} is not a valid id", "use lower-case letters, digits, - and _"
+    if kind == "pattern" and "0-9]{4}" in str(error.validator_value):
+        return f"{error.instance!r} is not a date", "write dates as YYYY-MM-DD"
+    if kind == "pattern" and "https?" in str(error.validator_value):
+        return f"{error.instance!r} is not a web address", "start it with https://"
+    if kind == "type":
+        return f"expected {error.validator_value}, found {type(error.instance).__name__}", \
+            "quote text that YAML would read as a number, date or yes/no"
+    return error.message, ""
+
+
+def check_project(project: Project) -> list[Problem]:
+    """Ids that name nothing, quotes not in their sources, corrections found nowhere."""
+    problems: list[Problem] = []
+
+    def unknown(kind: str, value: str, known: dict[str, Any], pointer: Pointer) -> None:
+        if value in known:
+            return
+        match = process.extractOne(value, list(known), score_cutoff=50)
+        hint = f"did you mean {match[0]!r}?" if match else f"define it under {kind}"
+        problems.append(Problem(project.facts_path, *project.mark(pointer),
+                                f"unknown {kind[:-1]} id {value!r}", hint, Code.UNKNOWN_ID))
+
+    for key, source in project.sources.items():
+        if source.derived_from:
+            unknown("sources", source.derived_from, project.sources,
+                    ("sources", key, "derived_from"))
+    for index, finding in enumerate(project.brief.findings):
+        for n, fact in enumerate(finding.facts):
+            unknown("facts", fact, project.facts, ("brief", "findings", index, "facts", n))
+    for key, fact in project.facts.items():
+        for n, entity in enumerate(fact.entities):
+            unknown("entities", entity, project.entities, ("facts", key, "entities", n))
+    for key, correction in project.corrections.items():
+        if correction.entity:
+            unknown("entities", correction.entity, project.entities,
+                    ("corrections", key, "entity"))
+    for evidence in _all_evidence(project):
+        if evidence.source not in project.sources:
+            unknown("sources", evidence.source, project.sources, (*evidence.pointer, "source"))
+        elif evidence.quote:
+            problems += _check_quote(project, evidence)
+    problems += _check_forms(project)
+    return problems
+
+
+def _all_evidence(project: Project) -> list[Evidence]:
+    found: list[Evidence] = []
+    for group in (project.entities, project.facts, project.corrections):
+        for item in group.values():
+            found.extend(item.evidence)
+    return found
+
+
+def _check_quote(project: Project, evidence: Evidence) -> list[Problem]:
+    source = project.sources[evidence.source]
+    assert evidence.quote is not None
+    where = (project.facts_path, *project.mark((*evidence.pointer, "quote")))
+    if source.document is None:
+        return [Problem(*where, f"cannot check this quote: reference {source.id!r} has no excerpt",
+                        "add an `excerpt:` file of passages copied verbatim from it",
+                        Code.QUOTE_NOT_FOUND)]
+    if find_all(evidence.quote, source.document.text, whole_words=False):
+        return []
+    passage, score = closest_passage(evidence.quote, source.document.text)
+    hint = f"closest passage ({score:.0f}% alike): “{passage}”" if passage else "no passage is alike"
+    return [Problem(*where, f"quote not found in source {source.id!r}", hint,
+                    Code.QUOTE_NOT_FOUND)]
+
+
+def _check_forms(project: Project) -> list[Problem]:
+    """A correction none of whose forms occurs in any version can say nothing."""
+    problems = []
+    texts = [v.document.text for v in project.versions if v.document]
+    for key, correction in project.corrections.items():
+        forms = correction.wrong + correction.right
+        if not any(find_all(form, text) for form in forms for text in texts):
+            problems.append(Problem(
+                project.facts_path, *project.mark(("corrections", key, "wrong")),
+                f"correction {key!r}: neither its wrong nor its right form occurs in any version",
+                "check the spelling against the version's text", Code.FORM_NOT_FOUND))
+    return problems

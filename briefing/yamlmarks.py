@@ -1,0 +1,99 @@
+"""YAML loading that keeps each node's line and column and refuses duplicate keys.
+
+Plain ``yaml.safe_load`` silently keeps the last of two equal keys and forgets where
+every value came from; editors need both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from briefing.problems import Code, Problem
+
+Pointer = tuple[str | int, ...]
+Marks = dict[Pointer, tuple[int, int]]
+
+
+def load_yaml(text: str, path: Path) -> tuple[Any, Marks, list[Problem]]:
+    """Parse ``text``; return the data, a mark (line, col; 1-based) per value, and problems.
+
+    A mark is kept for every mapping value and sequence item; for a mapping key the mark
+    is stored under the pointer with a trailing ``"<key>"`` element.
+    """
+    loader = yaml.SafeLoader(text)
+    problems: list[Problem] = []
+    marks: Marks = {}
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, marks, problems
+        data = _build(loader, node, (), marks, problems, path)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        problem = (error.problem or "malformed YAML").strip()
+        context = f" ({error.context})" if error.context else ""
+        problems.append(
+            Problem(path, line, col, f"malformed YAML: {problem}{context}",
+                    "check indentation, colons and quotes on this line", Code.YAML)
+        )
+        return None, marks, problems
+    except yaml.YAMLError as error:
+        problems.append(Problem(path, 0, 0, f"malformed YAML: {error}", "", Code.YAML))
+        return None, marks, problems
+    finally:
+        loader.dispose()
+    return data, marks, problems
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _build(loader: yaml.SafeLoader, node: yaml.Node, pointer: Pointer, marks: Marks,
+           problems: list[Problem], path: Path) -> Any:
+    marks[pointer] = _mark(node)
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)
+        result: dict[str, Any] = {}
+        first_seen: dict[str, tuple[int, int]] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            key = _plain(key)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in first_seen:
+                line, col = _mark(key_node)
+                seen_line = first_seen[key][0]
+                problems.append(Problem(
+                    path, line, col, f"duplicate key {key!r} (first defined on line {seen_line})",
+                    "YAML keeps only one of them; rename or merge the two entries",
+                    Code.DUPLICATE_KEY))
+                continue
+            first_seen[key] = _mark(key_node)
+            marks[(*pointer, key, "<key>")] = _mark(key_node)
+            result[key] = _build(loader, value_node, (*pointer, key), marks, problems, path)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(loader, item, (*pointer, index), marks, problems, path)
+                for index, item in enumerate(node.value)]
+    return _plain(loader.construct_object(node, deep=True))
+
+
+def _plain(value: Any) -> Any:
+    """Dates become ISO strings: the fact file's schema speaks JSON."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def mark_for(marks: Marks, pointer: Pointer) -> tuple[int, int]:
+    """The mark of ``pointer``, or of its nearest ancestor that has one."""
+    for end in range(len(pointer), -1, -1):
+        if pointer[:end] in marks:
+            return marks[pointer[:end]]
+    return (0, 0)
