@@ -1,0 +1,100 @@
+"""Writing MyST safely: every string from the inputs is escaped unless built here.
+
+Templates output through :func:`finalize`, which escapes anything that is not a
+:class:`Myst` value, so a template that forgets a filter still cannot let source text
+become markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation mark
+_SPACE = re.compile(r"\s+")
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+class Myst(str):
+    """A string that is already MyST markup; templates print it as it is."""
+
+
+def escape(text: object) -> Myst:
+    """Text that MyST renders as exactly these characters, on one line.
+
+    CommonMark lets a backslash escape any ASCII punctuation, which covers every
+    construct MyST knows: roles, directives, math, links, footnotes, HTML, fences.
+    Directional overrides are dropped so that a source cannot reorder the page around it.
+    """
+    flat = _SPACE.sub(" ", _BIDI_CONTROLS.sub("", str(text))).strip()
+    return Myst(_PUNCTUATION.sub(r"\\\1", flat))
+
+
+def finalize(value: object) -> object:
+    if isinstance(value, (Myst, Markup)):
+        return value
+    if value is None:
+        raise ValueError("a template printed None; guard optional values with {% if %}")
+    return escape(value)
+
+
+def url(target: str) -> Myst:
+    """A link destination: angle-bracketed, with anything that could end it encoded."""
+    return Myst("<" + quote(target, safe=":/?#[]@!$&'()*+,;=%~-._") + ">")
+
+
+def link(text: str, target: str, classes: Iterable[str] = ()) -> Myst:
+    """``[text](target){.class}``; ``target`` is a URL or a ``type:id`` of the domain."""
+    destination = url(target) if target.startswith(("http://", "https://")) else target
+    attrs = "{" + " ".join(f".{c}" for c in classes) + "}" if classes else ""
+    return Myst(f"[{escape(text)}]({destination}){attrs}")
+
+
+def span(text: str, *classes: str) -> Myst:
+    return Myst(f"[{escape(text)}]{{{' '.join('.' + c for c in classes)}}}")
+
+
+def ident(value: str) -> Myst:
+    """An id of the fact file (checked by the schema), printed as it is."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_:-]*", value):
+        raise ValueError(f"not an id: {value!r}")
+    return Myst(value)
+
+
+def role(name: str, target: str) -> Myst:
+    """A role whose content is an id (ids are checked by the schema: no backticks)."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_:-]*", target):
+        raise ValueError(f"not an id: {target!r}")
+    return Myst(f"{{{name}}}`{target}`")
+
+
+def marked(text: str, spans: Iterable[tuple[int, int, Myst | None, tuple[str, ...]]]) -> Myst:
+    """``text`` with some spans turned into links or classed spans.
+
+    Each span is (start, end, target or None, classes); overlapping spans after the
+    first are skipped.
+    """
+    out: list[str] = []
+    position = 0
+    for start, end, target, classes in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if start < position:
+            continue
+        out.append(escape_keep_space(text[position:start]))
+        piece = text[start:end]
+        out.append(link(piece, target, classes) if target else span(piece, *classes))
+        position = end
+    out.append(escape_keep_space(text[position:]))
+    return Myst("".join(out))
+
+
+def escape_keep_space(text: str) -> str:
+    """Like :func:`escape`, but a leading or trailing space is kept (between spans)."""
+    if not text:
+        return ""
+    lead = " " if text[0].isspace() else ""
+    tail = " " if text[-1].isspace() and len(text.strip()) else ""
+    core = escape(text)
+    return f"{lead}{core}{tail}" if core else " "

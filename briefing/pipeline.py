@@ -1,0 +1,29 @@
+"""load → validate → analyse → render, the one path that the CLI, the tests and Sphinx share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.analyse import Analysis, analyse
+from briefing.load import load_project
+from briefing.model import Project
+from briefing.problems import Problem
+from briefing.render import render_pages
+
+
+@dataclass
+class Result:
+    project: Project
+    analysis: Analysis
+    problems: list[Problem]
+
+
+def check(facts: Path, seeds: Path) -> Result:
+    """Load, validate and analyse; raise ProblemsFound when the brief cannot be built."""
+    project, problems = load_project(facts, seeds)
+    return Result(project, analyse(project), problems)
+
+
+def pages(result: Result, templates: Path | None = None) -> dict[str, str]:
+    return render_pages(result.project, result.analysis, templates)

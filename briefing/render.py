@@ -1,0 +1,57 @@
+"""Render the generated pages from Jinja2 templates to MyST.
+
+Templates run sandboxed with undefined names as errors; a project's own ``templates/``
+folder overrides the packaged templates file by file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from briefing import mystfmt
+from briefing.analyse import Analysis
+from briefing.model import Project
+from briefing.views import views
+
+# page path (inside the output folder) -> template
+PAGES = {
+    "brief.md": "brief.md.jinja",
+    "errata.md": "errata.md.jinja",
+    "comparison.md": "comparison.md.jinja",
+    "facts.md": "facts.md.jinja",
+    "entities.md": "entities.md.jinja",
+    "references.md": "references.md.jinja",
+    "sources/index.md": "sources-index.md.jinja",
+}
+SOURCE_PAGE = "source.md.jinja"
+
+
+def environment(project_templates: Path | None = None) -> SandboxedEnvironment:
+    loaders: list[FileSystemLoader | PackageLoader] = []
+    if project_templates is not None and project_templates.is_dir():
+        loaders.append(FileSystemLoader(project_templates))
+    loaders.append(PackageLoader("briefing", "templates"))
+    env = SandboxedEnvironment(loader=ChoiceLoader(loaders), undefined=StrictUndefined,
+                               finalize=mystfmt.finalize, keep_trailing_newline=True,
+                               trim_blocks=True, lstrip_blocks=True, autoescape=False)
+    env.filters.update(md=mystfmt.escape, link=mystfmt.link, role=mystfmt.role, raw=mystfmt.Myst,
+                       ident=mystfmt.ident,
+                       url=mystfmt.url)
+    env.globals.update(raw=mystfmt.Myst)
+    return env
+
+
+def render_pages(project: Project, analysis: Analysis,
+                 project_templates: Path | None = None) -> dict[str, str]:
+    """Every generated page: its path inside the output folder, and its MyST text."""
+    env = environment(project_templates)
+    context = {"brief": project.brief, "project": project, "v": views(project, analysis),
+               "analysis": analysis}
+    pages = {path: env.get_template(name).render(context) for path, name in PAGES.items()}
+    for version in project.versions:
+        pages[f"sources/{version.id}.md"] = env.get_template(SOURCE_PAGE).render(
+            context, version=version)
+    return pages

@@ -1,0 +1,24 @@
+"""The Sphinx extension: the only part of briefing that imports Sphinx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from briefing import __version__
+from briefing.sphinx.config import setup_config
+from briefing.sphinx.domain import setup_domain
+from briefing.sphinx.generation import setup_generation
+from briefing.sphinx.output import setup_output
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("myst_parser")
+    setup_config(app)
+    setup_domain(app)
+    setup_generation(app)
+    setup_output(app)
+    return {"version": __version__, "env_version": 1, "parallel_read_safe": True,
+            "parallel_write_safe": True}

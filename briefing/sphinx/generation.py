@@ -1,0 +1,58 @@
+"""Generate the brief's pages when the builder starts, and its data when it ends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from weakref import WeakKeyDictionary
+
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+
+from briefing import pipeline
+from briefing.export import to_json
+from briefing.generate import write_pages
+from briefing.problems import ProblemsFound
+from briefing.sphinx.config import BriefingConfig
+from briefing.sphinx.warnings import logger, warn_problem
+
+_results: WeakKeyDictionary[Sphinx, pipeline.Result] = WeakKeyDictionary()
+
+
+def generate(app: Sphinx) -> None:
+    settings = BriefingConfig.from_sphinx(app.config)
+    confdir = Path(app.confdir)
+    try:
+        result = pipeline.check(confdir / settings.facts, confdir / settings.seeds)
+    except ProblemsFound as error:
+        for problem in error.problems:
+            warn_problem(problem)
+        raise ExtensionError(f"briefing: {len(error.problems)} problem(s) in the fact file "
+                             f"or the versions stop the build (listed above)") from None
+    for problem in result.problems:
+        warn_problem(problem)
+    pages = pipeline.pages(result, confdir / settings.templates)
+    try:
+        report = write_pages(Path(app.srcdir) / settings.output, pages)
+    except FileExistsError as error:
+        raise ExtensionError(f"briefing: {error}") from None
+    logger.info("briefing: %d pages generated (%d written, %d unchanged, %d removed)",
+                len(pages), len(report.written), len(report.unchanged), len(report.removed))
+    _results[app] = result
+
+
+def write_data(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    settings = BriefingConfig.from_sphinx(app.config)
+    result = _results.get(app)
+    if not settings.json or result is None:
+        return
+    path = Path(app.outdir) / "briefing.json"
+    text = to_json(result.project, result.analysis)
+    if not path.is_file() or path.read_text("utf-8") != text:
+        path.write_text(text, "utf-8")
+
+
+def setup_generation(app: Sphinx) -> None:
+    app.connect("builder-inited", generate)
+    app.connect("build-finished", write_data)

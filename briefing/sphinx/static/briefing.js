@@ -1,0 +1,1 @@
+/* briefing: hover cards (see issue) */

@@ -1,0 +1,55 @@
+"""Sphinx configuration of the flagship brief: the EU-US talks on cyber-capable AI models.
+
+Build with ``make brief`` (HTML and PDF), or ``sphinx-build -c . docs _build/html``.
+"""
+
+project = "EU-US talks on cyber-capable AI models"
+author = "briefing"
+copyright = "2026, the briefing authors"
+language = "en"
+
+extensions = ["myst_parser", "briefing"]
+
+# The brief's inputs, relative to this file.
+briefing_facts = "docs/facts.yaml"
+briefing_seeds = "seeds"
+briefing_templates = "templates"
+
+root_doc = "index"
+exclude_patterns = ["excerpts", "facts.yaml", "_build"]
+myst_enable_extensions = ["attrs_inline", "colon_fence", "deflist"]
+myst_footnote_transition = False  # otherwise a rule closes every PDF page with footnotes
+suppress_warnings: list[str] = []
+
+# HTML: a reading theme whose footnotes become sidenotes on wide screens.
+html_theme = "sphinx_book_theme"
+html_title = "EU-US talks on cyber-capable AI models"
+html_theme_options = {
+    "use_sidenotes": False,  # its transform drops cross-references in notes; briefing.js does sidenotes
+    "show_toc_level": 2,
+    "navigation_with_keys": True,
+    "home_page_in_toc": True,
+}
+html_last_updated_fmt = ""
+html_copy_source = False
+html_show_sourcelink = False
+
+# PDF: XeLaTeX, the howto class (no title page, no blank pages), page footnotes.
+latex_engine = "xelatex"
+latex_theme = "howto"
+latex_show_pagerefs = True
+latex_show_urls = "footnote"
+latex_use_xindy = False
+latex_documents = [("index", "brief.tex", project, author, "howto")]
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "11pt",
+    "fontpkg": r"""
+\setmainfont{TeX Gyre Pagella}
+\setsansfont{TeX Gyre Heros}
+\setmonofont{FreeMono}
+""",
+    "preamble": "",
+    "printindex": "",
+    "sphinxsetup": "verbatimwithframe=false",
+}
