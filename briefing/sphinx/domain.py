@@ -25,6 +25,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
 from briefing.problems import Code
+from briefing.sphinx.nodes import brief_object, setup_nodes
 from briefing.sphinx.warnings import warn
 
 OBJECT_TYPES = {
@@ -65,8 +66,8 @@ class BriefObjectDirective(SphinxDirective):
         anchor = anchor_for(self.objtype, name)
         title = self.options.get("title") or name
         summary = self.options.get("summary") or title
-        container = nodes.container(classes=[f"brief-{self.objtype}",
-                                              *self.options.get("class", "").split()])
+        container = brief_object(classes=[f"brief-{self.objtype}",
+                                          *self.options.get("class", "").split()])
         container["ids"].append(anchor)
         self.set_source_info(container)
         container += self.parse_content_to_nodes(allow_section_headings=False)
@@ -174,6 +175,7 @@ def warn_missing(app: Sphinx, domain: Domain, node: pending_xref) -> bool | None
 
 
 def setup_domain(app: Sphinx) -> None:
+    setup_nodes(app)
     app.add_domain(BriefDomain)
     app.connect("warn-missing-reference", warn_missing)
 

@@ -12,6 +12,17 @@ STATIC = Path(__file__).parent / "static"
 # \DUrole{<class>}{text} is how Sphinx's LaTeX writer emits a classed inline span.
 LATEX_MACROS = r"""
 \usepackage[normalem]{ulem}
+% Symbols and scripts that TeX Gyre lacks come from FreeSerif (Debian: fonts-freefont-otf).
+\newfontfamily\brieffallback{FreeSerif}
+\usepackage[Dingbats,MiscellaneousSymbols,MiscellaneousTechnical,GeometricShapes,Arrows,Cyrillic,Hebrew,Arabic]{ucharclasses}
+\setTransitionsFor{Dingbats}{\begingroup\brieffallback\upshape\mdseries}{\endgroup}
+\setTransitionsFor{MiscellaneousSymbols}{\begingroup\brieffallback\upshape\mdseries}{\endgroup}
+\setTransitionsFor{MiscellaneousTechnical}{\begingroup\brieffallback\upshape\mdseries}{\endgroup}
+\setTransitionsFor{GeometricShapes}{\begingroup\brieffallback\upshape\mdseries}{\endgroup}
+\setTransitionsFor{Arrows}{\begingroup\brieffallback\upshape\mdseries}{\endgroup}
+\setTransitionsFor{Cyrillic}{\begingroup\brieffallback\upshape\mdseries}{\endgroup}
+\setTransitionsFor{Hebrew}{\begingroup\brieffallback\upshape\mdseries}{\endgroup}
+\setTransitionsFor{Arabic}{\begingroup\brieffallback\upshape\mdseries}{\endgroup}
 \expandafter\def\csname DUrolebrief-wrong\endcsname#1{\uwave{#1}}
 \expandafter\def\csname DUrolebrief-right\endcsname#1{\uline{#1}}
 \expandafter\def\csname DUrolebrief-absent\endcsname#1{#1}
