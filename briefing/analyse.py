@@ -96,12 +96,13 @@ def analyse(project: Project) -> Analysis:
     located = {v.id: Located(v) for v in project.versions if v.document}
     alignment = align_versions({k: [s.text for s in loc.sentences] for k, loc in located.items()})
     results = {key: _verdicts(c, located, alignment) for key, c in project.corrections.items()}
-    scorecard: dict[str, dict[str, Counter[str]]] = {v: {} for v in located}
+    kinds = {c.kind for c in project.corrections.values()}
+    scorecard = {v: {kind: Counter[str]() for kind in sorted(kinds)} for v in located}
     errors: dict[str, list[tuple[Place, str]]] = {v: [] for v in located}
     for key, result in results.items():
         for version, verdict in result.verdicts.items():
             if verdict.verdict != "absent":
-                scorecard[version].setdefault(result.correction.kind, Counter())[verdict.verdict] += 1
+                scorecard[version][result.correction.kind][verdict.verdict] += 1
             if verdict.verdict == "wrong":
                 errors[version].extend((place, key) for place in verdict.places)
     for version in errors:

@@ -76,6 +76,9 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, str]:
     return error.message, ""
 
 
+_SINGULAR = {"sources": "source", "facts": "fact", "entities": "entity"}
+
+
 def check_project(project: Project) -> list[Problem]:
     """Ids that name nothing, quotes not in their sources, corrections found nowhere."""
     problems: list[Problem] = []
@@ -86,7 +89,8 @@ def check_project(project: Project) -> list[Problem]:
         match = process.extractOne(value, list(known), score_cutoff=50)
         hint = f"did you mean {match[0]!r}?" if match else f"define it under {kind}"
         problems.append(Problem(project.facts_path, *project.mark(pointer),
-                                f"unknown {kind[:-1]} id {value!r}", hint, Code.UNKNOWN_ID))
+                                f"unknown {_SINGULAR[kind]} id {value!r}", hint,
+                                Code.UNKNOWN_ID))
 
     for key, source in project.sources.items():
         if source.derived_from:

@@ -111,7 +111,7 @@ class Views:
             cells = []
             for kind in self.kinds:
                 counts = card.get(kind, Counter())
-                cells.append(f"{counts['right']} / {counts['wrong']}" if counts else "–")
+                cells.append(f"{counts['right']} / {counts['wrong']}")
             total = sum((c for c in card.values()), Counter())
             rows.append(ScoreRow(version, cells, total["right"], total["wrong"]))
         return rows

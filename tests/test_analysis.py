@@ -1,0 +1,70 @@
+"""Segmentation, matching and the derived verdicts and scorecard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing import pipeline
+from briefing.matching import closest_passage, find_all
+from briefing.segment import segment
+
+REPO = Path(__file__).resolve().parent.parent
+BASIC = Path(__file__).parent / "roots" / "test-basic"
+
+
+def test_paragraphs_are_lines_and_sentences_respect_abbreviations() -> None:
+    document = segment("\ufeffMr. Smith met the U.S. envoy. He left.\r\nSecond line.\r\n")
+    assert [p.anchor for p in document.paragraphs] == ["p1", "p2"]
+    assert [s.text for s in document.paragraphs[0].sentences] == [
+        "Mr. Smith met the U.S. envoy.", "He left."]
+    assert document.paragraphs[0].sentences[1].anchor == "p1s2"
+
+
+def test_hard_wrapped_blocks_are_joined() -> None:
+    line = "a line of hard wrapped prose that runs on for about seventy chars"
+    document = segment(f"{line}\n{line}\n{line}\nend.\n\nNext paragraph.")
+    assert len(document.paragraphs) == 2
+
+
+def test_find_all_folds_quotes_and_space_but_not_words() -> None:
+    text = "He said “we   agree” and we agreed."
+    assert [text[a:b] for a, b in find_all('"we agree"', text)] == ["“we   agree”"]
+    assert find_all("we agreed", text) == [(25, 34)]
+    assert find_all("agree", text) == [(14, 19)]  # a whole word, not the start of "agreed"
+    passage, score = closest_passage("we agreeed", text)
+    assert "agree" in passage and score > 80
+
+
+def test_verdicts_and_scorecard_are_derived() -> None:
+    result = pipeline.check(BASIC / "facts.yaml", BASIC / "seeds")
+    verdicts = {key: {v: r.verdict for v, r in c.verdicts.items()}
+                for key, c in result.analysis.corrections.items()}
+    assert verdicts == {"kovacs-name": {"wire": "right", "rewrite": "wrong"},
+                        "authority-name": {"wire": "right", "rewrite": "wrong"}}
+    place = result.analysis.corrections["kovacs-name"].verdicts["rewrite"].places[0]
+    assert (place.paragraph, place.sentence, place.text) == ("p1", "p1s2", "Anna Kovach")
+    card = result.analysis.scorecard
+    assert card["wire"]["name"]["right"] == 1 and card["rewrite"]["name"]["wrong"] == 1
+
+
+def test_flagship_verdicts_agree_with_the_version_texts() -> None:
+    result = pipeline.check(REPO / "docs" / "facts.yaml", REPO / "seeds")
+    assert result.problems == []
+    texts = {v.id: v.document.text for v in result.project.versions}
+    for key, correction in result.analysis.corrections.items():
+        for version, verdict in correction.verdicts.items():
+            wrong_found = any(find_all(f, texts[version]) for f in correction.correction.wrong)
+            assert (verdict.verdict == "wrong") == wrong_found, (key, version)
+            if verdict.verdict == "right":
+                assert any(find_all(f, texts[version]) for f in correction.correction.right)
+    names = result.analysis.names_and_institutions
+    assert names("translation")["wrong"] >= 5 and names("translation")["right"] == 0
+    assert names("aggregator")["wrong"] == 0 and names("aggregator")["right"] >= 3
+
+
+def test_flagship_truncated_version_is_absent_not_right() -> None:
+    result = pipeline.check(REPO / "docs" / "facts.yaml", REPO / "seeds")
+    # "Mr. Anthropic" stands in a paragraph the aggregator copy never reached: even
+    # though that copy prints "Anthropic" elsewhere, it neither got it right nor wrong.
+    verdict = result.analysis.corrections["mr-anthropic"].verdicts["aggregator"]
+    assert verdict.verdict == "absent"
