@@ -4,6 +4,7 @@ Build with ``make brief`` (HTML and PDF), or ``sphinx-build -c . docs _build/htm
 """
 
 project = "EU-US talks on cyber-capable AI models"
+today = "29 May 2026"  # the story's date, printed under the PDF's title
 author = "briefing"
 copyright = "2026, the briefing authors"
 language = "en"
@@ -38,7 +39,7 @@ html_show_sourcelink = False
 latex_engine = "xelatex"
 latex_theme = "howto"
 latex_show_pagerefs = True
-latex_show_urls = "footnote"
+latex_show_urls = "inline"  # a citation is a footnote already: its URL goes inside it
 latex_use_xindy = False
 latex_documents = [("index", "brief.tex", project, author, "howto")]
 latex_elements = {
@@ -51,5 +52,6 @@ latex_elements = {
 """,
     "preamble": "",
     "printindex": "",
+    "tocdepth": r"\setcounter{tocdepth}{1}",  # chapters of the brief, not every fact
     "sphinxsetup": "verbatimwithframe=false",
 }

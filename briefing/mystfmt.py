@@ -41,6 +41,22 @@ def finalize(value: object) -> object:
     return escape(value)
 
 
+def quoted(text: str) -> Myst:
+    """The text in typographic quotes, unless it already opens with a quotation mark."""
+    inner = escape(text)
+    return inner if text.lstrip()[:1] in "\"“‘'«" else Myst(f"“{inner}”")
+
+
+def day(iso: str) -> str:
+    """``2026-05-29`` as ``29 May 2026``; anything else as it is."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(iso).strftime("%-d %B %Y")
+    except ValueError:
+        return iso
+
+
 def url(target: str) -> Myst:
     """A link destination: angle-bracketed, with anything that could end it encoded."""
     return Myst("<" + quote(target, safe=":/?#[]@!$&'()*+,;=%~-._") + ">")

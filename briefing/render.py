@@ -38,7 +38,7 @@ def environment(project_templates: Path | None = None) -> SandboxedEnvironment:
                                finalize=mystfmt.finalize, keep_trailing_newline=True,
                                trim_blocks=True, lstrip_blocks=True, autoescape=False)
     env.filters.update(md=mystfmt.escape, link=mystfmt.link, role=mystfmt.role, raw=mystfmt.Myst,
-                       ident=mystfmt.ident,
+                       ident=mystfmt.ident, quoted=mystfmt.quoted, day=mystfmt.day,
                        url=mystfmt.url)
     env.globals.update(raw=mystfmt.Myst)
     return env

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from briefing.analyse import NAME_KINDS, Analysis, Place
 from briefing.matching import find_all
 from briefing.model import CORRECTION_KINDS, Evidence, Project, Source
-from briefing.mystfmt import Myst, escape, link, marked, role
+from briefing.mystfmt import Myst, day, escape, link, marked, role
 
 VERDICT_SYMBOL = {"right": "✓ right", "wrong": "✗ wrong", "absent": "– absent"}
 
@@ -58,7 +58,7 @@ class Views:
             where = role("brief:para", target) if target else role("brief:source", source.id)
         elif source.url:
             where = link(f"{source.publisher or source.label}, “{source.title}”"
-                         + (f" ({source.date})" if source.date else ""), source.url)
+                         + (f" ({day(source.date)})" if source.date else ""), source.url)
         else:
             where = role("brief:source", source.id)
         return Citation(label, Myst(where), evidence.quote, evidence.note)

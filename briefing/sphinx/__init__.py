@@ -12,6 +12,7 @@ from briefing.sphinx.config import setup_config
 from briefing.sphinx.domain import setup_domain
 from briefing.sphinx.generation import setup_generation
 from briefing.sphinx.output import setup_output
+from briefing.sphinx.transforms import setup_transforms
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -20,5 +21,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_domain(app)
     setup_generation(app)
     setup_output(app)
+    setup_transforms(app)
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True,
             "parallel_write_safe": True}
