@@ -5,7 +5,7 @@ Build with ``make brief`` (HTML and PDF), or ``sphinx-build -c . docs _build/htm
 
 project = "EU-US talks on cyber-capable AI models"
 today = "29 May 2026"  # the story's date, printed under the PDF's title
-author = "briefing"
+author = "Policy brief"
 copyright = "2026, the briefing authors"
 language = "en"
 
@@ -50,8 +50,8 @@ latex_elements = {
 \setsansfont{TeX Gyre Heros}
 \setmonofont{FreeMono}
 """,
-    "preamble": "",
+    # Chapters of the brief in the contents, not every fact (Sphinx sets the depth from the toctree).
+    "preamble": r"\AtBeginDocument{\setcounter{tocdepth}{1}}",
     "printindex": "",
-    "tocdepth": r"\setcounter{tocdepth}{1}",  # chapters of the brief, not every fact
     "sphinxsetup": "verbatimwithframe=false",
 }
