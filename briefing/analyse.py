@@ -18,6 +18,7 @@ from briefing.segment import Document
 
 VERDICTS = ("right", "wrong", "absent")
 NAME_KINDS = ("name", "institution")
+NAMING_KINDS = ("name", "institution", "title", "spelling")
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ class Located:
         assert source.document is not None
         self.source = source
         self.document: Document = source.document
-        self.folded: Folded = fold(self.document.text)
+        self.folded: Folded = self.document.folded
         self.sentences = self.document.sentences()
         self._index = {s.anchor: n for n, s in enumerate(self.sentences)}
 
@@ -142,8 +143,9 @@ def _mentions(entity: Entity, project: Project,
               located: dict[str, Located]) -> dict[str, list[Mention]]:
     forms = [(entity.name, "exact")] + [(a, "alias") for a in entity.aliases] + \
         [(f, "former name") for f in entity.former_names]
-    garbles = [(form, c.id) for c in project.corrections.values() if c.entity == entity.id
-               for form in c.wrong]
+    # Only corrections of how the entity is named are mentions; a misquote is not.
+    garbles = [(form, c.id) for c in project.corrections.values()
+               if c.entity == entity.id and c.kind in NAMING_KINDS for form in c.wrong]
     found: dict[str, list[Mention]] = {}
     for version, loc in located.items():
         mentions: list[Mention] = []

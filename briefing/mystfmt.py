@@ -80,10 +80,15 @@ def ident(value: str) -> Myst:
     return Myst(value)
 
 
-def role(name: str, target: str) -> Myst:
-    """A role whose content is an id (ids are checked by the schema: no backticks)."""
+def role(name: str, target: str, title: str | None = None) -> Myst:
+    """A role whose content is an id (ids are checked by the schema: no backticks),
+    with an optional title of the package's own making (role content is not escaped)."""
     if not re.fullmatch(r"[a-z0-9][a-z0-9_:-]*", target):
         raise ValueError(f"not an id: {target!r}")
+    if title is not None:
+        if not re.fullmatch(r"[¶\w .,:()-]+", title):
+            raise ValueError(f"not a safe role title: {title!r}")
+        return Myst(f"{{{name}}}`{title} <{target}>`")
     return Myst(f"{{{name}}}`{target}`")
 
 

@@ -66,7 +66,8 @@ class Views:
     def paragraph_of(self, source: Source, quote: str | None) -> str | None:
         if not quote or source.document is None:
             return None
-        found = find_all(quote, source.document.text, whole_words=False)
+        found = find_all(quote, source.document.text, whole_words=False,
+                         folded=source.document.folded)
         if not found:
             return None
         paragraph = source.document.paragraph_at(found[0][0])
@@ -165,7 +166,7 @@ class Views:
                               for m in mentions)
             items = []
             for (paragraph, form, quality, correction), n in counted.items():
-                where = role("brief:para", f"{version.id}:{paragraph}")
+                where = role("brief:para", f"{version.id}:{paragraph}", f"¶{paragraph[1:]}")
                 times = f" ×{n}" if n > 1 else ""
                 what = escape(f"“{form}”{times}")
                 if correction:
