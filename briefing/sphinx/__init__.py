@@ -8,9 +8,11 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from briefing import __version__
+from briefing.sphinx.cards import setup_cards
 from briefing.sphinx.config import setup_config
 from briefing.sphinx.domain import setup_domain
 from briefing.sphinx.generation import setup_generation
+from briefing.sphinx.jsonld import setup_jsonld
 from briefing.sphinx.output import setup_output
 from briefing.sphinx.transforms import setup_transforms
 
@@ -21,6 +23,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_domain(app)
     setup_generation(app)
     setup_output(app)
+    setup_cards(app)
+    setup_jsonld(app)
     setup_transforms(app)
     return {"version": __version__, "env_version": 1, "parallel_read_safe": True,
             "parallel_write_safe": True}
