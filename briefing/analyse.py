@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from briefing.align import Alignment, align_versions
-from briefing.matching import Folded, find_all, fold
+from briefing.matching import Folded, folded_needle
 from briefing.model import Correction, Entity, Project, Source
 from briefing.segment import Document
 
@@ -80,17 +80,28 @@ class Located:
         self.folded: Folded = self.document.folded
         self.sentences = self.document.sentences()
         self._index = {s.anchor: n for n, s in enumerate(self.sentences)}
+        self._found: dict[str, tuple[Place, ...]] = {}  # verdicts and mentions ask alike
 
     def find(self, form: str) -> list[Place]:
+        if form not in self._found:
+            self._found[form] = self._find(form)
+        return list(self._found[form])
+
+    def _find(self, form: str) -> tuple[Place, ...]:
+        target = folded_needle(form)
+        found = self.folded.search(target, whole_words=True) if target else []
+        if not found:
+            return ()  # most forms stand in few versions: the common case is cheap
         places = []
-        for start, end in find_all(form, self.document.text, folded=self.folded):
+        text_length = len(self.document.text)
+        for start, end in (self.folded.span(a, b, text_length) for a, b in found):
             sentence = self.document.sentence_at(start)
             if sentence is None:
                 continue
             places.append(Place(self.source.id, sentence.anchor.split("s")[0], sentence.anchor,
                                 self._index[sentence.anchor], start, end,
                                 self.document.text[start:end]))
-        return places
+        return tuple(places)
 
 
 def analyse(project: Project) -> Analysis:

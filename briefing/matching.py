@@ -2,12 +2,18 @@
 
 Editors type straight quotes; newsrooms print curly ones. Nothing else is forgiven:
 a quote that differs by a word is not the quote.
+
+A text is folded once (:func:`fold`) and then searched many times: a brief checks
+thousands of forms against every version, so a folded text keeps an index of where each
+word starts, and a whole-word search looks only there.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -16,61 +22,174 @@ _TYPOGRAPHIC = str.maketrans({
     "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
     "\u00a0": " ", "\u2009": " ", "\u202f": " ",
 })
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+# What folding changes: a run of white space (and invisible characters) after a white
+# space character, which itself becomes one space; a lone white space character other
+# than a space; invisible characters, which are dropped.
+_CHANGED = re.compile(f"(\\s)[\\s{_INVISIBLE_CHARS}]+|([^\\S ])|[{_INVISIBLE_CHARS}]+")
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
 class Folded:
-    """A text folded for matching, with a map from folded offsets back to the original."""
+    """A text folded for matching, with a map from folded offsets back to the original.
+
+    The map is piecewise linear: folded offsets from ``starts[k]`` on come from original
+    offsets ``offsets[k] + (i - starts[k])``, so it costs a few entries per run of white
+    space, not one per character.
+    """
 
     text: str
-    origin: tuple[int, ...]  # origin[i] = offset in the original of folded character i
+    starts: tuple[int, ...]  # folded offset where each piece begins (the first is 0)
+    offsets: tuple[int, ...]  # original offset of each piece's first character
+    _words: dict[str, list[int]] = field(default_factory=dict, init=False, compare=False,
+                                        repr=False)
+
+    def offset(self, index: int) -> int:
+        """The offset in the original of folded character ``index``."""
+        piece = bisect_right(self.starts, index) - 1
+        return self.offsets[piece] + index - self.starts[piece]
+
+    @property
+    def origin(self) -> tuple[int, ...]:
+        """origin[i] = offset in the original of folded character i (built on demand)."""
+        return tuple(self.offset(i) for i in range(len(self.text)))
 
     def span(self, start: int, end: int, original_length: int) -> tuple[int, int]:
-        left = self.origin[start] if start < len(self.origin) else original_length
-        right = self.origin[end - 1] + 1 if end > 0 else left
+        left = self.offset(start) if start < len(self.text) else original_length
+        right = self.offset(end - 1) + 1 if end > 0 else left
         return left, right
+
+    def word_starts(self) -> dict[str, list[int]]:
+        """Each word (a run of ``\\w``) and the folded offsets where it stands."""
+        words = self._words
+        if not words and self.text:
+            for match in _WORD.finditer(self.text):
+                word = match.group()
+                if word in words:
+                    words[word].append(match.start())
+                else:
+                    words[word] = [match.start()]
+        return words
+
+    def search(self, target: str, whole_words: bool) -> list[tuple[int, int]]:
+        """Folded (start, end) of every non-overlapping occurrence of folded ``target``."""
+        if not whole_words:
+            found, at = [], self.text.find(target)
+            while at >= 0:
+                found.append((at, at + len(target)))
+                at = self.text.find(target, at + len(target))
+            return found
+        anchors = _anchors(target)
+        if not anchors:
+            return [(m.start(), m.end()) for m in _pattern(target).finditer(self.text)]
+        # Every occurrence has each anchor word standing whole in the text: look only
+        # where the rarest of them stands.
+        index = self.word_starts()
+        best: list[int] | None = None
+        shift = 0
+        for word, offset in anchors:
+            places = index.get(word)
+            if places is None:
+                return []
+            if best is None or len(places) < len(best):
+                best, shift = places, offset
+        assert best is not None
+        text, size, length = self.text, len(target), len(self.text)
+        left, right = target[0].isalnum(), target[-1].isalnum()
+        found: list[tuple[int, int]] = []
+        last = 0
+        for place in best:
+            at = place - shift
+            end = at + size
+            if at < last or not text.startswith(target, at):
+                continue
+            if left and at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
+                continue
+            if right and end < length and (text[end].isalnum() or text[end] == "_"):
+                continue
+            found.append((at, end))
+            last = end
+        return found
+
+
+@lru_cache(maxsize=8192)
+def _anchors(target: str) -> tuple[tuple[str, int], ...]:
+    """The words of ``target`` that a whole-word match must show whole, with their offsets.
+
+    A word is whole when something bounds it on both sides: a non-word character of the
+    target, or the word-boundary rule at either end (which applies when the target starts
+    or ends with a letter or digit).
+    """
+    left, right = target[0].isalnum(), target[-1].isalnum()
+    return tuple((m.group(), m.start()) for m in _WORD.finditer(target)
+                 if (m.start() > 0 or left) and (m.end() < len(target) or right))
 
 
 def fold(text: str) -> Folded:
     """Typographic quotes become straight ones; runs of white space become one space."""
-    chars: list[str] = []
-    origin: list[int] = []
-    for offset, char in enumerate(text):
-        if _INVISIBLE.match(char):
-            continue
-        char = char.translate(_TYPOGRAPHIC)
-        if char.isspace():
-            if chars and chars[-1] == " ":
-                continue
-            char = " "
-        chars.append(char)
-        origin.append(offset)
-    return Folded("".join(chars), tuple(origin))
+    text = text.translate(_TYPOGRAPHIC)
+    pieces: list[str] = []
+    starts: list[int] = [0]
+    offsets: list[int] = [0]
+    kept = 0  # folded length so far
+    position = 0  # original offset where the current piece began
+    for match in _CHANGED.finditer(text):
+        at = match.start()
+        pieces.append(text[position:at])
+        if match.group(1) is not None or match.group(2) is not None:
+            pieces.append(" ")  # the first white space character stays, as a space
+            kept += at - position + 1
+            resume = at + 1
+        else:
+            kept += at - position
+            resume = at
+        position = match.end()
+        if position != resume:  # characters were dropped: a new piece starts here
+            if starts[-1] == kept:  # the previous piece is empty (text began with drops)
+                offsets[-1] = position
+            else:
+                starts.append(kept)
+                offsets.append(position)
+    pieces.append(text[position:])
+    return Folded("".join(pieces), tuple(starts), tuple(offsets))
+
+
+@lru_cache(maxsize=8192)
+def folded_needle(needle: str) -> str:
+    """A phrase as it is searched for: folded and stripped (cached: forms repeat)."""
+    return fold(needle).text.strip()
+
+
+@lru_cache(maxsize=1024)
+def _pattern(target: str) -> re.Pattern[str]:
+    pattern = (r"(?<!\w)" if target[0].isalnum() else "") + re.escape(target)
+    return re.compile(pattern + (r"(?!\w)" if target[-1].isalnum() else ""))
 
 
 def find_all(needle: str, haystack: str, *, whole_words: bool = True,
              folded: Folded | None = None) -> list[tuple[int, int]]:
-    """Every (start, end) in ``haystack`` where ``needle`` occurs, modulo folding."""
+    """Every (start, end) in ``haystack`` where ``needle`` occurs, modulo folding.
+
+    Pass ``folded`` (``fold(haystack)``) when searching one text many times.
+    """
     folded = folded or fold(haystack)
-    target = fold(needle).text.strip()
+    target = folded_needle(needle)
     if not target:
         return []
-    pattern = re.escape(target)
-    if whole_words:
-        pattern = (r"(?<!\w)" if target[0].isalnum() else "") + pattern
-        pattern += r"(?!\w)" if target[-1].isalnum() else ""
-    return [folded.span(m.start(), m.end(), len(haystack))
-            for m in re.finditer(pattern, folded.text)]
+    return [folded.span(start, end, len(haystack))
+            for start, end in folded.search(target, whole_words)]
 
 
-def closest_passage(needle: str, haystack: str) -> tuple[str, float]:
+def closest_passage(needle: str, haystack: str,
+                    folded: Folded | None = None) -> tuple[str, float]:
     """The passage of ``haystack`` most like ``needle``, and how alike (0-100)."""
-    folded_needle = fold(needle).text
-    folded = fold(haystack)
-    if not folded_needle or not folded.text:
+    folded_needle_text = fold(needle).text
+    folded = folded or fold(haystack)
+    if not folded_needle_text or not folded.text:
         return "", 0.0
-    found = fuzz.partial_ratio_alignment(folded_needle, folded.text)
+    found = fuzz.partial_ratio_alignment(folded_needle_text, folded.text)
     if found is None:
         return "", 0.0
     start, end = folded.span(found.dest_start, found.dest_end, len(haystack))

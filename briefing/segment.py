@@ -7,7 +7,11 @@ so links into a version survive rebuilds.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
+
+from briefing.matching import Folded, fold
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -49,10 +53,19 @@ class Document:
     def sentences(self) -> list[Sentence]:
         return [s for p in self.paragraphs for s in p.sentences]
 
+    @cached_property
+    def folded(self) -> Folded:
+        """The text folded for searching, computed once: briefs search it thousands of times."""
+        return fold(self.text)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [paragraph.start for paragraph in self.paragraphs]
+
     def paragraph_at(self, offset: int) -> Paragraph | None:
-        for paragraph in self.paragraphs:
-            if paragraph.start <= offset < paragraph.end:
-                return paragraph
+        index = bisect_right(self._starts, offset) - 1
+        if index >= 0 and offset < self.paragraphs[index].end:
+            return self.paragraphs[index]
         return None
 
     def sentence_at(self, offset: int) -> Sentence | None:

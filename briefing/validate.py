@@ -131,9 +131,10 @@ def _check_quote(project: Project, evidence: Evidence) -> list[Problem]:
         return [Problem(*where, f"cannot check this quote: reference {source.id!r} has no excerpt",
                         "add an `excerpt:` file of passages copied verbatim from it",
                         Code.QUOTE_NOT_FOUND)]
-    if find_all(evidence.quote, source.document.text, whole_words=False):
+    document = source.document
+    if find_all(evidence.quote, document.text, whole_words=False, folded=document.folded):
         return []
-    passage, score = closest_passage(evidence.quote, source.document.text)
+    passage, score = closest_passage(evidence.quote, document.text, document.folded)
     hint = f"closest passage ({score:.0f}% alike): “{passage}”" if passage else "no passage is alike"
     return [Problem(*where, f"quote not found in source {source.id!r}", hint,
                     Code.QUOTE_NOT_FOUND)]
@@ -142,10 +143,10 @@ def _check_quote(project: Project, evidence: Evidence) -> list[Problem]:
 def _check_forms(project: Project) -> list[Problem]:
     """A correction none of whose forms occurs in any version can say nothing."""
     problems = []
-    texts = [v.document.text for v in project.versions if v.document]
+    documents = [v.document for v in project.versions if v.document]
     for key, correction in project.corrections.items():
-        forms = correction.wrong + correction.right
-        if not any(find_all(form, text) for form in forms for text in texts):
+        forms = correction.right + correction.wrong  # right forms are the commoner
+        if not any(find_all(form, d.text, folded=d.folded) for form in forms for d in documents):
             problems.append(Problem(
                 project.facts_path, *project.mark(("corrections", key, "wrong")),
                 f"correction {key!r}: neither its wrong nor its right form occurs in any version",
