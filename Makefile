@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 TEX_PACKAGES := latexmk texlive-xetex texlive-latex-recommended texlive-latex-extra \
 	texlive-fonts-recommended fonts-freefont-otf lmodern fonts-texgyre poppler-utils
 
-.PHONY: brief html pdf test check serve tex clean
+.PHONY: brief html pdf test check serve tex browser clean
 
 brief: $(STAMP) tex
 	$(BIN)/briefing build
@@ -22,7 +22,7 @@ pdf: $(STAMP) tex
 check: $(STAMP)
 	$(BIN)/briefing check
 
-test: $(STAMP) tex
+test: $(STAMP) tex browser
 	$(BIN)/python -m pytest -q
 
 serve: $(STAMP)
@@ -45,6 +45,18 @@ tex:
 	else \
 	    echo "The PDF needs TeX Live. Install it with:"; \
 	    echo "  sudo apt-get install $(TEX_PACKAGES)"; exit 1; \
+	fi
+
+# Chromium from Debian's packages for the browser tests (tests/browser), when missing and when
+# we can install it; without it those tests are skipped. Playwright never downloads a browser.
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Chromium for the browser tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+	    echo "The browser tests need Chromium at /usr/bin/chromium; they are skipped. Install it with:"; \
+	    echo "  sudo apt-get install chromium"; \
 	fi
 
 clean:
