@@ -13,7 +13,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from briefing.jsonld import page_graph, script_json
+from briefing.jsonld import Locate, page_graph, script_json
 from briefing.sphinx.cards import cited_anchors
 from briefing.sphinx.domain import BriefDomain, anchor_for
 from briefing.sphinx.generation import _results
@@ -21,7 +21,7 @@ from briefing.sphinx.generation import _results
 SHOWN = ("fact", "correction")
 
 
-def _locator(app: Sphinx, domain: BriefDomain, pagename: str) -> Any:
+def _locator(app: Sphinx, domain: BriefDomain, pagename: str) -> Locate:
     base = (app.config.html_baseurl or "").rstrip("/")
 
     def locate(objtype: str, name: str) -> str:
