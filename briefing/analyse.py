@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from briefing.align import Alignment, align_versions
+from briefing.discrepancies import Discrepancy, entity_names, find_discrepancies, near_misses
 from briefing.matching import Folded, folded_needle
 from briefing.model import Correction, Entity, Project, Source
 from briefing.segment import Document
@@ -62,6 +63,7 @@ class Analysis:
     scorecard: dict[str, dict[str, Counter[str]]]  # version -> kind -> Counter(right, wrong)
     mentions: dict[str, dict[str, list[Mention]]]  # entity -> version -> mentions
     errors: dict[str, list[tuple[Place, str]]] = field(default_factory=dict)  # version -> (place, correction)
+    discrepancies: list[Discrepancy] = field(default_factory=list)  # found by comparing versions
 
     def names_and_institutions(self, version: str) -> Counter[str]:
         total: Counter[str] = Counter()
@@ -120,7 +122,9 @@ def analyse(project: Project) -> Analysis:
     for version in errors:
         errors[version].sort(key=lambda pair: (pair[0].start, -pair[0].end))
     mentions = {key: _mentions(entity, project, located) for key, entity in project.entities.items()}
-    return Analysis(alignment, results, scorecard, mentions, errors)
+    analysis = Analysis(alignment, results, scorecard, mentions, errors)
+    analysis.discrepancies = find_discrepancies(project, analysis)
+    return analysis
 
 
 def _verdicts(correction: Correction, located: dict[str, Located],
@@ -157,6 +161,7 @@ def _mentions(entity: Entity, project: Project,
     # Only corrections of how the entity is named are mentions; a misquote is not.
     garbles = [(form, c.id) for c in project.corrections.values()
                if c.entity == entity.id and c.kind in NAMING_KINDS for form in c.wrong]
+    own_names = entity_names(project.entities.values())
     found: dict[str, list[Mention]] = {}
     for version, loc in located.items():
         mentions: list[Mention] = []
@@ -166,5 +171,15 @@ def _mentions(entity: Entity, project: Project,
             for place in loc.find(form):
                 if not any(_overlaps(place, m.place) for m in mentions):
                     mentions.append(Mention(place, form, quality))
+        # Near misses (misspellings, transliterations) of the entity's names; no entity's
+        # own name is a near miss of another's.
+        for start, end, form, _ in near_misses(entity.names, loc.document.text, own_names):
+            sentence = loc.document.sentence_at(start)
+            if sentence is None or any(m.place.start < end and start < m.place.end
+                                       for m in mentions):
+                continue
+            place = Place(version, sentence.anchor.split("s")[0], sentence.anchor,
+                          loc._index[sentence.anchor], start, end, loc.document.text[start:end])
+            mentions.append(Mention(place, form, "near miss"))
         found[version] = sorted(mentions, key=lambda m: m.place.start)
     return found

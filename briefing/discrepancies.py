@@ -1,0 +1,1089 @@
+"""Discrepancies: where a version disagrees with the verified record or with the others.
+
+Two kinds of evidence are used:
+
+* the record: a mention of an entity under an institution's former name, or under a
+  near miss of its name (a misspelling, a transliteration), disagrees with the fact file;
+* the other versions: in every row of the alignment, the proper nouns, numbers, dates
+  and titles of each version are compared with those of the others (as bags, so word
+  order does not matter), and quoted passages and negations are compared word by word.
+
+Each discrepancy names the form it expects: the correction's right form or the verified
+entity where the fact file has one, otherwise the form most versions print (or, for two
+versions that disagree, the form the fact file's record uses). A discrepancy is
+*reviewed* when a correction or an ``accepted`` wording of the fact file covers it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from briefing.matching import find_all
+from briefing.model import Entity, Project
+from briefing.segment import Document
+
+if TYPE_CHECKING:
+    from briefing.align import Row
+    from briefing.analyse import Analysis
+
+# A near miss of an entity's name: every word of the candidate must be at least this
+# alike (rapidfuzz ``ratio`` of the folded words, 0-100) to the word of the name it
+# stands for, and the candidate must differ from the name. Chosen on
+# benchmarks/align_bench.py's name measurement (benchmarks/results/align.md): at 80,
+# one- and two-letter misspellings and transliterations of names of five letters or more
+# are found (recall 0.97) while other real names sharing a first name or surname are not
+# taken for them (precision 0.99); at 75 precision falls to 0.93, at 85 recall to 0.84.
+NEAR_MISS_THRESHOLD = 80.0
+NEAR_MISS_MIN_LENGTH = 5  # shorter words ("EU", "WSJ", "Bush") are too short to misspell safely
+
+KIND_ORDER = ("name", "institution", "title", "quote", "number", "date", "meaning", "spelling")
+
+# Entity kinds that name bodies (an outlet, a company, an agency), not people or things.
+_BODIES = frozenset({"institution", "organisation", "organization", "company", "publication",
+                     "agency", "body", "outlet", "party", "court", "government"})
+_BODY_WORDS = frozenset((
+    "agency authority office council board commission institute directorate ministry "
+    "department committee parliament court bank journal times news post press service "
+    "bureau fund organisation organization centre center union association corporation "
+    "inc ltd group university secretariat assembly senate congress cabinet tribunal "
+    "reuters bloomberg guardian telegraph herald tribune gazette chronicle network "
+    "foundation institution administration government house"
+).split())
+# Job titles and forms of address; variants that mean the same title share a key.
+_TITLES = {
+    "mr": "mr", "mrs": "mrs", "ms": "ms", "dr": "dr", "prof": "professor",
+    "professor": "professor", "secretary": "secretary", "minister": "minister",
+    "president": "president", "spokesperson": "spokesperson", "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson", "ceo": "chief executive", "chief": "chief",
+    "executive": "executive", "chairman": "chair", "chairwoman": "chair",
+    "chairperson": "chair", "director": "director", "commissioner": "commissioner",
+    "senator": "senator", "governor": "governor", "ambassador": "ambassador",
+    "chancellor": "chancellor", "premier": "premier", "mayor": "mayor",
+    "deputy": "deputy", "vice": "vice", "undersecretary": "undersecretary",
+    "envoy": "envoy", "spokespeople": "spokesperson", "founder": "founder",
+}
+_CONNECTORS = frozenset("of for the and de du des von van der den del la le di da on".split())
+_NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot".split())
+_MONTHS = {m[:3]: m for m in ("january february march april may june july august september "
+                               "october november december").split()}
+_MONTHS["sept"] = "september"
+_WEEKDAYS = {d[:3]: d for d in "monday tuesday wednesday thursday friday saturday sunday".split()}
+_RELATIVE_DAYS = frozenset("yesterday today tomorrow tonight".split())
+_NUMBER_WORDS = {w: str(n) for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({w: str(10 * n) for n, w in enumerate(
+    "thirty forty fifty sixty seventy eighty ninety".split(), 3)})
+_NUMBER_WORDS.update({"hundred": "hundred", "thousand": "thousand", "million": "million",
+                      "billion": "billion", "trillion": "trillion", "dozen": "12",
+                      "hundreds": "hundreds", "thousands": "thousands",
+                      "millions": "millions", "billions": "billions"})
+# Words that open sentences in capitals without being names.
+_COMMON = frozenset((
+    "a an the and but or so yet if then when while whereas after before since until as at "
+    "by for from in into of on to with without about against among between during under "
+    "over through this that these those it its he she they we i you his her their our my "
+    "your there here what which who whom whose why how where also however meanwhile "
+    "according last earlier later still some many most all both each every no not one "
+    "such other another more less several few asked speaking despite although though "
+    "because once only even just now today yesterday instead indeed further moreover "
+    "finally first second third nor neither either do does did is are was were be been "
+    "has have had will would could should may might must can key read skip why tech "
+    "back more".split()))
+
+# Numbers keep their separators ("1,400", "4.2", "6-12"); words keep inner dots,
+# apostrophes and hyphens ("U.S.", "They’re", "Mythos-class").
+_TOKEN = re.compile(r"\$?\d+(?:[,.]\d+)*(?:[-–/]\d+(?:[,.]\d+)*)?%?|\w+(?:[.'’\-/]\w+)*\.?")
+_OPENERS = "“‘\"'(«[—–:"
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+# -- words -----------------------------------------------------------------------------
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c))
+
+
+def _spelling(word: str) -> str:
+    """British and American spellings of a word become one."""
+    word = re.sub(r"isation", "ization", word)
+    word = re.sub(r"is(e|ed|es|ing)$", r"iz\1", word)
+    word = re.sub(r"yse(d|s)?$", r"yze\1", word)
+    word = re.sub(r"([^aeiou])our(s|ed)?$", r"\1or\2", word) if len(word) > 4 else word
+    word = re.sub(r"([^aeiou])tre(s)?$", r"\1ter\2", word)
+    return re.sub(r"([aeiou])ll(ed|ing)$", r"\1l\2", word)
+
+
+def normalise(word: str) -> str:
+    """The comparison key of a word: case, accents, dots, possessive and spelling folded."""
+    word = _POSSESSIVE.sub("", _strip_accents(word).casefold().replace("’", "'"))
+    word = word.replace(".", "").replace(",", "").rstrip("%")
+    word = word.lstrip("$")
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    return _spelling(word)
+
+
+def fold_name(text: str) -> str:
+    """A name as compared for near misses: lower case, no accents, no dots or possessive."""
+    words = [_POSSESSIVE.sub("", w) for w in _strip_accents(text).casefold()
+             .replace("’", "'").split()]
+    return " ".join(w.replace(".", "") for w in words if w)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int  # offsets into the version's text
+    end: int
+    key: str
+    cap: bool  # opens with a capital letter
+    initial: bool  # opens a sentence or a quotation, where capitals say nothing
+    quoted: bool  # stands inside quotation marks
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks, paragraph by paragraph.
+
+    Curly quotes pair by shape; straight double quotes alternate; a single quote opens
+    only after a space (otherwise it is an apostrophe). A quote still open at the end of
+    a paragraph closes there, as newspapers continue quotations across paragraphs.
+    """
+    spans: list[tuple[int, int]] = []
+    for paragraph in re.finditer(r"[^\n]+", text):
+        opened: int | None = None
+        closer = ""
+        line = paragraph.group()
+        for offset, char in enumerate(line):
+            at = paragraph.start() + offset
+            before = line[offset - 1] if offset else " "
+            after = line[offset + 1] if offset + 1 < len(line) else " "
+            if opened is None:
+                if char in "“«„":
+                    opened, closer = at + 1, {"“": "”", "«": "»", "„": "“"}[char]
+                elif char == '"':
+                    opened, closer = at + 1, '"'
+                elif char in "‘'" and (before.isspace() or before in "([—–") and after.isalnum():
+                    opened, closer = at + 1, "’'"
+            elif char in closer or (closer == "”" and char == '"'):
+                if char in "’'" and after.isalnum():
+                    continue  # an apostrophe inside the quotation
+                spans.append((opened, at))
+                opened = None
+        if opened is not None:
+            spans.append((opened, paragraph.end()))
+    return spans
+
+
+def tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[Token]:
+    """The words of ``text[start:end]`` (one sentence or several)."""
+    found = []
+    previous = start
+    for match in _TOKEN.finditer(text, start, end):
+        word, left, right = match.group(), match.start(), match.end()
+        if word.endswith(".") and "." not in word[:-1] and \
+                normalise(word[:-1]) not in _TITLES and len(word) > 2:
+            word, right = word[:-1], right - 1  # a full stop, not an abbreviation
+        gap = text[previous:left]
+        initial = not found or any(c in _OPENERS for c in gap) or \
+            bool(re.search(r"[.!?]\s", text[max(start, left - 3):left]))
+        letter = next((c for c in word if c.isalpha()), "")
+        found.append(Token(word, left, right, normalise(word), letter.isupper(), initial,
+                           any(a <= left < b for a, b in quotes)))
+        previous = right
+    return found
+
+
+def _is_negation(token: Token, following: Token | None) -> bool:
+    key = token.key
+    if key in _NEGATIONS or key.endswith("n't"):
+        return True
+    # "has yet to grant" says "has not granted"
+    return key == "yet" and following is not None and following.key == "to"
+
+
+# -- near misses of names ----------------------------------------------------------------
+
+def name_similarity(candidate: str, form: str) -> float:
+    """How alike a candidate and a name are, word by word (the least alike pair, 0-100).
+
+    Names with different numbers of words are not compared; a word that only extends the
+    other ("Commission", "Commissioner") is a different word, not a misspelling.
+    """
+    a, b = fold_name(candidate).split(), fold_name(form).split()
+    if len(a) != len(b) or not a:
+        return 0.0
+    worst = 100.0
+    for x, y in zip(a, b):
+        if x == y:
+            continue
+        if x.startswith(y) or y.startswith(x):
+            return 0.0
+        if min(len(x), len(y)) < NEAR_MISS_MIN_LENGTH:
+            return 0.0
+        worst = min(worst, fuzz.ratio(x, y))
+    return worst
+
+
+@lru_cache(maxsize=512)
+def capitalised_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of runs of up to four capitalised words (possible names) in a text; every
+    contiguous part of a longer run too, as a name may stand next to a title."""
+    words: list[tuple[int, int]] = []
+    runs: list[list[tuple[int, int]]] = []
+    for match in _TOKEN.finditer(text):
+        word = _POSSESSIVE.sub("", match.group().rstrip("."))
+        letter = next((c for c in word if c.isalpha()), "")
+        span = (match.start(), match.start() + len(word))
+        if not letter.isupper():
+            words = []
+            continue
+        if words and text[words[-1][1]:match.start()].strip(".'’") != " ":
+            words = []
+        if not words:
+            runs.append(words)
+        words.append(span)
+    spans = []
+    for run in runs:
+        for i in range(len(run)):
+            for j in range(i, min(len(run), i + 4)):
+                spans.append((run[i][0], run[j][1]))
+    return tuple(spans)
+
+
+def near_misses(forms: Iterable[str], text: str,
+                exclude: set[str]) -> list[tuple[int, int, str, float]]:
+    """(start, end, form, similarity) for each near miss of one of ``forms`` in ``text``.
+
+    ``exclude`` holds folded names that are not misses (every entity's own names).
+    """
+    names = [f for f in forms if len(fold_name(f).replace(" ", "")) >= NEAR_MISS_MIN_LENGTH]
+    if not names:
+        return []
+    pieces: dict[str, list[tuple[int, int]]] = {}
+    for start, end in capitalised_runs(text):
+        piece = text[start:end]
+        if fold_name(piece) not in exclude:
+            pieces.setdefault(piece, []).append((start, end))
+    if not pieces:
+        return []
+    candidates = list(pieces)
+    folded = [fold_name(c) for c in candidates]
+    found = []
+    for name in names:
+        # The whole-string ratio is never below the least alike pair of words, so it is
+        # a safe and fast first sieve.
+        for _, _, i in process.extract(fold_name(name), folded, scorer=fuzz.ratio, limit=None,
+                                       score_cutoff=NEAR_MISS_THRESHOLD):
+            candidate = candidates[i]
+            score = name_similarity(candidate, name)
+            if score >= NEAR_MISS_THRESHOLD and candidate != name:
+                found += [(start, end, name, score) for start, end in pieces[candidate]]
+    # The best name for each span, then the longest of overlapping spans.
+    found.sort(key=lambda f: (-(f[1] - f[0]), -f[3], f[0]))
+    kept: list[tuple[int, int, str, float]] = []
+    for item in found:
+        if not any(item[0] < k[1] and k[0] < item[1] for k in kept):
+            kept.append(item)
+    return sorted(kept)
+
+
+# -- items: what is compared between versions ---------------------------------------------
+
+@dataclass(frozen=True)
+class Item:
+    family: str  # "name", "title", "number", "date"
+    keys: frozenset[str]
+    start: int
+    end: int
+    text: str
+    first: int  # token indices in the cell
+    last: int
+    entity: str | None = None
+    quality: str | None = None  # the mention's quality, for entities
+
+
+@dataclass
+class Cell:
+    """One version's sentences in one row of the alignment."""
+
+    version: str
+    text: str  # the version's whole text
+    sentences: tuple[int, ...]
+    tokens: list[Token]
+    items: list[Item] = field(default_factory=list)
+
+    @property
+    def keys(self) -> set[str]:
+        return {k for item in self.items for k in item.keys}
+
+
+@dataclass(frozen=True)
+class MentionSpan:
+    start: int
+    end: int
+    entity: str
+    quality: str
+    form: str
+
+
+def _date_part(token: Token) -> str | None:
+    key = token.key
+    if key in _RELATIVE_DAYS:
+        return key
+    head = key[:4] if key.startswith("sept") else key[:3]
+    if head in _MONTHS and (key == _MONTHS[head] or key == head):
+        if key == "may" and not token.cap:
+            return None  # the verb
+        if key in ("mar", "jun", "jul", "sep", "dec", "nov", "oct", "aug", "jan", "feb", "apr") \
+                and not token.cap:
+            return None
+        return _MONTHS[head]
+    if head in _WEEKDAYS and (key == _WEEKDAYS[head] or key == head) and token.cap:
+        return _WEEKDAYS[head]
+    if re.fullmatch(r"(1[89]|20)\d\d", key):
+        return key
+    return None
+
+
+def _number(token: Token) -> str | None:
+    key = token.key
+    if re.fullmatch(r"\d[\d,.]*(?:[-/–]\d[\d,.]*)?[kmb]?n?", key):
+        return key.replace(",", "")
+    if key in _NUMBER_WORDS.values() and token.text.casefold().strip(".") in _NUMBER_WORDS:
+        return key
+    return None
+
+
+def _acronym(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w and w not in _CONNECTORS)
+
+
+def extract(cell: Cell, mentions: list[MentionSpan], proper_initial: set[str]) -> None:
+    """Fill the cell's items from its tokens and the entity mentions in it."""
+    toks = cell.tokens
+    covered: dict[int, MentionSpan] = {}
+    for mention in mentions:
+        for index, token in enumerate(toks):
+            if token.start < mention.end and mention.start < token.end:
+                covered.setdefault(index, mention)
+    items: list[Item] = []
+    index = 0
+    while index < len(toks):
+        token = toks[index]
+        mention = covered.get(index)
+        if mention is not None:
+            last = index
+            while last + 1 < len(toks) and covered.get(last + 1) is mention:
+                last += 1
+            items.append(Item("name", frozenset({f"E:{mention.entity}"}), toks[index].start,
+                              toks[last].end, cell.text[toks[index].start:toks[last].end],
+                              index, last, mention.entity, mention.quality))
+            index = last + 1
+            continue
+        if _date_part(token) or (_number(token) and _next_is_date(toks, index)):
+            last = index
+            while last + 1 < len(toks) and (_date_part(toks[last + 1]) or (
+                    _number(toks[last + 1]) and len(toks[last + 1].key) <= 4)) and \
+                    last + 1 not in covered:
+                last += 1
+            parts = [_date_part(t) or t.key for t in toks[index:last + 1]]
+            items.append(_item("date", "D:" + " ".join(sorted(parts)), cell, index, last))
+            index = last + 1
+            continue
+        if _number(token):
+            last = index
+            while last + 1 < len(toks) and _number(toks[last + 1]) and last + 1 not in covered:
+                last += 1
+            items.append(_item("number", "N:" + " ".join(t.key for t in toks[index:last + 1]),
+                               cell, index, last))
+            index = last + 1
+            continue
+        if token.key in _TITLES or _is_proper(toks, index, proper_initial):
+            last = index
+            while last + 1 < len(toks) and last + 1 not in covered and (
+                    toks[last + 1].key in _TITLES or _is_proper(toks, last + 1, proper_initial)
+                    or (toks[last + 1].key in _CONNECTORS and last + 2 < len(toks)
+                        and last + 2 not in covered
+                        and _is_proper(toks, last + 2, proper_initial)
+                        and toks[last + 1].key != "and")):
+                last += 1
+            titles = [k for k in range(index, last + 1) if toks[k].key in _TITLES]
+            if titles:
+                # A title with the words before it that qualify it ("Treasury Secretary");
+                # a name after it is a name of its own ("minister Piotr Wasilewski").
+                end = titles[-1]
+                key = " ".join(_TITLES.get(t.key, t.key) for t in toks[index:end + 1])
+                items.append(_item("title", "T:" + key, cell, index, end))
+                if end < last:
+                    items.append(_name(cell, end + 1, last))
+            else:
+                items.append(_name(cell, index, last))
+            index = last + 1
+            continue
+        index += 1
+    cell.items = items
+
+
+def _next_is_date(toks: list[Token], index: int) -> bool:
+    return any(_date_part(toks[j]) and not re.fullmatch(r"\d+", toks[j].key)
+               for j in (index - 1, index + 1) if 0 <= j < len(toks))
+
+
+def _item(family: str, key: str, cell: Cell, first: int, last: int) -> Item:
+    start, end = cell.tokens[first].start, cell.tokens[last].end
+    return Item(family, frozenset({key}), start, end, cell.text[start:end], first, last)
+
+
+def _name(cell: Cell, first: int, last: int) -> Item:
+    """A run of capitalised words that names no entity of the fact file."""
+    run = cell.tokens[first:last + 1]
+    words = [t.key for t in run]
+    keys = {"P:" + " ".join(words), "P:" + "".join(words)}
+    if len(words) > 1:
+        keys.add("P:" + _acronym(words))
+    # "Oslo-based" names Oslo.
+    keys |= {"P:" + part for t in run for part in t.key.split("-")[:1] if "-" in t.key}
+    return Item("name", frozenset(keys), run[0].start, run[-1].end,
+                cell.text[run[0].start:run[-1].end], first, last)
+
+
+def _is_proper(toks: list[Token], index: int, proper_initial: set[str]) -> bool:
+    token = toks[index]
+    if not token.cap or not any(c.isalpha() for c in token.text):
+        return False
+    if not token.initial:
+        return token.key not in _COMMON or token.text.isupper()
+    if token.key in proper_initial:
+        return True
+    # A capitalised word opening a sentence names something when a name follows it
+    # ("Politico Europe"), unless it is a common word ("The European Commission").
+    following = toks[index + 1] if index + 1 < len(toks) else None
+    return token.key not in _COMMON and following is not None and following.cap and \
+        not following.initial and following.key not in _COMMON
+
+
+# -- the discrepancy record --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """One place where one version disagrees with the record or with the others."""
+
+    id: str  # stable: version, sentence and rank in the sentence
+    source: str  # the version
+    paragraph: str  # "p3"
+    anchor: str  # the sentence, "p3s2"
+    kind: str  # one of model.CORRECTION_KINDS
+    found: str  # the text as the version has it
+    start: int  # offsets of ``found`` in the version's text
+    end: int
+    expected: str | None  # the verified or majority form, when known
+    basis: str | None  # "correction", "entity", "majority", "record" or None
+    form: str  # ``found`` with enough context to be a correction's wrong form
+    expected_form: str | None  # ``expected`` in the same context
+    entity: str | None = None
+    others: tuple[tuple[str, str], ...] = ()  # (version, its reading at this place)
+    evidence: tuple[str, str] | None = None  # (source, verbatim passage) for ``expected``
+    site: str = ""  # shared by the discrepancies of one place, across versions
+    row: int | None = None  # the alignment row
+    reviewed: tuple[str, str] | None = None  # ("correction" | "accepted", id)
+
+    @property
+    def target(self) -> str | None:
+        """The errata object that reviews it, as a MyST link target."""
+        if self.reviewed and self.reviewed[0] == "correction":
+            return f"correction:{self.reviewed[1]}"
+        return None
+
+
+@dataclass
+class _Reading:
+    version: str
+    text: str
+    start: int
+    end: int
+    key: str
+    form: str = ""
+    item: Item | None = None
+
+
+@dataclass
+class _Site:
+    family: str  # "name", "title", "number", "date", "quote", "meaning"
+    row: int | None
+    readings: dict[str, _Reading] = field(default_factory=dict)
+
+
+class _Versions:
+    """Each version's text, sentences, quotation spans and mentions."""
+
+    def __init__(self, project: Project, analysis: Analysis) -> None:
+        self.documents: dict[str, Document] = {
+            v.id: v.document for v in project.versions if v.document is not None}
+        self.sentences = {k: d.sentences() for k, d in self.documents.items()}
+        self.quotes = {k: quote_spans(d.text) for k, d in self.documents.items()}
+        self.mentions: dict[str, list[MentionSpan]] = {k: [] for k in self.documents}
+        for entity, by_version in analysis.mentions.items():
+            for version, mentions in by_version.items():
+                if version in self.mentions:
+                    self.mentions[version] += [
+                        MentionSpan(m.place.start, m.place.end, entity, m.quality, m.form)
+                        for m in mentions]
+        for spans in self.mentions.values():
+            spans.sort(key=lambda m: (m.start, -m.end))
+        self.proper_initial = self._proper_initial()
+
+    def _proper_initial(self) -> set[str]:
+        """Words that are names even at the start of a sentence: never written in lower
+        case, and written with a capital inside some sentence."""
+        lower: set[str] = set()
+        inner_caps: set[str] = set()
+        for version, document in self.documents.items():
+            for sentence in self.sentences[version]:
+                for token in tokens(document.text, sentence.start, sentence.end, []):
+                    if not token.cap:
+                        lower.add(token.key)
+                    elif not token.initial:
+                        inner_caps.add(token.key)
+        return {k for k in inner_caps - lower if k not in _COMMON}
+
+    def cell(self, version: str, sentences: tuple[int, ...]) -> Cell:
+        document = self.documents[version]
+        found: list[Token] = []
+        for index in sentences:
+            sentence = self.sentences[version][index]
+            found += tokens(document.text, sentence.start, sentence.end, self.quotes[version])
+        cell = Cell(version, document.text, sentences, found)
+        if found:
+            lo, hi = found[0].start, found[-1].end
+            mentions = [m for m in self.mentions[version] if m.start < hi and lo < m.end]
+        else:
+            mentions = []
+        extract(cell, mentions, self.proper_initial)
+        return cell
+
+    def anchor(self, version: str, offset: int) -> tuple[str, str]:
+        sentence = self.documents[version].sentence_at(offset)
+        assert sentence is not None
+        return sentence.anchor.split("s")[0], sentence.anchor
+
+
+# -- comparing the cells of one row ------------------------------------------------------
+
+def _mapping(ops: Levenshtein.Opcodes | list, size: int) -> list[tuple[int, int]]:  # type: ignore[type-arg]
+    """For each token of the source side, the range of the other side it stands for."""
+    ranges = [(0, 0)] * size
+    for op in ops:
+        if op.tag == "equal":
+            for k in range(op.src_end - op.src_start):
+                ranges[op.src_start + k] = (op.dest_start + k, op.dest_start + k + 1)
+        elif op.tag in ("replace", "delete"):
+            for k in range(op.src_start, op.src_end):
+                ranges[k] = (op.dest_start, op.dest_end)
+    return ranges
+
+
+def _project(ops: list, j0: int, j1: int) -> tuple[int, int]:  # type: ignore[type-arg]
+    """The range of the source side that stands for the other side's range [j0, j1)."""
+    lo: int | None = None
+    hi: int | None = None
+    for op in ops:
+        a, b, c, d = op.src_start, op.src_end, op.dest_start, op.dest_end
+        if op.tag == "equal":
+            s, e = max(c, j0), min(d, j1)
+            if s < e:
+                lo = a + s - c if lo is None else min(lo, a + s - c)
+                hi = a + e - c if hi is None else max(hi, a + e - c)
+        elif (c < j1 and j0 < d) or (c == d == j0 == j1) or (j0 == j1 and c <= j0 <= d and c < d) \
+                or (c == d and j0 < c < j1):
+            lo = a if lo is None else min(lo, a)
+            hi = b if hi is None else max(hi, b)
+    if lo is None or hi is None:
+        # Nothing stands there: an empty range where the other side's range begins.
+        at = 0
+        for op in ops:
+            if op.dest_start <= j0:
+                at = op.src_start + (min(j0, op.dest_end) - op.dest_start
+                                     if op.tag == "equal" else op.src_end - op.src_start)
+        return at, at
+    return lo, hi
+
+
+def _span_text(cell: Cell, i0: int, i1: int) -> tuple[str, int, int]:
+    if i0 >= i1:
+        at = cell.tokens[i0].start if i0 < len(cell.tokens) else (
+            cell.tokens[-1].end if cell.tokens else 0)
+        return "", at, at
+    start, end = cell.tokens[i0].start, cell.tokens[i1 - 1].end
+    return cell.text[start:end], start, end
+
+
+def _reference(cells: dict[str, Cell]) -> str:
+    """The version whose items most others share: the row's likeliest majority text."""
+    counts: Counter[str] = Counter()
+    for cell in cells.values():
+        counts.update(cell.keys)
+    return max(cells, key=lambda v: sum(counts[k] for k in cells[v].keys))
+
+
+def _row_sites(row_index: int, cells: dict[str, Cell]) -> list[_Site]:
+    reference = _reference(cells)
+    ref = cells[reference]
+    ref_keys = [t.key for t in ref.tokens]
+    item_sites: dict[int, _Site] = {}  # keyed by the reference item's start
+    loose: list[_Site] = []
+    ranges: dict[tuple[str, int, int], str] = {}  # reference token range -> family
+    ops_of: dict[str, list] = {}  # type: ignore[type-arg]
+    for version, cell in cells.items():
+        if version == reference:
+            continue
+        ops = list(Levenshtein.opcodes([t.key for t in cell.tokens], ref_keys))
+        ops_of[version] = ops
+        mapping = _mapping(ops, len(cell.tokens))
+        v_only, r_only = _unshared(cell, ref, mapping)
+        pairs: list[tuple[Item, Item]] = []
+        taken: set[int] = set()
+        for x in v_only:
+            lo = min(mapping[k][0] for k in range(x.first, x.last + 1)) - 1
+            hi = max(mapping[k][1] for k in range(x.first, x.last + 1)) + 1
+            options = [y for y in r_only if y.family == x.family and id(y) not in taken
+                       and y.first < hi and lo <= y.last]
+            if options:
+                y = min(options, key=lambda y: abs(y.first - mapping[x.first][0]))
+                taken.add(id(y))
+                pairs.append((x, y))
+        paired = {id(x) for x, _ in pairs}
+        for family in ("name", "title", "number", "date"):
+            xs = [x for x in v_only if x.family == family and id(x) not in paired]
+            ys = [y for y in r_only if y.family == family and id(y) not in taken]
+            if len(xs) == 1 and len(ys) == 1:
+                pairs.append((xs[0], ys[0]))
+                taken.add(id(ys[0]))
+        for x, y in pairs:
+            site = item_sites.setdefault(y.start, _Site(y.family, row_index))
+            site.readings[reference] = _reading(reference, ref, y)
+            site.readings[version] = _reading(version, cell, x)
+        # Quotations and negations, word by word.
+        negations = _negation_count(cell) != _negation_count(ref)
+        for op in ops:
+            if op.tag == "equal":
+                continue
+            i0, i1, j0, j1 = op.src_start, op.src_end, op.dest_start, op.dest_end
+            mine_t = cell.tokens[i0:i1] or cell.tokens[max(0, i0 - 1):i0 + 1]
+            ref_t = ref.tokens[j0:j1] or ref.tokens[max(0, j0 - 1):j0 + 1]
+            if negations and (_has_negation(cell, i0, i1) != _has_negation(ref, j0, j1)):
+                ranges[("meaning", j0, j1)] = "meaning"
+            elif mine_t and ref_t and all(t.quoted for t in mine_t) and \
+                    all(t.quoted for t in ref_t):
+                ranges[("quote", j0, j1)] = "quote"
+    # Merge touching ranges of one family, then read every version there.
+    for family in ("meaning", "quote"):
+        spans = sorted((a, b) for (f, a, b) in ranges if f == family)
+        merged: list[list[int]] = []
+        for a, b in spans:
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        for a, b in merged:
+            site = _Site(family, row_index)
+            text, start, end = _span_text(ref, a, b)
+            site.readings[reference] = _Reading(reference, text, start, end,
+                                                " ".join(ref_keys[a:b]))
+            for version, ops in ops_of.items():
+                cell = cells[version]
+                i0, i1 = _project(ops, a, b)
+                text, start, end = _span_text(cell, i0, i1)
+                site.readings[version] = _Reading(
+                    version, text, start, end, " ".join(t.key for t in cell.tokens[i0:i1]))
+            loose.append(site)
+    # Versions that print the reference's item in its place agree with it.
+    for site in item_sites.values():
+        ref_item = site.readings[reference].item
+        assert ref_item is not None
+        for version, cell in cells.items():
+            if version in site.readings:
+                continue
+            lo, hi = _project(ops_of[version], ref_item.first, ref_item.last + 1)
+            same = [i for i in cell.items if i.keys & ref_item.keys]
+            near = [i for i in same if i.first < hi + 2 and lo - 2 <= i.last]
+            if near or len(same) >= sum(1 for i in ref.items if i.keys & ref_item.keys):
+                site.readings[version] = _reading(version, cell, (near or same)[0])
+    return list(item_sites.values()) + loose
+
+
+def _unshared(cell: Cell, ref: Cell,
+              mapping: list[tuple[int, int]]) -> tuple[list[Item], list[Item]]:
+    """The items of each side that the other side does not print, counted as multisets:
+    a name printed twice by one and once by the other is missing once."""
+    used: set[int] = set()
+    mine: list[Item] = []
+    for x in cell.items:
+        centre = mapping[x.first][0]
+        options = [k for k, y in enumerate(ref.items) if k not in used and y.keys & x.keys]
+        if options:
+            used.add(min(options, key=lambda k: abs(ref.items[k].first - centre)))
+        else:
+            mine.append(x)
+    return mine, [y for k, y in enumerate(ref.items) if k not in used]
+
+
+def _reading(version: str, cell: Cell, item: Item) -> _Reading:
+    return _Reading(version, item.text, item.start, item.end, min(item.keys), item=item)
+
+
+def _negation_count(cell: Cell) -> int:
+    return sum(_is_negation(t, cell.tokens[i + 1] if i + 1 < len(cell.tokens) else None)
+               for i, t in enumerate(cell.tokens))
+
+
+def _has_negation(cell: Cell, i0: int, i1: int) -> bool:
+    return any(_is_negation(cell.tokens[i], cell.tokens[i + 1] if i + 1 < len(cell.tokens)
+                            else None) for i in range(i0, i1))
+
+
+# -- deciding what each place should read ------------------------------------------------
+
+class _Record:
+    """The fact file's own wording: what breaks a tie between two versions."""
+
+    def __init__(self, project: Project) -> None:
+        parts: list[str] = []
+        for entity in project.entities.values():
+            parts += [entity.name, *entity.aliases]
+        for fact in project.facts.values():
+            if fact.status == "verified":
+                parts.append(fact.claim)
+                parts += [e.quote for e in fact.evidence if e.quote]
+        for correction in project.corrections.values():
+            parts += correction.right
+        for source in project.references:
+            if source.document is not None:
+                parts.append(source.document.text)
+        self.text = "\n".join(parts)
+
+    def has(self, form: str) -> bool:
+        return bool(form.strip()) and bool(find_all(form, self.text))
+
+
+class _Reviews:
+    """Where corrections and accepted wordings stand in each version."""
+
+    def __init__(self, project: Project, analysis: Analysis) -> None:
+        self.wrong: dict[str, list[tuple[int, int, str]]] = {}
+        self.right: dict[str, list[tuple[int, int, str]]] = {}
+        for key, result in analysis.corrections.items():
+            for version, verdict in result.verdicts.items():
+                target = self.wrong if verdict.verdict == "wrong" else self.right
+                for place in verdict.places:
+                    target.setdefault(version, []).append((place.start, place.end, key))
+        self.accepted: dict[str, list[tuple[int, int, str]]] = {}
+        for version in project.versions:
+            if version.document is None:
+                continue
+            for key, accepted in project.accepted.items():
+                for form in accepted.forms:
+                    for start, end in find_all(form, version.document.text,
+                                               folded=version.document.folded):
+                        self.accepted.setdefault(version.id, []).append((start, end, key))
+        self.corrections = project.corrections
+
+    @staticmethod
+    def _at(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+        for a, b, key in spans:
+            if (a < end and start < b) or (start == end and a <= start <= b):
+                return key
+        return None
+
+    def wrong_at(self, version: str, start: int, end: int) -> str | None:
+        return self._at(self.wrong.get(version, []), start, end)
+
+    def right_at(self, version: str, start: int, end: int) -> str | None:
+        return self._at(self.right.get(version, []), start, end)
+
+    def accepted_at(self, version: str, start: int, end: int) -> str | None:
+        return self._at(self.accepted.get(version, []), start, end)
+
+
+def _words(text: str, bounds: tuple[int, int]) -> list[tuple[int, int]]:
+    words = []
+    for match in _TOKEN.finditer(text, *bounds):
+        end = match.end()
+        if text[end - 1] == "." and "." not in text[match.start():end - 1]:
+            end -= 1
+        words.append((match.start(), end))
+    return words
+
+
+def _context(text: str, start: int, end: int, bounds: tuple[int, int], minimum: int,
+             unique_in: str | None = None,
+             fixed: tuple[int, int] | None = None) -> tuple[int, int, tuple[int, int]]:
+    """Widen [start, end) by whole words within ``bounds`` until it holds ``minimum``
+    words and (if ``unique_in`` is given) occurs only once in that text; or, with
+    ``fixed``, by exactly that many words left and right. Returns the span and how many
+    words were added on each side."""
+    words = _words(text, bounds)
+    if not words:
+        return start, end, (0, 0)
+    inside = [k for k, (a, b) in enumerate(words) if a < end and start < b]
+    if inside:
+        lo, hi = inside[0], inside[-1] + 1
+    else:  # an omission: the gap between two words
+        lo = hi = next((k for k, (a, _) in enumerate(words) if a >= start), len(words))
+    first, last = lo, hi
+    if fixed is not None:
+        lo, hi = max(0, lo - fixed[0]), min(len(words), hi + fixed[1])
+    else:
+        if lo == hi:
+            lo, hi = max(0, lo - 1), min(len(words), hi + 1)
+        grow_left = True
+        while lo > 0 or hi < len(words):
+            piece = text[words[lo][0]:words[hi - 1][1]]
+            count = len(find_all(piece, unique_in)) if unique_in is not None else 1
+            if hi - lo >= minimum and count <= 1:
+                break
+            if (grow_left and lo > 0) or hi == len(words):
+                lo -= 1
+            else:
+                hi += 1
+            grow_left = not grow_left
+    if lo >= hi:
+        return start, end, (0, 0)
+    return words[lo][0], words[hi - 1][1], (first - lo, hi - last)
+
+
+class _Decider:
+    def __init__(self, project: Project, analysis: Analysis, versions: _Versions) -> None:
+        self.project = project
+        self.versions = versions
+        self.record = _Record(project)
+        self.reviews = _Reviews(project, analysis)
+        self.all_text = "\n".join(d.text for d in versions.documents.values())
+        self.order = {v.id: n for n, v in enumerate(project.versions)}
+
+    def form(self, version: str, start: int, end: int, minimum: int = 1,
+             fixed: tuple[int, int] | None = None) -> tuple[str, tuple[int, int]]:
+        """The text at [start, end) with enough words around it to be found only there
+        (or with ``fixed`` words around it), and how many words were added each side."""
+        document = self.versions.documents[version]
+        sentence = document.sentence_at(start) or document.sentence_at(max(0, start - 1))
+        bounds = (sentence.start, sentence.end) if sentence else (0, len(document.text))
+        a, b, added = _context(document.text, start, end, bounds, minimum,
+                               None if fixed else self.all_text, fixed)
+        return document.text[a:b], added
+
+    def decide(self, site: _Site) -> list[Discrepancy]:
+        readings = site.readings
+        if len(readings) < 2:
+            return []
+        minimum = 1 if site.family in ("name", "title", "date") else 2
+        context: dict[str, tuple[int, int]] = {}
+        for reading in readings.values():
+            reading.form, context[reading.version] = self.form(
+                reading.version, reading.start, reading.end, minimum)
+        groups: dict[str, list[_Reading]] = {}
+        for reading in sorted(readings.values(), key=lambda r: self.order.get(r.version, 0)):
+            groups.setdefault(reading.key, []).append(reading)
+        if len(groups) < 2:
+            return []
+        wrong = {r.version: c for r in readings.values()
+                 if (c := self.reviews.wrong_at(r.version, r.start, r.end))}
+        right = {r.version for r in readings.values()
+                 if self.reviews.right_at(r.version, r.start, r.end)}
+        expected_key: str | None = None
+        expected_text: str | None = None
+        basis: str | None = None
+        ranked = sorted(groups.items(), key=lambda g: -len(g[1]))
+        if wrong or right:
+            basis = "correction"
+            good = [k for k, g in groups.items() if any(r.version in right for r in g)] or \
+                [k for k, g in groups.items() if not any(r.version in wrong for r in g)]
+            if len(good) == 1:
+                expected_key = good[0]
+            expected_text = self.project.corrections[
+                next(iter(wrong.values()))].right[0] if wrong else None
+        elif len(ranked[0][1]) > len(ranked[1][1]):
+            expected_key, basis = ranked[0][0], "majority"
+        else:
+            in_record = [k for k, g in groups.items() if self.record.has(g[0].form)]
+            if len(in_record) == 1:
+                expected_key, basis = in_record[0], "record"
+        site_id = ""
+        found: list[Discrepancy] = []
+        for key, group in groups.items():
+            if key == expected_key:
+                continue
+            for reading in group:
+                if reading.version in right and basis == "correction":
+                    continue
+                found.append(self._discrepancy(site, reading, groups, key, expected_key,
+                                               expected_text, basis, wrong, context))
+                site_id = site_id or found[-1].site
+                found[-1] = replace(found[-1], site=site_id)
+        return found
+
+    def _discrepancy(self, site: _Site, reading: _Reading, groups: dict[str, list[_Reading]],
+                     key: str, expected_key: str | None, expected_text: str | None,
+                     basis: str | None, wrong: dict[str, str],
+                     context: dict[str, tuple[int, int]]) -> Discrepancy:
+        found_text, form = reading.text, reading.form
+        expected_reading: _Reading | None = None
+        expected_form = expected_text
+        evidence: tuple[str, str] | None = None
+        if reading.version in wrong:
+            # The correction says what it should read.
+            correction = self.project.corrections[wrong[reading.version]]
+            expected_text = expected_form = correction.right[0]
+            if expected_key is not None:
+                expected_reading = groups[expected_key][0]
+        elif expected_key is not None:
+            # Of the versions that print the expected form, the one whose words around it
+            # are most like this version's.
+            options = [(self.form(r.version, r.start, r.end, fixed=context[reading.version])[0],
+                        r) for r in groups[expected_key]]
+            expected_form, expected_reading = max(
+                options, key=lambda o: fuzz.ratio(o[0].casefold(), form.casefold()))
+            expected_text = expected_reading.text or expected_form
+            evidence = (expected_reading.version, expected_form)
+            if not reading.text or not expected_reading.text:
+                # Words left out or added: say it with the words around them.
+                found_text, expected_text = form, expected_form
+        others = tuple((r.version, r.text or r.form) for k, g in groups.items() if k != key
+                       for r in g)
+        paragraph, anchor = self.versions.anchor(reading.version, reading.start)
+        return Discrepancy(
+            id="", source=reading.version, paragraph=paragraph, anchor=anchor,
+            kind=self._kind(site, reading, expected_reading), found=found_text or form,
+            start=reading.start, end=reading.end if reading.text else reading.start,
+            expected=expected_text, basis=basis, form=form, expected_form=expected_form,
+            entity=self._entity(reading, expected_reading), others=others, evidence=evidence,
+            site=f"{reading.version}-{anchor}-{reading.start}", row=site.row,
+            reviewed=self._reviewed(reading, wrong))
+
+    def _reviewed(self, reading: _Reading, wrong: dict[str, str]) -> tuple[str, str] | None:
+        if reading.version in wrong:
+            return ("correction", wrong[reading.version])
+        accepted = self.reviews.accepted_at(reading.version, reading.start, reading.end)
+        return ("accepted", accepted) if accepted else None
+
+    def _entity(self, reading: _Reading, expected: _Reading | None) -> str | None:
+        for item in (expected.item if expected else None, reading.item):
+            if item is not None and item.entity:
+                return item.entity
+        return None
+
+    def _kind(self, site: _Site, found: _Reading, expected: _Reading | None) -> str:
+        if site.family in ("quote", "meaning", "number", "date", "title"):
+            return site.family
+        target = expected.item if expected else None
+        mine = found.item
+        entity = self._entity(found, expected)
+        kind = self.project.entities[entity].kind if entity in self.project.entities else None
+        if expected is not None:
+            if fold_name(found.text) == fold_name(expected.text) or \
+                    name_similarity(found.text, expected.text) >= NEAR_MISS_THRESHOLD:
+                return "name" if kind == "person" else "spelling"
+        if kind is None:
+            words = {normalise(w) for item in (target, mine) if item
+                     for w in item.text.split()}
+            return "institution" if words & _BODY_WORDS else "name"
+        return "institution" if kind in _BODIES else "name"
+
+    def from_mention(self, version: str, mention: MentionSpan) -> Discrepancy | None:
+        """A near miss or a former name: the record says what it should be."""
+        entity = self.project.entities[mention.entity]
+        if self.reviews.right_at(version, mention.start, mention.end):
+            return None
+        text = self.versions.documents[version].text
+        found = text[mention.start:mention.end]
+        expected = entity.name if mention.quality == "former name" else mention.form
+        if mention.quality == "former name":
+            kind = "name" if entity.kind == "person" else "institution"
+        else:
+            kind = "name" if entity.kind == "person" else "spelling"
+        reading = _Reading(version, found, mention.start, mention.end, found)
+        wrong = self.reviews.wrong_at(version, mention.start, mention.end)
+        reviewed = self._reviewed(reading, {version: wrong} if wrong else {})
+        paragraph, anchor = self.versions.anchor(version, mention.start)
+        form = self.form(version, mention.start, mention.end)[0]
+        expected_form = form.replace(found, expected, 1) if found in form else expected
+        return Discrepancy(
+            id="", source=version, paragraph=paragraph, anchor=anchor, kind=kind, found=found,
+            start=mention.start, end=mention.end, expected=expected, basis="entity",
+            form=form, expected_form=expected_form, entity=entity.id,
+            site=f"{version}-{anchor}-{mention.start}", reviewed=reviewed)
+
+
+# -- the whole brief ------------------------------------------------------------------
+
+def find_discrepancies(project: Project, analysis: Analysis) -> list[Discrepancy]:
+    """Every discrepancy of every version, in version order, then by place."""
+    versions = _Versions(project, analysis)
+    decider = _Decider(project, analysis, versions)
+    found: list[Discrepancy] = []
+    for index, row in enumerate(analysis.alignment.rows):
+        cells = _cells(row, versions)
+        if len(cells) < 2:
+            continue
+        for site in _row_sites(index, cells):
+            found += decider.decide(site)
+    for version, mentions in versions.mentions.items():
+        for mention in mentions:
+            if mention.quality in ("near miss", "former name"):
+                item = decider.from_mention(version, mention)
+                if item is not None:
+                    found.append(item)
+    return _number_them(_deduplicate(found), decider.order)
+
+
+def _cells(row: Row, versions: _Versions) -> dict[str, Cell]:
+    return {version: versions.cell(version, cell) for version, cell in row.cells.items()
+            if cell and version in versions.documents}
+
+
+_BASIS_RANK = {"correction": 0, "entity": 1, "majority": 2, "record": 3, None: 4}
+
+
+def _deduplicate(found: list[Discrepancy]) -> list[Discrepancy]:
+    """One discrepancy per place of a version: the best-founded, the most specific."""
+    specific = {"quote": 2, "meaning": 1}
+    found = sorted(found, key=lambda d: (_BASIS_RANK[d.basis], specific.get(d.kind, 0),
+                                         d.start))
+    kept: list[Discrepancy] = []
+    for item in found:
+        if any(k.source == item.source and (k.start < item.end and item.start < k.end
+                                            or k.start == item.start)
+               for k in kept):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _number_them(found: list[Discrepancy], order: dict[str, int]) -> list[Discrepancy]:
+    found.sort(key=lambda d: (order.get(d.source, 0), d.start, d.end))
+    counts: Counter[tuple[str, str]] = Counter()
+    numbered = []
+    for item in found:
+        counts[(item.source, item.anchor)] += 1
+        number = counts[(item.source, item.anchor)]
+        numbered.append(replace(item, id=f"{item.source}-{item.anchor}-{number}"))
+    return numbered
+
+
+def unreviewed(found: Iterable[Discrepancy]) -> list[Discrepancy]:
+    return [d for d in found if d.reviewed is None]
+
+
+def entity_names(entities: Iterable[Entity]) -> set[str]:
+    """Every entity's own names, folded: none of them is a near miss of another."""
+    return {fold_name(n) for e in entities for n in (*e.names, *e.former_names)}
