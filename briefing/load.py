@@ -15,7 +15,7 @@ from briefing.model import (Accepted, Brief, Correction, Entity, Evidence, Fact,
 from briefing.problems import Code, Problem, ProblemsFound
 from briefing.segment import Document, segment
 from briefing.validate import check_project, check_schema
-from briefing.yamlmarks import Pointer, load_yaml
+from briefing.yamlmarks import Marks, Pointer, load_yaml, mark_for
 
 
 def read_text(path: Path, problems: list[Problem], *, what: str = "file",
@@ -40,6 +40,10 @@ def read_text(path: Path, problems: list[Problem], *, what: str = "file",
         problems.append(Problem(*where, f"cannot read {what} {path}: {error.strerror}", "",
                                 Code.MISSING_FILE))
         return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.append(Problem(path, 1, 1, f"{what} is UTF-16, not UTF-8",
+                                "re-save it as UTF-8 (iconv -f utf-16 -t utf-8)", Code.ENCODING))
+        return None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -50,6 +54,45 @@ def read_text(path: Path, problems: list[Problem], *, what: str = "file",
                                 "re-save it as UTF-8 (iconv -f cp1252 -t utf-8, say)",
                                 Code.ENCODING))
         return None
+
+
+# Characters YAML refuses in a document (PyYAML's Reader.NON_PRINTABLE), and those an
+# escape such as "\e" or "\ud83d" can still put into a string: controls and lone surrogates.
+_NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd"
+                       "\U00010000-\U0010ffff]")
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
+
+
+def _unprintable(text: str, path: Path) -> list[Problem]:
+    """Each character the YAML reader would stop on, located (the reader gives no line)."""
+    problems = []
+    for match in _NOT_YAML.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        problems.append(Problem(path, line, col, f"control character U+{ord(match.group()):04X} "
+                                "in the fact file", "delete it; the fact file holds plain text",
+                                Code.YAML))
+        if len(problems) == 5:
+            break
+    return problems
+
+
+def _control_strings(data: Any, marks: Marks, path: Path,
+                     pointer: Pointer = ()) -> list[Problem]:
+    """Strings that YAML escapes (``\\e``, ``\\x00``, ``\\ud83d``) made unprintable."""
+    if isinstance(data, dict):
+        return [p for k, v in data.items() for p in _control_strings(v, marks, path,
+                                                                    (*pointer, k))]
+    if isinstance(data, list):
+        return [p for i, v in enumerate(data) for p in _control_strings(v, marks, path,
+                                                                       (*pointer, i))]
+    found = _NOT_TEXT.search(data) if isinstance(data, str) else None
+    if found is None:
+        return []
+    where = "/".join(map(str, pointer))
+    return [Problem(path, *mark_for(marks, pointer), f"{where}: the text holds control "
+                    f"character U+{ord(found.group()):04X}",
+                    "remove the escape that produces it (\\e, \\x.., \\u....)", Code.SCHEMA)]
 
 
 def inside(path: Path, folder: Path) -> bool:
@@ -68,8 +111,16 @@ def load_project(facts_path: Path, seeds_dir: Path) -> tuple[Project, list[Probl
     text = read_text(facts_path, problems, what="fact file")
     if text is None:
         raise ProblemsFound(problems)
-    data, marks, yaml_problems = load_yaml(text, facts_path)
-    problems += yaml_problems
+    problems += _unprintable(text, facts_path)
+    if problems:
+        raise ProblemsFound(problems)
+    try:
+        data, marks, yaml_problems = load_yaml(text, facts_path)
+    except RecursionError:
+        raise ProblemsFound([Problem(facts_path, 0, 0, "the fact file nests too deeply to read",
+                                     "a fact file needs a few levels of indentation, not "
+                                     "hundreds", Code.YAML)]) from None
+    problems += yaml_problems or _control_strings(data, marks, facts_path)
     if data is None and not problems:
         problems.append(Problem(facts_path, 1, 1, "the fact file is empty",
                                 "start from `briefing new`", Code.SCHEMA))
@@ -194,6 +245,11 @@ def _seed_files(seeds: Path, problems: list[Problem]) -> list[Path]:
     files = []
     for file in sorted(seeds.iterdir()):
         if file.name.startswith("."):
+            continue
+        if _NOT_TEXT.search(file.name):  # undecodable bytes arrive as lone surrogates
+            shown = file.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            problems.append(Problem(seeds / shown, 0, 0, "the file name is not UTF-8 text",
+                                    "rename the file", Code.ENCODING))
             continue
         if not inside(file, seeds):
             problems.append(Problem(file, 0, 0, "links outside the seeds folder",

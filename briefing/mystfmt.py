@@ -16,6 +16,9 @@ from markupsafe import Markup
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation mark
 _SPACE = re.compile(r"\s+")
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Control characters that are not line ends or tabs, and noncharacters: XeTeX stops on
+# them and HTML hides them, so they are shown as their Control Pictures (or U+FFFD).
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufdd0-\ufdef\ufffe\uffff]")
 
 
 class Myst(str):
@@ -27,10 +30,23 @@ def escape(text: object) -> Myst:
 
     CommonMark lets a backslash escape any ASCII punctuation, which covers every
     construct MyST knows: roles, directives, math, links, footnotes, HTML, fences.
-    Directional overrides are dropped so that a source cannot reorder the page around it.
+    Directional overrides are dropped so that a source cannot reorder the page around it;
+    control characters are shown as visible stand-ins (see :func:`visible`).
     """
-    flat = _SPACE.sub(" ", _BIDI_CONTROLS.sub("", str(text))).strip()
+    flat = _SPACE.sub(" ", visible(_BIDI_CONTROLS.sub("", str(text)))).strip()
     return Myst(_PUNCTUATION.sub(r"\\\1", flat))
+
+
+def visible(text: str) -> str:
+    """``text`` with each control character replaced by a visible stand-in (␛ for ESC)."""
+    return _CONTROLS.sub(_stand_in, text)
+
+
+def _stand_in(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block mirrors C0
+    return "\u2421" if code == 0x7F else "\ufffd"
 
 
 def finalize(value: object) -> object:

@@ -41,6 +41,10 @@ def environment(project_templates: Path | None = None) -> SandboxedEnvironment:
                        ident=mystfmt.ident, quoted=mystfmt.quoted, day=mystfmt.day,
                        url=mystfmt.url)
     env.globals.update(raw=mystfmt.Myst)
+    # tojson writes directive options, which MyST reads back as YAML; YAML does not join
+    # "\ud83d\ude00" escapes into one character, so characters outside the BMP stay as
+    # they are rather than becoming surrogate pairs.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     return env
 
 
