@@ -86,12 +86,14 @@ def _local_only(route: Any) -> None:
 
 @pytest.fixture
 def open_page(browser: Any, server: str) -> Iterator[Callable[..., Any]]:
-    """``open_page("_generated/brief.html", width=375, touch=False)`` → a loaded Playwright page."""
+    """``open_page("_generated/brief.html", width=375, touch=False, dark=False)`` → a loaded page."""
     contexts: list[Any] = []
 
-    def opener(path: str, width: int = 1280, height: int = 900, touch: bool = False) -> Any:
+    def opener(path: str, width: int = 1280, height: int = 900, touch: bool = False,
+               dark: bool = False) -> Any:
         context = browser.new_context(viewport={"width": width, "height": height},
-                                      has_touch=touch, reduced_motion="reduce")
+                                      has_touch=touch, reduced_motion="reduce",
+                                      color_scheme="dark" if dark else "light")
         context.route("**/*", _local_only)
         contexts.append(context)
         page = context.new_page()

@@ -74,6 +74,13 @@ def test_no_wcag_21_aa_violations(open_page: OpenPage, path: str, width: int) ->
     assert page.js_errors == []
 
 
+@pytest.mark.parametrize("path", [BRIEF, ERRATA, SOURCE])
+def test_no_wcag_21_aa_violations_in_the_dark_theme(open_page: OpenPage, path: str) -> None:
+    page = open_page(path, dark=True)
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    assert axe_violations(page) == []
+
+
 def test_no_violations_with_a_card_open(open_page: OpenPage) -> None:
     page = open_page(BRIEF)
     tab_to(page, "a.brief-ref-fact")
