@@ -193,7 +193,7 @@ def resolves(outdir: Path, pagename: str, url: str) -> bool:
     return path.is_file() and fragment in page(outdir, str(path.relative_to(outdir))).ids
 
 
-@pytest.mark.sphinx("html", testroot="basic")
+@pytest.mark.sphinx("html", testroot="basic", srcdir="readers-jsonld")
 def test_brief_page_reviews_the_facts_it_states(app: SphinxTestApp) -> None:
     app.build()
     out = Path(app.outdir)
@@ -206,7 +206,7 @@ def test_brief_page_reviews_the_facts_it_states(app: SphinxTestApp) -> None:
     assert app.warning.getvalue() == ""
 
 
-@pytest.mark.sphinx("html", testroot="basic")
+@pytest.mark.sphinx("html", testroot="basic", srcdir="readers-jsonld")
 def test_errata_page_carries_every_correction(app: SphinxTestApp) -> None:
     app.build()
     out = Path(app.outdir)
@@ -220,7 +220,7 @@ def test_errata_page_carries_every_correction(app: SphinxTestApp) -> None:
     assert {c["@id"] for c in rewrite["correction"]} == {c["@id"] for c in comments}
 
 
-@pytest.mark.sphinx("html", testroot="basic",
+@pytest.mark.sphinx("html", testroot="basic", srcdir="readers-jsonld-baseurl",
                     confoverrides={"html_baseurl": "https://brief.example/harbour/"})
 def test_urls_are_absolute_with_a_base_url(app: SphinxTestApp) -> None:
     app.build()
@@ -229,7 +229,7 @@ def test_urls_are_absolute_with_a_base_url(app: SphinxTestApp) -> None:
     assert review["url"] == "https://brief.example/harbour/_generated/facts.html#fact-met-tuesday"
 
 
-@pytest.mark.sphinx("html", testroot="basic")
+@pytest.mark.sphinx("html", testroot="basic", srcdir="readers-jsonld")
 def test_pages_without_facts_or_corrections_have_no_jsonld(app: SphinxTestApp) -> None:
     app.build()
     assert page(Path(app.outdir), "_generated/references.html").jsonld == []

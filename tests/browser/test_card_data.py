@@ -45,7 +45,7 @@ def cards_of(app: SphinxTestApp, name: str) -> tuple[dict[str, Any], CardPage]:
     return json.loads(parsed.cards[0]), parsed
 
 
-@pytest.mark.sphinx("html", testroot="basic")
+@pytest.mark.sphinx("html", testroot="basic", srcdir="readers-cards")
 def test_every_reference_on_a_page_has_its_card(app: SphinxTestApp) -> None:
     app.build()
     for name in ("index.html", "_generated/brief.html", "_generated/errata.html",
@@ -56,7 +56,7 @@ def test_every_reference_on_a_page_has_its_card(app: SphinxTestApp) -> None:
             assert card["title"] and card["where"] and card["kind"]
 
 
-@pytest.mark.sphinx("html", testroot="basic")
+@pytest.mark.sphinx("html", testroot="basic", srcdir="readers-cards")
 def test_cards_say_status_role_verdicts_and_text(app: SphinxTestApp) -> None:
     app.build()
     cards, _ = cards_of(app, "index.html")
@@ -79,7 +79,7 @@ def test_cards_say_status_role_verdicts_and_text(app: SphinxTestApp) -> None:
     assert sorted(correction["details"]) == ["Rewrite: ✗ wrong", "Wire copy: ✓ right"]
 
 
-@pytest.mark.sphinx("html", testroot="basic")
+@pytest.mark.sphinx("html", testroot="basic", srcdir="readers-cards")
 def test_card_data_cannot_break_out_of_its_script(app: SphinxTestApp) -> None:
     app.build()
     html = (Path(app.outdir) / "index.html").read_text("utf-8")
