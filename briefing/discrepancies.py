@@ -915,7 +915,7 @@ class _Decider:
         elif len(ranked[0][1]) > len(ranked[1][1]):
             expected_key, basis = ranked[0][0], "majority"
         else:
-            in_record = [k for k, g in groups.items() if self.record.has(g[0].form)]
+            in_record = [k for k, g in groups.items() if self._in_record(site.family, g[0])]
             if len(in_record) == 1:
                 expected_key, basis = in_record[0], "record"
         site_id = ""
@@ -969,6 +969,14 @@ class _Decider:
             entity=self._entity(reading, expected_reading), others=others, evidence=evidence,
             site=f"{reading.version}-{anchor}-{reading.start}", row=site.row,
             reviewed=self._reviewed(reading, wrong))
+
+    def _in_record(self, family: str, reading: _Reading) -> bool:
+        """Whether the fact file's record prints this reading, with enough words around it
+        to say the same thing (a bare "now" or "70" is everywhere)."""
+        around = {"name": (0, 0), "title": (0, 0), "date": (0, 0), "number": (0, 1)}
+        form = self.form(reading.version, reading.start, reading.end,
+                         fixed=around.get(family, (2, 2)))[0]
+        return self.record.has(form)
 
     def _reviewed(self, reading: _Reading, wrong: dict[str, str]) -> tuple[str, str] | None:
         if reading.version in wrong:
