@@ -12,7 +12,9 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from briefing import __version__, pipeline, suggest
@@ -80,32 +82,67 @@ def command_suggest(args: argparse.Namespace) -> int:
     return 0
 
 
-def _sphinx(args: list[str], quiet: bool) -> int:
-    command = [sys.executable, "-m", "sphinx", *args, *(["-q"] if quiet else [])]
-    return subprocess.call(command)
+def _sphinx(args: list[str], verbose: bool, capture: bool = False) -> tuple[int, str]:
+    """Run sphinx; warnings always reach stderr. ``capture`` keeps stdout (LaTeX's chatter)
+    to show only when the run fails."""
+    command = [sys.executable, "-m", "sphinx", *args, *([] if verbose else ["-q"])]
+    if capture and not verbose:
+        run = subprocess.run(command, stdout=subprocess.PIPE, text=True, errors="replace")
+        return run.returncode, run.stdout
+    return subprocess.call(command), ""
+
+
+class Progress:
+    """One line per stage, with its time; nothing at all with ``-q``, except problems."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.live = not quiet and sys.stdout.isatty()
+
+    @contextmanager
+    def stage(self, doing: str) -> Iterator[list[str]]:
+        """Yields a list; the stage's result line is what the block appends to it."""
+        if self.live:
+            print(f"briefing: {doing}…", end="\r", flush=True)
+        start = time.monotonic()
+        result: list[str] = []
+        yield result
+        width = len(doing) + 12
+        if result and not self.quiet:
+            line = f"briefing: {result[0]} ({time.monotonic() - start:.1f} s)"
+            print(line.ljust(width) if self.live else line, flush=True)
+        elif self.live:
+            print(" " * width, end="\r", flush=True)  # the problems follow on a clean line
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def command_build(args: argparse.Namespace) -> int:
-    """HTML into a staging folder, published by renaming only when the build succeeded."""
+    """Check, then HTML and PDF; what is published is replaced only by a complete build."""
     paths = project_paths(args.project, args.source)
-    if _load(paths) is None:
+    progress = Progress(args.quiet)
+    with progress.stage("checking the inputs") as done:
+        result = _load(paths)
+        if result is not None:
+            project = result.project
+            done.append(f"check: {len(project.versions)} versions, {len(project.facts)} facts, "
+                        f"{len(project.corrections)} corrections")
+    if result is None:
         return 1
     out = args.project / args.output
     out.mkdir(parents=True, exist_ok=True)
     strict = [] if args.no_strict else ["-W", "--keep-going"]
     jobs = ["-j", str(args.jobs)] if args.jobs != 1 else []
     if not args.no_html:
-        staging = out / ".html-staging"
-        if (out / "html").is_dir() and not staging.exists():
-            shutil.copytree(out / "html", staging)  # keeps the build incremental
-        status = _sphinx(["-b", "html", "-c", str(paths.root), str(paths.source), str(staging),
-                          "-d", str(out / "doctrees"), *strict, *jobs], args.quiet)
-        if status != 0:
-            print(f"briefing: the HTML build failed; {out / 'html'} was left as it was",
-                  file=sys.stderr)
-            return 1
-        _publish(staging, out / "html")
-        print(f"briefing: HTML in {out / 'html' / 'index.html'}")
+        with progress.stage("building the HTML") as done:
+            if not _build_html(paths, out, [*strict, *jobs], args.verbose):
+                return 1
+            done.append(f"HTML in {_display_path(out / 'html' / 'index.html')}")
     if not args.no_pdf:
         if shutil.which("xelatex") is None or shutil.which("latexmk") is None:
             print("briefing: no PDF: xelatex and latexmk are missing. Install them with\n"
@@ -113,22 +150,81 @@ def command_build(args: argparse.Namespace) -> int:
                   "texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf lmodern "
                   "fonts-texgyre", file=sys.stderr)
             return 1
-        latex = out / "latex"
-        status = _sphinx(["-M", "latexpdf", str(paths.source), str(out), "-c", str(paths.root),
-                          "-d", str(out / "doctrees-latex"), *strict], args.quiet)
-        pdfs = sorted(latex.glob("*.pdf"))
-        if status != 0 or not pdfs:
-            print(f"briefing: the PDF build failed; see {latex}", file=sys.stderr)
-            return 1
-        (out / "pdf").mkdir(exist_ok=True)
-        for pdf in pdfs:
-            shutil.copy2(pdf, out / "pdf" / pdf.name)
-            print(f"briefing: PDF in {out / 'pdf' / pdf.name}")
+        with progress.stage("building the PDF") as done:
+            pdfs = _build_pdf(paths, out, strict, args.verbose)
+            if not pdfs:
+                return 1
+            done.append("PDF in " + ", ".join(_display_path(p) for p in pdfs))
     return 0
 
 
+def _build_html(paths: ProjectPaths, out: Path, options: list[str], verbose: bool) -> bool:
+    """Build into a staging copy of the published site and its doctrees; swap it in only
+    when the build succeeded. A failed build's staging is dropped, so the next build starts
+    again from the published pair and never publishes a page that an earlier failed build
+    marked as written."""
+    staging = out / ".staging"
+    if staging.exists():
+        shutil.rmtree(staging)  # left by an interrupted build
+    staging.mkdir()
+    for name in ("html", "doctrees"):
+        if (out / name).is_dir():  # a copy keeps the build incremental (copy2 keeps mtimes)
+            shutil.copytree(out / name, staging / name, symlinks=True)
+    status, _ = _sphinx(["-b", "html", "-c", str(paths.root), str(paths.source),
+                         str(staging / "html"), "-d", str(staging / "doctrees"), *options],
+                        verbose)
+    if status != 0 or not (staging / "html" / "index.html").is_file():
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"briefing: the HTML build failed; {_display_path(out / 'html')} was left as it "
+              "was", file=sys.stderr)
+        return False
+    _publish(staging / "html", out / "html")
+    _publish(staging / "doctrees", out / "doctrees")
+    shutil.rmtree(staging, ignore_errors=True)
+    return True
+
+
+def _build_pdf(paths: ProjectPaths, out: Path, options: list[str], verbose: bool) -> list[Path]:
+    """LaTeX in ``out/latex``; each PDF copied into ``out/pdf`` under a temporary name,
+    then renamed over the published one."""
+    latex = out / "latex"
+    for old in latex.glob("*.pdf"):
+        old.unlink()  # a PDF left from an earlier run must not pass for this one
+    status, chatter = _sphinx(["-M", "latexpdf", str(paths.source), str(out), "-c",
+                               str(paths.root), "-d", str(out / "doctrees-latex"), *options],
+                              verbose, capture=True)
+    pdfs = sorted(latex.glob("*.pdf"))
+    if status != 0 or not pdfs:
+        errors = _latex_errors(latex)
+        print((chatter[-3000:] if not errors else "") + errors, file=sys.stderr, end="")
+        print(f"briefing: the PDF build failed; see {_display_path(latex)}", file=sys.stderr)
+        return []
+    (out / "pdf").mkdir(exist_ok=True)
+    published = []
+    for pdf in pdfs:
+        target = out / "pdf" / pdf.name
+        tmp = target.with_name(f".{pdf.name}.tmp")
+        shutil.copy2(pdf, tmp)
+        tmp.replace(target)
+        published.append(target)
+    return published
+
+
+def _latex_errors(latex: Path) -> str:
+    """The ``!`` lines of the LaTeX logs, with the input line that follows each."""
+    lines = []
+    for log in sorted(latex.glob("*.log")):
+        text = log.read_text("utf-8", errors="replace").splitlines()
+        for n, line in enumerate(text):
+            if line.startswith("! "):
+                context = next((t for t in text[n + 1:n + 8] if t.startswith("l.")), "")
+                lines.append(f"{_display_path(log)}: {line[2:]} {context}".rstrip())
+    return "".join(f"{line}\n" for line in lines[:10])
+
+
 def _publish(staging: Path, published: Path) -> None:
-    """Swap the new site in with renames, so readers never see a half-written one."""
+    """Swap the new folder in with two renames, so readers never see a half-written one;
+    a folder left as ``.old`` by an interrupted swap is removed first."""
     old = published.with_name(published.name + ".old")
     if old.exists():
         shutil.rmtree(old)
@@ -137,6 +233,28 @@ def _publish(staging: Path, published: Path) -> None:
     staging.rename(published)
     if old.exists():
         shutil.rmtree(old)
+
+
+def command_new(args: argparse.Namespace) -> int:
+    from briefing import newproject
+
+    folder = args.folder.resolve()
+    try:
+        newproject.create(folder, args.title)
+    except newproject.NotEmpty:
+        print(f"briefing new: {args.folder} is not empty; choose a new or empty folder",
+              file=sys.stderr)
+        return 1
+    print(f"briefing new: a brief in {args.folder}; next: cd {args.folder}, then "
+          "`briefing serve` to preview, `briefing build` to publish")
+    return 0
+
+
+def command_serve(args: argparse.Namespace) -> int:
+    from briefing.serve import serve
+
+    paths = project_paths(args.project, args.source)
+    return serve(paths, args.project / args.output, args.host, args.port)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -170,7 +288,22 @@ def parser() -> argparse.ArgumentParser:
                        help="do not treat warnings as errors")
     build.add_argument("-j", "--jobs", type=int, default=1, help="parallel Sphinx processes")
     build.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
+    build.add_argument("-v", "--verbose", action="store_true", help="all of Sphinx's output")
     build.set_defaults(run=command_build)
+
+    new = sub.add_parser("new", help="create a new brief project that builds at once")
+    new.add_argument("folder", type=Path, help="a new or empty folder")
+    new.add_argument("--title", help="the brief's title (default: from the folder's name)")
+    new.set_defaults(run=command_new, project=Path("."))
+
+    serve = sub.add_parser("serve", help="live preview: rebuild as the inputs change")
+    project_options(serve)
+    serve.add_argument("--output", default="_build/serve",
+                       help="preview build folder (default: _build/serve)")
+    serve.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000,
+                       help="port (default: 8000; 0 picks a free one)")
+    serve.set_defaults(run=command_serve)
     return top
 
 
@@ -178,7 +311,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     args.project = args.project.resolve()
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")
-    return int(args.run(args))
+    try:
+        return int(args.run(args))
+    except ProblemsFound as error:  # raised before anything is built, e.g. by conf.py
+        for problem in error.problems:
+            print(_display(problem), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
 
 
 if __name__ == "__main__":
