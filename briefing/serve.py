@@ -78,9 +78,11 @@ class Rebuild:
     preview: Preview
 
     def __call__(self, *, changed_paths: Sequence[Path] = ()) -> None:
-        shown = ", ".join(_relative(p, self.preview.paths.root) for p in changed_paths[:3])
-        if shown:
-            print(f"briefing serve: changed {shown}; rebuilding", flush=True)
+        changed = dict.fromkeys(_relative(p, self.preview.paths.root) for p in changed_paths
+                                if p.exists())
+        if changed:
+            print(f"briefing serve: changed {', '.join(list(changed)[:3])}; rebuilding",
+                  flush=True)
         start = time.monotonic()
         code = subprocess.call(self.preview.sphinx_command())
         seconds = time.monotonic() - start
@@ -98,7 +100,7 @@ class Rebuild:
             print(f"briefing serve: the build failed ({seconds:.1f} s); the preview shows the "
                   f"last good build with the problems above", flush=True)
         else:
-            print(f"briefing serve: rebuilt in {seconds:.1f} s"
+            print(f"briefing serve: built in {seconds:.1f} s"
                   + (f", {len(problems)} warning(s) above" if problems else ""), flush=True)
 
 
@@ -127,9 +129,10 @@ def banner(status: dict[str, Any]) -> bytes:
 class ProblemBanner:
     """ASGI middleware: HTML pages of the preview carry the last build's problems."""
 
-    def __init__(self, app: Any, status_file: Path) -> None:
+    def __init__(self, app: Any, status_file: Path, html: Path) -> None:
         self.app = app
         self.status_file = status_file
+        self.html = html
 
     def _banner(self) -> bytes:
         try:
@@ -140,6 +143,9 @@ class ProblemBanner:
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        if scope["path"] in ("/", "/index.html") and not (self.html / "index.html").is_file():
+            await self._not_built(send)
             return
         extra = b""
 
@@ -159,6 +165,17 @@ class ProblemBanner:
             await send(message)
 
         await self.app(scope, receive, send_with_banner)
+
+
+    async def _not_built(self, send: Any) -> None:
+        """Before any build succeeded there is no page to put the banner on: one is made."""
+        body = (b"<!DOCTYPE html><html><head><meta charset='utf-8'><title>No preview yet"
+                b"</title></head><body><p>The brief has not built yet.</p></body></html>"
+                + self._banner())
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [(b"content-type", b"text/html; charset=utf-8"),
+                                (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})
 
 
 def serve(paths: ProjectPaths, output: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
@@ -193,10 +210,9 @@ def serve(paths: ProjectPaths, output: Path, host: str = "127.0.0.1", port: int 
         routes=[WebSocketRoute("/websocket-reload", watcher, name="reload"),
                 Mount("/", app=StaticFiles(directory=preview.html, html=True), name="static")],
         middleware=[Middleware(JavascriptInjectorMiddleware, ws_url=url_host),
-                    Middleware(ProblemBanner, status_file=preview.status_file)],
+                    Middleware(ProblemBanner, status_file=preview.status_file, html=preview.html)],
         lifespan=watcher.lifespan,
     )
-    print("briefing serve: first build", flush=True)
     rebuild()
     watched = ", ".join(_relative(p, paths.root) + "/" for p in preview.watched())
     print(f"briefing serve: http://{url_host}/ (watching {watched}; Ctrl+C stops)", flush=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -132,6 +133,16 @@ def _ancestors(node: nodes.Node) -> list[nodes.Node]:
     return found
 
 
+def escape_theme_titles(app: Sphinx, pagename: str, templatename: str,
+                        context: dict[str, Any], doctree: nodes.document | None) -> None:
+    """sphinx-book-theme puts the page's and the root page's titles into the page as plain
+    text (``title.astext()``); a title from the fact file or a file name would be markup."""
+    for key in ("pagetitle", "root_title"):
+        value = context.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            context[key] = Markup.escape(value)
+
+
 def add_static(app: Sphinx, config: Config) -> None:
     config.html_static_path.append(str(STATIC))
     preamble = config.latex_elements.get("preamble", "")
@@ -142,5 +153,6 @@ def add_static(app: Sphinx, config: Config) -> None:
 def setup_output(app: Sphinx) -> None:
     app.connect("config-inited", add_static, priority=600)
     app.add_post_transform(BreakLongRuns)
+    app.connect("html-page-context", escape_theme_titles, priority=900)  # after the theme's
     app.add_css_file("briefing.css")
     app.add_js_file("briefing.js", loading_method="defer")
