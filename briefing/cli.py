@@ -23,8 +23,8 @@ from briefing.projectconf import ProjectPaths, project_paths
 
 
 def _display(problem: Problem) -> str:
-    try:
-        path = problem.path.resolve().relative_to(Path.cwd())
+    try:  # abspath, not resolve: a link out of seeds/ is shown where it lies
+        path = Path(os.path.abspath(problem.path)).relative_to(Path.cwd())
     except ValueError:
         path = problem.path
     return str(type(problem)(path, problem.line, problem.col, problem.message, problem.hint,
