@@ -22,6 +22,7 @@ class BriefingConfig:
     output: str = "_generated"  # where generated pages go, inside the source folder
     strict: bool = False  # unreviewed discrepancies fail the build, not just warn
     json: bool = True  # write briefing.json into the HTML output
+    generate: bool = True  # False: build the pages already in the output folder as they are
 
     @classmethod
     def from_sphinx(cls, config: Config) -> BriefingConfig:

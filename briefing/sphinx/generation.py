@@ -20,6 +20,8 @@ _results: WeakKeyDictionary[Sphinx, pipeline.Result] = WeakKeyDictionary()
 
 def generate(app: Sphinx) -> None:
     settings = BriefingConfig.from_sphinx(app.config)
+    if not settings.generate:
+        return
     confdir = Path(app.confdir)
     try:
         result = pipeline.check(confdir / settings.facts, confdir / settings.seeds)

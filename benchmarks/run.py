@@ -1,0 +1,506 @@
+"""The benchmark harness: ``.venv/bin/python benchmarks/run.py`` (or ``make bench``).
+
+Measures, in one run on this machine, and writes ``benchmarks/RESULTS.md`` with a plot
+(``benchmarks/results/check.svg``) and the raw figures (``benchmarks/results/results.json``):
+
+1. ``briefing check`` (``briefing.pipeline.check`` in a fresh process per point): time,
+   the share of sentence alignment, and peak memory, over versions, paragraphs and
+   corrections; the fitted exponent of time against text size.
+2. The generator's overhead: a full HTML build against a build of the same generated
+   pages with ``briefing_generate = False``.
+3. Incremental builds: what a rebuild with nothing changed, and one after editing one
+   fact's claim, re-reads and rewrites.
+4. ``-j 2`` against ``-j 1``.
+5. The flagship's PDF build: time and pages.
+
+Corpora are written by :mod:`corpus` under ``benchmarks/_work/`` (git-ignored).
+``--quick`` runs a smaller grid (about a minute) to try the harness out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+WORK = HERE / "_work"
+sys.path.insert(0, str(HERE))
+
+from corpus import write_corpus  # noqa: E402
+from svgplot import loglog  # noqa: E402
+
+PYTHON = sys.executable
+
+# (versions, paragraphs, corrections) per series; the target point is measured alone.
+FULL_GRID = {
+    "versions": [(n, 20, 80) for n in (2, 5, 10, 20, 50, 100, 200)],
+    "paragraphs": [(5, m, 4 * m) for m in (20, 50, 100, 200, 500)],
+    "corrections": [(5, 200, k) for k in (100, 250, 500, 1000, 2000)],
+    "target": [(100, 100, 1000)],
+}
+QUICK_GRID = {
+    "versions": [(n, 20, 80) for n in (2, 5, 10, 20)],
+    "paragraphs": [(3, m, 4 * m) for m in (20, 50, 100)],
+    "corrections": [(3, 100, k) for k in (100, 400)],
+    "target": [(10, 100, 400)],
+}
+SPHINX_CORPUS = {"versions": 10, "paragraphs": 40, "corrections": 160}
+TARGET = {"seconds": 2.0, "megabytes": 500.0, "overhead": 0.10}
+
+
+# -- 1. briefing check ---------------------------------------------------------------
+
+CHILD = r"""
+import json, resource, sys, time
+from pathlib import Path
+from briefing import analyse, pipeline
+root = Path(sys.argv[1])
+spent = {"load": 0.0, "align": 0.0}
+def timed(name, function):
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[name] += time.perf_counter() - start
+    return wrapper
+pipeline.load_project = timed("load", pipeline.load_project)
+analyse.align_versions = timed("align", analyse.align_versions)
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+start = time.perf_counter()
+result = pipeline.check(root / "docs" / "facts.yaml", root / "seeds")
+total = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"seconds": total, "load": spent["load"], "align": spent["align"],
+                  "peak_mb": peak / 1024, "base_mb": base / 1024,
+                  "problems": len(result.problems),
+                  "sentences": sum(len(v.document.sentences()) for v in result.project.versions)}))
+"""
+
+
+def measure_check(versions: int, paragraphs: int, corrections: int,
+                  timeout: float) -> dict[str, Any]:
+    folder = WORK / f"check-{versions}x{paragraphs}x{corrections}"
+    write_corpus(folder, versions=versions, paragraphs=paragraphs, corrections=corrections)
+    chars = sum(len(p.read_text("utf-8")) for p in (folder / "seeds").iterdir())
+    row: dict[str, Any] = {"versions": versions, "paragraphs": paragraphs,
+                           "corrections": corrections, "chars": chars}
+    try:
+        done = subprocess.run([PYTHON, "-c", CHILD, str(folder)], capture_output=True,
+                              text=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        row["timeout"] = timeout
+        return row
+    if done.returncode != 0:
+        raise RuntimeError(f"check of {folder} failed:\n{done.stderr}")
+    row.update(json.loads(done.stdout.strip().splitlines()[-1]))
+    if row["problems"]:
+        raise RuntimeError(f"the synthetic corpus {folder} has {row['problems']} problems")
+    return row
+
+
+def exponent(rows: list[dict[str, Any]], key: str = "seconds",
+             size: str = "chars") -> float | None:
+    """The least-squares slope of log(time) against log(size)."""
+    points = [(math.log(r[size]), math.log(r[key])) for r in rows
+              if r.get(key) and r[key] > 0 and "timeout" not in r]
+    if len(points) < 2:
+        return None
+    mx = sum(x for x, _ in points) / len(points)
+    my = sum(y for _, y in points) / len(points)
+    den = sum((x - mx) ** 2 for x, _ in points)
+    return sum((x - mx) * (y - my) for x, y in points) / den if den else None
+
+
+# -- 2-4. Sphinx builds ---------------------------------------------------------------
+
+def sphinx(project: Path, out: Path, *extra: str, probe: Path | None = None) -> float:
+    """One sphinx-build of ``project`` into ``out``; its wall time in seconds."""
+    env = dict(os.environ, PYTHONPATH=str(HERE))
+    args = [PYTHON, "-m", "sphinx", "-b", "html", "-q", str(project), str(out / "html"),
+            "-d", str(out / "doctrees"), *extra]
+    if probe is not None:
+        env["BRIEFING_PROBE"] = str(probe)
+        args += ["-D", "extensions=myst_parser,briefing,probe"]
+    start = time.perf_counter()
+    done = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0 or done.stderr.strip():
+        raise RuntimeError(f"sphinx-build {' '.join(extra)} on {project}:\n{done.stderr}")
+    return seconds
+
+
+def mtimes(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*")
+            if p.is_file()}
+
+
+def changed(before: dict[str, int], after: dict[str, int]) -> list[str]:
+    return sorted(k for k, v in after.items() if before.get(k) != v)
+
+
+def citing(project: Path, fact: str) -> list[str]:
+    """Documents whose source names ``fact``: the pages that show or cite it."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(fact)}(?![\w-])")
+    docs = project / "docs"
+    return sorted(str(p.relative_to(docs).with_suffix("")) for p in docs.rglob("*.md")
+                  if pattern.search(p.read_text("utf-8")))
+
+
+def measure_sphinx(repeats: int) -> dict[str, Any]:
+    base = WORK / "sphinx"
+    if base.exists():
+        shutil.rmtree(base)
+    project = write_corpus(base / "project", **SPHINX_CORPUS)
+    pages = 7 + SPHINX_CORPUS["versions"]
+    result: dict[str, Any] = {"corpus": SPHINX_CORPUS, "pages": pages}
+
+    # Generation overhead: full builds with the generator, and of the same generated
+    # pages with it switched off; the best of a few runs, since the machine is shared.
+    full, plain = [], []
+    for n in range(repeats):
+        out = base / f"full-{n}"
+        full.append(sphinx(project, out))
+        copy = base / f"plain-{n}"
+        if not copy.exists():
+            shutil.copytree(project, copy)
+        plain.append(sphinx(copy, base / f"plain-out-{n}", "-D", "briefing_generate=0"))
+    gen = _generation_seconds(project)
+    result["overhead"] = {"full": full, "plain": plain, "generation_in_process": gen,
+                          "ratio": (min(full) - min(plain)) / min(plain)}
+
+    # Incremental: rebuild the first full build with nothing changed, then edit facts.
+    out = base / "full-0"
+    generated = project / "docs" / "_generated"
+    steps: list[dict[str, Any]] = []
+
+    def step(name: str, fact: str | None) -> None:
+        pages_before, html_before = mtimes(generated), mtimes(out / "html")
+        probe = base / "probe.json"
+        seconds = sphinx(project, out, probe=probe)
+        seen = json.loads(probe.read_text())
+        steps.append({"step": name, "seconds": seconds, "read": seen["read"],
+                      "written": seen["written"],
+                      "generated_rewritten": changed(pages_before, mtimes(generated)),
+                      "html_files_changed": changed(html_before, mtimes(out / "html")),
+                      "citing": citing(project, fact) if fact else []})
+
+    step("no change", None)
+    facts = project / "docs" / "facts.yaml"
+    for fact in ("fact-1", "fact-20"):
+        number = fact.split("-")[1]
+        text = facts.read_text("utf-8")
+        facts.write_text(text.replace(f"Claim {number}: ", f"Claim {number} (edited): ", 1),
+                         "utf-8")
+        step(f"claim of {fact} edited", fact)
+    step("no change again", None)
+    result["incremental"] = steps
+
+    # Parallel: fresh builds of one more copy, -j 1 and -j 2 alternately.
+    serial, parallel = [], []
+    for n in range(repeats):
+        for jobs, times in (("1", serial), ("2", parallel)):
+            copy = base / f"jobs-{jobs}-{n}"
+            shutil.copytree(project, copy, ignore=shutil.ignore_patterns("_generated"))
+            times.append(sphinx(copy, copy / "_build", "-j", jobs))
+    same = _same_json(base / f"jobs-1-0" / "_build", base / f"jobs-2-0" / "_build")
+    result["parallel"] = {"j1": serial, "j2": parallel, "ratio": min(parallel) / min(serial),
+                          "same_json": same}
+    return result
+
+
+def _generation_seconds(project: Path) -> float:
+    """The generator alone (check, render, write), as builder-inited runs it."""
+    code = ("import sys, time; from pathlib import Path; from briefing import pipeline;"
+            "from briefing.generate import write_pages; p = Path(sys.argv[1]);"
+            "s = time.perf_counter(); r = pipeline.check(p / 'docs/facts.yaml', p / 'seeds');"
+            "write_pages(p / 'docs/_generated', pipeline.pages(r, p / 'templates'));"
+            "print(time.perf_counter() - s)")
+    done = subprocess.run([PYTHON, "-c", code, str(project)], capture_output=True, text=True,
+                          check=True)
+    return float(done.stdout.strip())
+
+
+def _same_json(a: Path, b: Path) -> bool:
+    return (a / "html" / "briefing.json").read_bytes() == (b / "html" / "briefing.json").read_bytes()
+
+
+# -- 5. the flagship PDF --------------------------------------------------------------
+
+def measure_pdf() -> dict[str, Any]:
+    if shutil.which("xelatex") is None or shutil.which("latexmk") is None:
+        return {"skipped": "xelatex or latexmk is not installed"}
+    copy = WORK / "flagship"
+    if copy.exists():
+        shutil.rmtree(copy)
+    copy.mkdir(parents=True)
+    shutil.copy2(REPO / "conf.py", copy / "conf.py")
+    for folder in ("seeds", "templates"):
+        if (REPO / folder).is_dir():
+            shutil.copytree(REPO / folder, copy / folder)
+    shutil.copytree(REPO / "docs", copy / "docs",
+                    ignore=shutil.ignore_patterns("_generated", "_build"))
+    start = time.perf_counter()
+    done = subprocess.run([str(Path(PYTHON).parent / "briefing"), "build", "--no-html", "-q",
+                           "--project", str(copy), "--output", str(copy / "_build")],
+                          capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    pdfs = sorted((copy / "_build" / "pdf").glob("*.pdf"))
+    if done.returncode != 0 or not pdfs:
+        return {"failed": (done.stderr or done.stdout)[-2000:], "seconds": seconds}
+    from pypdf import PdfReader
+    return {"seconds": seconds, "pages": len(PdfReader(pdfs[0]).pages), "file": pdfs[0].name,
+            "bytes": pdfs[0].stat().st_size}
+
+
+# -- the report -----------------------------------------------------------------------
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a small grid, to try it out")
+    parser.add_argument("--timeout", type=float, default=420.0,
+                        help="seconds allowed for one check point (default 420)")
+    parser.add_argument("--no-sphinx", action="store_true", help="skip the Sphinx builds")
+    parser.add_argument("--no-pdf", action="store_true", help="skip the PDF build")
+    parser.add_argument("--output", type=Path, default=HERE,
+                        help="where RESULTS.md and results/ go (default: benchmarks/)")
+    args = parser.parse_args()
+    grid = QUICK_GRID if args.quick else FULL_GRID
+    WORK.mkdir(exist_ok=True)
+    started = time.perf_counter()
+    data: dict[str, Any] = {"machine": _machine(), "grid": "quick" if args.quick else "full"}
+
+    data["check"] = {}
+    for series, points in grid.items():
+        data["check"][series] = []
+        for versions, paragraphs, corrections in points:
+            row = measure_check(versions, paragraphs, corrections, args.timeout)
+            data["check"][series].append(row)
+            print(f"check {series:11} N={versions:3} M={paragraphs:3} K={corrections:4}: "
+                  + (f"{row['seconds']:.2f} s (align {row['align']:.2f} s), "
+                     f"{row['peak_mb']:.0f} MB" if "seconds" in row else "timed out"),
+                  flush=True)
+    if not args.no_sphinx:
+        data["sphinx"] = measure_sphinx(repeats=2)
+        print("sphinx:", json.dumps({k: v for k, v in data["sphinx"].items()
+                                     if k != "incremental"}), flush=True)
+    if not args.no_pdf:
+        data["pdf"] = measure_pdf()
+        print("pdf:", data["pdf"], flush=True)
+    data["machine"]["load_after"] = os.getloadavg()
+    data["machine"]["harness_seconds"] = time.perf_counter() - started
+
+    results = args.output / "results"
+    results.mkdir(parents=True, exist_ok=True)
+    (results / "results.json").write_text(json.dumps(data, indent=1) + "\n", "utf-8")
+    (results / "check.svg").write_text(_plot(data["check"]), "utf-8")
+    (args.output / "RESULTS.md").write_text(_report(data), "utf-8")
+    print(f"wrote {args.output / 'RESULTS.md'}")
+
+
+def _machine() -> dict[str, Any]:
+    import sphinx
+
+    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+                            capture_output=True, text=True, check=False).stdout.strip()
+    return {"date": dt.datetime.now().isoformat(timespec="minutes"), "cpus": os.cpu_count(),
+            "python": platform.python_version(), "sphinx": sphinx.__version__,
+            "platform": platform.platform(), "commit": commit, "load_before": os.getloadavg()}
+
+
+def _plot(check: dict[str, list[dict[str, Any]]]) -> str:
+    def points(series: str, key: str) -> list[tuple[float, float]]:
+        return [(r["chars"], r[key] if key != "rest" else r["seconds"] - r["align"])
+                for r in check.get(series, []) if "seconds" in r]
+
+    return loglog([("versions N (M=20)", "#1f77b4", points("versions", "seconds")),
+                   ("paragraphs M (N=5)", "#d62728", points("paragraphs", "seconds")),
+                   ("N, without alignment", "#6baed6", points("versions", "rest")),
+                   ("M, without alignment", "#fc9272", points("paragraphs", "rest"))],
+                  "briefing check: time against text size", "characters in all versions",
+                  "seconds")
+
+
+def _fmt(value: float | None, digits: int = 2) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def _report(data: dict[str, Any]) -> str:
+    m = data["machine"]
+    check = data["check"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"One run of `.venv/bin/python benchmarks/run.py` ({data['grid']} grid) on "
+        f"{m['date']}: {m['cpus']} cores, Python {m['python']}, Sphinx {m['sphinx']}, commit "
+        f"`{m['commit']}`, load average {m['load_before'][0]:.1f} before and "
+        f"{m['load_after'][0]:.1f} after (other work shares this machine); the harness took "
+        f"{m['harness_seconds'] / 60:.1f} minutes. Raw figures: "
+        "[results/results.json](results/results.json). What the profile showed and what "
+        "changed: [PROFILE.md](PROFILE.md). The aligner against hunalign: "
+        "[results/align.md](results/align.md).",
+        "",
+        "Corpora come from `benchmarks/corpus.py`: N versions of M paragraphs (3-5 "
+        "sentences each) derived from one base text with rewording, misspelt names, garbled "
+        "institutions, changed numbers, dropped, moved and truncated paragraphs; K "
+        "corrections (45 % names, 30 % institutions, 25 % numbers), K/2 facts quoting the "
+        "base, about 3K/4 entities.",
+        "",
+        "## 1. `briefing check`",
+        "",
+        "`briefing.pipeline.check` in a fresh process per point. *align* is the part spent "
+        "in `align_versions`; *load* is reading, the schema and the checks of quotes and "
+        "forms; peak memory is the process's maximum resident set (the interpreter and "
+        "imports alone take the *base*).",
+        "",
+        "| series | N | M | K | characters | sentences | time (s) | load (s) | align (s) "
+        "| rest (s) | peak MB (base) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for series, rows in check.items():
+        for r in rows:
+            if "timeout" in r:
+                lines.append(f"| {series} | {r['versions']} | {r['paragraphs']} | "
+                             f"{r['corrections']} | {r['chars']:,} | – | > {r['timeout']:.0f} "
+                             f"(stopped) | – | – | – | – |")
+                continue
+            rest = r["seconds"] - r["load"] - r["align"]
+            lines.append(
+                f"| {series} | {r['versions']} | {r['paragraphs']} | {r['corrections']} | "
+                f"{r['chars']:,} | {r['sentences']:,} | {r['seconds']:.2f} | {r['load']:.2f} | "
+                f"{r['align']:.2f} | {rest:.2f} | {r['peak_mb']:.0f} ({r['base_mb']:.0f}) |")
+    lines += ["", "![time against text size](results/check.svg)", ""]
+    lines += ["Fitted exponents (slope of log time against log characters; 1 = linear, "
+              "doubling the text doubles the time):", "",
+              "| series | whole check | without alignment |", "|---|---:|---:|"]
+    for series in ("versions", "paragraphs", "corrections"):
+        rows = [dict(r, rest=r["seconds"] - r["align"]) for r in check.get(series, [])
+                if "seconds" in r]
+        size = "corrections" if series == "corrections" else "chars"
+        lines.append(f"| {series}{' (against K)' if size == 'corrections' else ''} | "
+                     f"{_fmt(exponent(rows, 'seconds', size))} | "
+                     f"{_fmt(exponent(rows, 'rest', size))} |")
+    lines += [""] + _check_verdict(check)
+    if "sphinx" in data:
+        lines += _sphinx_report(data["sphinx"])
+    if "pdf" in data:
+        lines += _pdf_report(data["pdf"])
+    lines += ["## 6. The aligner against hunalign", "",
+              "Measured separately: [results/align.md](results/align.md) "
+              "(`benchmarks/align_bench.py`).", ""]
+    return "\n".join(lines)
+
+
+def _check_verdict(check: dict[str, list[dict[str, Any]]]) -> list[str]:
+    target = next((r for r in check.get("target", []) if "seconds" in r), None)
+    if target is None:
+        return ["**Target** (100 versions × 100 paragraphs, 1,000 corrections, < 2 s, "
+                "< 500 MB): not measured in this run.", ""]
+    rest = target["seconds"] - target["align"]
+    met_time = target["seconds"] < TARGET["seconds"]
+    met_memory = target["peak_mb"] < TARGET["megabytes"]
+    lines = [f"**Target** ({target['versions']} versions × {target['paragraphs']} paragraphs, "
+             f"{target['corrections']:,} corrections: under {TARGET['seconds']:.0f} s and "
+             f"{TARGET['megabytes']:.0f} MB): {target['seconds']:.2f} s "
+             f"({'met' if met_time else 'not met'}), {target['peak_mb']:.0f} MB peak "
+             f"({'met' if met_memory else 'not met'}). Of the time, alignment takes "
+             f"{target['align']:.2f} s ({100 * target['align'] / target['seconds']:.0f} %), "
+             f"loading and checking {target['load']:.2f} s, finding verdicts and mentions "
+             f"{rest - target['load']:.2f} s."]
+    if not met_time:
+        lines.append(f"Without alignment the check takes {rest:.2f} s"
+                     f" ({'within' if rest < TARGET['seconds'] else 'over'} the target): the "
+                     "limit is the aligner (see PROFILE.md for what to change in it).")
+    return lines + [""]
+
+
+def _sphinx_report(s: dict[str, Any]) -> list[str]:
+    o, p = s["overhead"], s["parallel"]
+    c = s["corpus"]
+    lines = [
+        "## 2. Generation overhead",
+        "",
+        f"A corpus of {c['versions']} versions × {c['paragraphs']} paragraphs, "
+        f"{c['corrections']} corrections ({s['pages']} generated pages plus the index). A "
+        "fresh HTML build with the generator, against a fresh build of a copy holding the "
+        "same generated pages with `briefing_generate = False` (best of "
+        f"{len(o['full'])}):",
+        "",
+        "| build | runs (s) | best (s) |", "|---|---|---:|",
+        f"| full (generate, then Sphinx) | {', '.join(f'{x:.2f}' for x in o['full'])} | "
+        f"{min(o['full']):.2f} |",
+        f"| plain (same pages, no generation) | {', '.join(f'{x:.2f}' for x in o['plain'])} | "
+        f"{min(o['plain']):.2f} |",
+        "",
+        f"Overhead: **{100 * o['ratio']:.1f} %** of the plain build (target ≤ "
+        f"{100 * TARGET['overhead']:.0f} %: {'met' if o['ratio'] <= TARGET['overhead'] else 'not met'}). "
+        f"The generator alone (check, render, write, in a fresh process, imports included) "
+        f"takes {o['generation_in_process']:.2f} s.",
+        "",
+        "## 3. Incremental builds",
+        "",
+        "Rebuilds of the first full build's output. *read* are the documents Sphinx re-read, "
+        "*written* the pages it wrote (including Sphinx's own `genindex` and `search`, which "
+        "every build writes), *generated* the generated sources rewritten, *citing* the "
+        "documents whose source names the edited fact.",
+        "",
+        "| step | time (s) | read | written | generated rewritten | citing the fact |",
+        "|---|---:|---|---|---|---|",
+    ]
+    for st in s["incremental"]:
+        lines.append(f"| {st['step']} | {st['seconds']:.2f} | {_names(st['read'])} | "
+                     f"{_names(st['written'])} | {_names(st['generated_rewritten'])} | "
+                     f"{_names(st['citing']) if st['citing'] else '–'} |")
+    quiet = [st for st in s["incremental"] if st["step"].startswith("no change")]
+    edits = [st for st in s["incremental"] if st["citing"]]
+    ok_quiet = all(not st["read"] and not st["generated_rewritten"] for st in quiet)
+    ok_edits = all(set(st["read"]) <= set(st["citing"]) for st in edits)
+    lines += ["",
+              f"No-change rebuilds re-read nothing and rewrite no generated page: "
+              f"**{'met' if ok_quiet else 'not met'}**. A one-fact edit re-reads only pages "
+              f"that show or cite the fact: **{'met' if ok_edits else 'not met'}**. "
+              "Every rebuild still re-runs the generator (check and render) before Sphinx "
+              "decides what is outdated, so its time is the check's time plus Sphinx's "
+              "fixed cost.", "",
+              "## 4. Parallel builds", "",
+              f"Fresh builds of the same corpus: `-j 1` {', '.join(f'{x:.2f}' for x in p['j1'])} s, "
+              f"`-j 2` {', '.join(f'{x:.2f}' for x in p['j2'])} s; best `-j 2` / best `-j 1` = "
+              f"**{p['ratio']:.2f}**. Same `briefing.json` from both: "
+              f"{'yes' if p['same_json'] else 'NO'}. Generation runs once, in the main "
+              "process, before Sphinx forks its readers.", ""]
+    return lines
+
+
+def _names(items: list[str]) -> str:
+    if not items:
+        return "none"
+    shown = ", ".join(f"`{i}`" for i in items[:6])
+    return f"{len(items)}: {shown}" + (" …" if len(items) > 6 else "")
+
+
+def _pdf_report(pdf: dict[str, Any]) -> list[str]:
+    lines = ["## 5. The flagship PDF", ""]
+    if "pages" in pdf:
+        lines.append(f"`briefing build --no-html` of a copy of the flagship (generation, "
+                     f"Sphinx's LaTeX builder, XeLaTeX runs through latexmk): "
+                     f"**{pdf['seconds']:.1f} s** for **{pdf['pages']} pages** "
+                     f"({pdf['bytes'] / 1024:.0f} KiB).")
+    else:
+        lines.append(f"Not measured: {pdf.get('skipped') or 'the build failed'}.")
+    return lines + [""]
+
+
+if __name__ == "__main__":
+    main()
