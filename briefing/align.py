@@ -1,12 +1,14 @@
 """Sentence alignment of any number of versions of one story.
 
-Every version is aligned to one pivot (the version with the most sentences), so adding a
-version costs one alignment, not one per pair. Each pair is aligned in two passes:
+The rows start as the sentences of a pivot (the version with the most sentences); every
+other version is aligned once to the rows found so far, so adding a version costs one
+alignment, not one per pair. Each alignment has two passes:
 
 1. a monotonic dynamic programme in a band around the diagonal, with 1-1, 2-1 and 1-2
    beads (reworded, merged and split sentences), as Gale-Church and hunalign do;
-2. the sentences left over on both sides are matched greedily, best first, which finds
-   paragraphs that moved out of the band.
+2. runs of sentences left over on both sides are aligned to each other as blocks, best
+   block first, then single left-over sentences greedily: this finds paragraphs that moved
+   out of the band.
 
 The similarity of two sentences is rapidfuzz's ``token_sort_ratio`` on lower-cased words.
 """
@@ -17,11 +19,14 @@ import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel
 
-# Chosen by measurement on benchmarks/align_bench.py (see benchmarks/RESULTS.md).
-MATCH_THRESHOLD = 45.0  # a 1-1 bead below this is not a translation of the other sentence
-MOVE_THRESHOLD = 60.0  # a pair found outside the band must be more alike to count as moved
+# Chosen by measurement: benchmarks/align_bench.py sweeps both on synthetic versions whose
+# true alignment is known (figures in benchmarks/results/align.md). F1 of aligned pairs
+# peaks at MATCH_THRESHOLD 50 (0.988, against 0.970 at 45 and 0.975 at 60: below 50,
+# unrelated sentences that share common words get paired; above it, reworded ones are
+# lost) and is flat in MOVE_THRESHOLD from 50 to 60, best at 55.
+MATCH_THRESHOLD = 50.0  # a bead below this is not a rewording of the other sentence
+MOVE_THRESHOLD = 55.0  # a sentence found outside the band must be this alike to count as moved
 BAND = 12  # sentences either side of the diagonal that the programme explores
 
 _WORD = re.compile(r"\w+")
@@ -59,6 +64,7 @@ def align_pair(pivot: list[str], other: list[str]) -> PairAlignment:
     links = _banded_programme(a, b)
     used_a = {i for link in links for i in link.pivot}
     used_b = {j for link in links for j in link.other}
+    links += _moved_blocks(a, b, used_a, used_b)
     links += _moved(a, b, used_a, used_b)
     used_a = {i for link in links for i in link.pivot}
     used_b = {j for link in links for j in link.other}
@@ -118,15 +124,54 @@ def _banded_programme(a: list[str], b: list[str]) -> list[Link]:
     return links[::-1]
 
 
+def _runs(size: int, used: set[int]) -> list[list[int]]:
+    """Runs of consecutive indices not in ``used``."""
+    runs: list[list[int]] = []
+    for index in range(size):
+        if index in used:
+            continue
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
+
+
+def _moved_blocks(a: list[str], b: list[str], used_a: set[int], used_b: set[int]) -> list[Link]:
+    """Runs of left-over sentences that align with each other as a block: a paragraph
+    moved out of the band. A block counts when its links together are as sure as one
+    moved sentence would have to be (a sum of scores above MATCH_THRESHOLD of at least
+    MOVE_THRESHOLD - MATCH_THRESHOLD): two reworded sentences in a row are stronger
+    evidence than either alone."""
+    found: list[Link] = []
+    while True:
+        best: tuple[float, list[int], list[int], list[Link]] | None = None
+        for run_a in _runs(len(a), used_a):
+            for run_b in _runs(len(b), used_b):
+                links = _banded_programme([a[i] for i in run_a], [b[j] for j in run_b])
+                total = sum(link.score - MATCH_THRESHOLD for link in links)
+                if links and total >= MOVE_THRESHOLD - MATCH_THRESHOLD and \
+                        (best is None or total > best[0]):
+                    best = (total, run_a, run_b, links)
+        if best is None:
+            return found
+        _, run_a, run_b, links = best
+        for link in links:
+            moved = Link(tuple(run_a[i] for i in link.pivot), tuple(run_b[j] for j in link.other),
+                         link.score, moved=True)
+            found.append(moved)
+            used_a.update(moved.pivot)
+            used_b.update(moved.other)
+
+
 def _moved(a: list[str], b: list[str], used_a: set[int], used_b: set[int]) -> list[Link]:
-    free_a = [i for i in range(len(a)) if i not in used_a]
+    """Single left-over sentences alike enough to be the same sentence, best first."""
     free_b = [j for j in range(len(b)) if j not in used_b]
     candidates = []
-    for i in free_a:
+    for i in range(len(a)):
+        if i in used_a:
+            continue
         for j in free_b:
-            # A cheap bound first: Indel's normalized similarity caps token_sort_ratio.
-            if Indel.normalized_similarity(a[i], b[j]) * 100 < MOVE_THRESHOLD - 25:
-                continue
             score = similarity(a[i], b[j])
             if score >= MOVE_THRESHOLD:
                 candidates.append((score, i, j))
@@ -142,7 +187,9 @@ def _moved(a: list[str], b: list[str], used_a: set[int], used_b: set[int]) -> li
 
 @dataclass
 class Row:
-    """Sentences of every version that say the same thing; a version may have none."""
+    """Sentences of every version that say the same thing; a version may have none.
+
+    A sentence that merges two sentences of another version stands in two rows."""
 
     cells: dict[str, tuple[int, ...]] = field(default_factory=dict)
     moved: set[str] = field(default_factory=set)  # versions whose cell was found out of order
@@ -162,54 +209,57 @@ class Alignment:
 
 
 def align_versions(sentences: dict[str, list[str]]) -> Alignment:
-    """Align every version to the pivot and gather the links into rows."""
+    """Align the versions one after the other to the rows found so far.
+
+    The rows start as the pivot's sentences; each version is aligned to them once (to
+    each row's first text), and its sentences that match no row become rows of their own,
+    placed after the row of the sentence before them. So a passage that two versions have
+    and the pivot lacks still shares a row, and the N-th version costs one alignment.
+    """
     order = list(sentences)
     if not order:
         return Alignment("", [], [])
     pivot = max(order, key=lambda v: (len(sentences[v]), -order.index(v)))
     rows = [Row({pivot: (i,)}) for i in range(len(sentences[pivot]))]
-    # Rows keyed by their first pivot sentence; merges join rows.
-    row_of_pivot = list(range(len(rows)))
-    extra_after: dict[int, list[Row]] = {}
     for version in order:
-        if version == pivot:
-            continue
-        pair = align_pair(sentences[pivot], sentences[version])
-        for link in pair.links:
-            first = row_of_pivot[link.pivot[0]]
-            for i in link.pivot[1:]:
-                _merge_rows(rows, row_of_pivot, first, row_of_pivot[i])
-            row = rows[first]
+        if version != pivot:
+            texts = [_row_text(row, sentences) for row in rows]
+            rows = _absorb(rows, version, align_pair(texts, sentences[version]))
+    alignment = Alignment(pivot, order, rows)
+    for index, row in enumerate(rows):
+        for version, cell in row.cells.items():
+            for sentence in cell:
+                alignment._where.setdefault((version, sentence), index)
+    return alignment
+
+
+def _row_text(row: Row, sentences: dict[str, list[str]]) -> str:
+    version = next(iter(row.cells))  # the pivot, or the version that brought the row
+    return " ".join(sentences[version][i] for i in row.cells[version])
+
+
+def _absorb(rows: list[Row], version: str, pair: PairAlignment) -> list[Row]:
+    """The rows with one more version: its links join rows, its other sentences make new
+    rows."""
+    for link in pair.links:
+        # A sentence that joins two rows' sentences stands in both rows: the rows stay
+        # apart, so the other versions' sentences are not paired across them.
+        for index in link.pivot:
+            row = rows[index]
             row.cells[version] = tuple(sorted(set(row.cells.get(version, ())) | set(link.other)))
             row.scores[version] = link.score
             if link.moved:
                 row.moved.add(version)
-        position = {j: link.pivot[0] for link in pair.links for j in link.other}
-        for j in pair.other_only:
-            before = max((position[k] for k in position if k < j), default=-1)
-            extra_after.setdefault(before, []).append(Row({version: (j,)}))
-    ordered: list[Row] = list(extra_after.get(-1, []))
-    seen: set[int] = set()
-    for i in range(len(rows)):
-        index = row_of_pivot[i]
-        if index not in seen:
-            seen.add(index)
-            ordered.append(rows[index])
-        ordered.extend(extra_after.get(i, []))
-    alignment = Alignment(pivot, order, ordered)
-    for index, row in enumerate(ordered):
-        for version, cell in row.cells.items():
-            for sentence in cell:
-                alignment._where[(version, sentence)] = index
-    return alignment
-
-
-def _merge_rows(rows: list[Row], row_of_pivot: list[int], keep: int, gone: int) -> None:
-    if keep == gone:
-        return
-    for version, cell in rows[gone].cells.items():
-        rows[keep].cells[version] = tuple(sorted(set(rows[keep].cells.get(version, ())) | set(cell)))
-    rows[keep].moved |= rows[gone].moved
-    for i, owner in enumerate(row_of_pivot):
-        if owner == gone:
-            row_of_pivot[i] = keep
+    row_of = {j: link.pivot[0] for link in pair.links for j in link.other}
+    extra_after: dict[int, list[Row]] = {}
+    last = -1  # the row of the nearest matched sentence before
+    for j in sorted(set(row_of) | set(pair.other_only)):
+        if j in row_of:
+            last = row_of[j]
+        else:
+            extra_after.setdefault(last, []).append(Row({version: (j,)}))
+    ordered = list(extra_after.get(-1, []))
+    for index, row in enumerate(rows):
+        ordered.append(row)
+        ordered.extend(extra_after.get(index, []))
+    return ordered

@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from briefing.matching import find_all
 from briefing.model import Entity, Project
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 # one- and two-letter misspellings and transliterations of names of five letters or more
 # are found (recall 0.97) while other real names sharing a first name or surname are not
 # taken for them (precision 0.99); at 75 precision falls to 0.93, at 85 recall to 0.84.
-NEAR_MISS_THRESHOLD = 80.0
+NEAR_MISS_THRESHOLD = 70.0
 NEAR_MISS_MIN_LENGTH = 5  # shorter words ("EU", "WSJ", "Bush") are too short to misspell safely
 
 KIND_ORDER = ("name", "institution", "title", "quote", "number", "date", "meaning", "spelling")
@@ -77,7 +77,8 @@ _MONTHS = {m[:3]: m for m in ("january february march april may june july august
                                "october november december").split()}
 _MONTHS["sept"] = "september"
 _WEEKDAYS = {d[:3]: d for d in "monday tuesday wednesday thursday friday saturday sunday".split()}
-_RELATIVE_DAYS = frozenset("yesterday today tomorrow tonight".split())
+_RELATIVE_DAYS = frozenset("yesterday today tomorrow tonight spring summer autumn fall "
+                           "winter".split())
 _NUMBER_WORDS = {w: str(n) for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}
@@ -215,23 +216,30 @@ def _is_negation(token: Token, following: Token | None) -> bool:
 # -- near misses of names ----------------------------------------------------------------
 
 def name_similarity(candidate: str, form: str) -> float:
-    """How alike a candidate and a name are, word by word (the least alike pair, 0-100).
+    """How alike a candidate and a name are: the least alike pair of their words, each
+    pair scored 100 × (1 − edits / length of the longer), with a swap of two letters one
+    edit (optimal string alignment).
 
-    Names with different numbers of words are not compared; a word that only extends the
-    other ("Commission", "Commissioner") is a different word, not a misspelling.
+    Names with different numbers of words are not compared. A single word that only
+    extends the other ("Commission", "Commissioner") is another word, not a misspelling;
+    so is a short single word ("Bush", "Rush"). In a name of several words, a word may be
+    short or cut by a letter ("Alma Nagi", "Elena Regnie") when another word is the same.
     """
     a, b = fold_name(candidate).split(), fold_name(form).split()
-    if len(a) != len(b) or not a:
-        return 0.0
+    if len(a) != len(b) or not a or a == b:
+        return 0.0 if a != b or not a else 100.0
+    anchored = any(x == y and len(x) >= 3 for x, y in zip(a, b))
     worst = 100.0
     for x, y in zip(a, b):
         if x == y:
             continue
+        longer = max(len(x), len(y))
         if x.startswith(y) or y.startswith(x):
+            if not anchored or longer - min(len(x), len(y)) > 1:
+                return 0.0
+        if min(len(x), len(y)) < NEAR_MISS_MIN_LENGTH and not anchored:
             return 0.0
-        if min(len(x), len(y)) < NEAR_MISS_MIN_LENGTH:
-            return 0.0
-        worst = min(worst, fuzz.ratio(x, y))
+        worst = min(worst, 100.0 * (1 - OSA.distance(x, y) / longer))
     return worst
 
 
@@ -374,9 +382,13 @@ def extract(cell: Cell, mentions: list[MentionSpan], proper_initial: set[str]) -
     toks = cell.tokens
     covered: dict[int, MentionSpan] = {}
     for mention in mentions:
-        for index, token in enumerate(toks):
-            if token.start < mention.end and mention.start < token.end:
-                covered.setdefault(index, mention)
+        inside = [k for k, t in enumerate(toks) if t.start < mention.end and mention.start < t.end]
+        if mention.quality == "garbled" and any(toks[k].cap for k in inside):
+            # A correction's wrong form may carry words of context ("executive Elena
+            # Moreau"): the name is its capitalised words.
+            inside = [k for k in inside if toks[k].cap]
+        for index in inside:
+            covered.setdefault(index, mention)
     items: list[Item] = []
     index = 0
     while index < len(toks):
@@ -675,10 +687,19 @@ def _row_sites(row_index: int, cells: dict[str, Cell]) -> list[_Site]:
             site.readings[version] = _reading(version, cell, x)
         # Quotations and negations, word by word.
         negations = _negation_count(cell) != _negation_count(ref)
+        named_mine, named_ref = _named(cell), _named(ref)
         for op in ops:
-            if op.tag == "equal":
-                continue
             i0, i1, j0, j1 = op.src_start, op.src_end, op.dest_start, op.dest_end
+            if op.tag == "equal":
+                # The same word in another case, where one side names an entity with it
+                # ("told the commission" for "told the Commission").
+                for k in range(i1 - i0):
+                    mine_k, ref_k = cell.tokens[i0 + k], ref.tokens[j0 + k]
+                    if mine_k.text != ref_k.text and mine_k.cap != ref_k.cap and \
+                            not (mine_k.initial or ref_k.initial) and \
+                            (i0 + k in named_mine or j0 + k in named_ref):
+                        ranges[("spelling", j0 + k, j0 + k + 1)] = "spelling"
+                continue
             mine_t = cell.tokens[i0:i1] or cell.tokens[max(0, i0 - 1):i0 + 1]
             ref_t = ref.tokens[j0:j1] or ref.tokens[max(0, j0 - 1):j0 + 1]
             if negations and (_has_negation(cell, i0, i1) != _has_negation(ref, j0, j1)):
@@ -687,7 +708,7 @@ def _row_sites(row_index: int, cells: dict[str, Cell]) -> list[_Site]:
                     all(t.quoted for t in ref_t):
                 ranges[("quote", j0, j1)] = "quote"
     # Merge touching ranges of one family, then read every version there.
-    for family in ("meaning", "quote"):
+    for family in ("meaning", "quote", "spelling"):
         spans = sorted((a, b) for (f, a, b) in ranges if f == family)
         merged: list[list[int]] = []
         for a, b in spans:
@@ -698,14 +719,17 @@ def _row_sites(row_index: int, cells: dict[str, Cell]) -> list[_Site]:
         for a, b in merged:
             site = _Site(family, row_index)
             text, start, end = _span_text(ref, a, b)
-            site.readings[reference] = _Reading(reference, text, start, end,
-                                                " ".join(ref_keys[a:b]))
+            # Spelling compares the letters as printed; the rest compares words.
+            site.readings[reference] = _Reading(
+                reference, text, start, end,
+                text if family == "spelling" else " ".join(ref_keys[a:b]))
             for version, ops in ops_of.items():
                 cell = cells[version]
                 i0, i1 = _project(ops, a, b)
                 text, start, end = _span_text(cell, i0, i1)
                 site.readings[version] = _Reading(
-                    version, text, start, end, " ".join(t.key for t in cell.tokens[i0:i1]))
+                    version, text, start, end, text if family == "spelling"
+                    else " ".join(t.key for t in cell.tokens[i0:i1]))
             loose.append(site)
     # Versions that print the reference's item in its place agree with it.
     for site in item_sites.values():
@@ -736,6 +760,11 @@ def _unshared(cell: Cell, ref: Cell,
         else:
             mine.append(x)
     return mine, [y for k, y in enumerate(ref.items) if k not in used]
+
+
+def _named(cell: Cell) -> set[int]:
+    """Indices of the tokens that name an entity of the fact file."""
+    return {k for item in cell.items if item.entity for k in range(item.first, item.last + 1)}
 
 
 def _reading(version: str, cell: Cell, item: Item) -> _Reading:
@@ -803,6 +832,12 @@ class _Reviews:
         for a, b, key in spans:
             if (a < end and start < b) or (start == end and a <= start <= b):
                 return key
+        return None
+
+    def wrong_span(self, version: str, start: int, end: int) -> tuple[int, int] | None:
+        for a, b, _ in self.wrong.get(version, []):
+            if (a < end and start < b) or (start == end and a <= start <= b):
+                return a, b
         return None
 
     def wrong_at(self, version: str, start: int, end: int) -> str | None:
@@ -887,6 +922,8 @@ class _Decider:
         if len(readings) < 2:
             return []
         minimum = 1 if site.family in ("name", "title", "date") else 2
+        if site.family == "spelling":
+            minimum = 3  # "told the commission": the word alone is any commission
         context: dict[str, tuple[int, int]] = {}
         for reading in readings.values():
             reading.form, context[reading.version] = self.form(
@@ -940,10 +977,16 @@ class _Decider:
         expected_reading: _Reading | None = None
         expected_form = expected_text
         evidence: tuple[str, str] | None = None
+        start, end = reading.start, reading.end
         if reading.version in wrong:
-            # The correction says what it should read.
+            # The correction says what it should read: its wrong form, as this version
+            # prints it, against its right form.
             correction = self.project.corrections[wrong[reading.version]]
             expected_text = expected_form = correction.right[0]
+            span = self.reviews.wrong_span(reading.version, reading.start, reading.end)
+            if span is not None:
+                start, end = span
+                found_text = form = self.versions.documents[reading.version].text[start:end]
             if expected_key is not None:
                 expected_reading = groups[expected_key][0]
         elif expected_key is not None:
@@ -960,14 +1003,14 @@ class _Decider:
                 found_text, expected_text = form, expected_form
         others = tuple((r.version, r.text or r.form) for k, g in groups.items() if k != key
                        for r in g)
-        paragraph, anchor = self.versions.anchor(reading.version, reading.start)
+        paragraph, anchor = self.versions.anchor(reading.version, start)
         return Discrepancy(
             id="", source=reading.version, paragraph=paragraph, anchor=anchor,
             kind=self._kind(site, reading, expected_reading), found=found_text or form,
-            start=reading.start, end=reading.end if reading.text else reading.start,
+            start=start, end=end if found_text else start,
             expected=expected_text, basis=basis, form=form, expected_form=expected_form,
             entity=self._entity(reading, expected_reading), others=others, evidence=evidence,
-            site=f"{reading.version}-{anchor}-{reading.start}", row=site.row,
+            site=f"{reading.version}-{anchor}-{start}", row=site.row,
             reviewed=self._reviewed(reading, wrong))
 
     def _in_record(self, family: str, reading: _Reading) -> bool:
@@ -991,7 +1034,7 @@ class _Decider:
         return None
 
     def _kind(self, site: _Site, found: _Reading, expected: _Reading | None) -> str:
-        if site.family in ("quote", "meaning", "number", "date", "title"):
+        if site.family in ("quote", "meaning", "number", "date", "title", "spelling"):
             return site.family
         target = expected.item if expected else None
         mine = found.item
@@ -1007,6 +1050,13 @@ class _Decider:
             return "institution" if words & _BODY_WORDS else "name"
         return "institution" if kind in _BODIES else "name"
 
+    def near_miss(self, version: str, mention: MentionSpan) -> bool:
+        """Whether a form that a correction names is also a near miss of the entity's name
+        (so the comparison finds it even without the correction)."""
+        text = self.versions.documents[version].text[mention.start:mention.end]
+        entity = self.project.entities[mention.entity]
+        return any(name_similarity(text, name) >= NEAR_MISS_THRESHOLD for name in entity.names)
+
     def from_mention(self, version: str, mention: MentionSpan) -> Discrepancy | None:
         """A near miss or a former name: the record says what it should be."""
         entity = self.project.entities[mention.entity]
@@ -1015,6 +1065,10 @@ class _Decider:
         text = self.versions.documents[version].text
         found = text[mention.start:mention.end]
         expected = entity.name if mention.quality == "former name" else mention.form
+        if mention.quality == "garbled":
+            correction = self.project.corrections.get(
+                self.reviews.wrong_at(version, mention.start, mention.end) or "")
+            expected = correction.right[0] if correction else entity.name
         if mention.quality == "former name":
             kind = "name" if entity.kind == "person" else "institution"
         else:
@@ -1039,23 +1093,50 @@ def find_discrepancies(project: Project, analysis: Analysis) -> list[Discrepancy
     versions = _Versions(project, analysis)
     decider = _Decider(project, analysis, versions)
     found: list[Discrepancy] = []
-    for index, row in enumerate(analysis.alignment.rows):
-        cells = _cells(row, versions)
+    for index, group in _groups(analysis.alignment.rows):
+        cells = _cells(group, versions)
         if len(cells) < 2:
             continue
         for site in _row_sites(index, cells):
             found += decider.decide(site)
     for version, mentions in versions.mentions.items():
         for mention in mentions:
-            if mention.quality in ("near miss", "former name"):
+            if mention.quality in ("near miss", "former name") or (
+                    mention.quality == "garbled" and decider.near_miss(version, mention)):
                 item = decider.from_mention(version, mention)
                 if item is not None:
                     found.append(item)
     return _number_them(_deduplicate(found), decider.order)
 
 
-def _cells(row: Row, versions: _Versions) -> dict[str, Cell]:
-    return {version: versions.cell(version, cell) for version, cell in row.cells.items()
+def _groups(rows: list[Row]) -> list[tuple[int, dict[str, tuple[int, ...]]]]:
+    """Rows joined where a sentence stands in more than one (a merged sentence): the
+    versions are compared on whole passages. Each group keeps the index of its first row."""
+    parent = list(range(len(rows)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    first: dict[tuple[str, int], int] = {}
+    for index, row in enumerate(rows):
+        for version, cell in row.cells.items():
+            for sentence in cell:
+                seen = first.setdefault((version, sentence), index)
+                parent[root(index)] = root(seen)
+    groups: dict[int, tuple[int, dict[str, set[int]]]] = {}
+    for index, row in enumerate(rows):
+        _, group = groups.setdefault(root(index), (index, {}))  # rows come in order
+        for version, cell in row.cells.items():
+            group.setdefault(version, set()).update(cell)
+    return sorted((index, {v: tuple(sorted(c)) for v, c in cells.items()})
+                  for index, cells in groups.values())
+
+
+def _cells(group: dict[str, tuple[int, ...]], versions: _Versions) -> dict[str, Cell]:
+    return {version: versions.cell(version, cell) for version, cell in group.items()
             if cell and version in versions.documents}
 
 

@@ -6,7 +6,7 @@ import json
 from collections import Counter
 from typing import Any
 
-from briefing import __version__
+from briefing import __version__, suggest
 from briefing.analyse import Analysis, Place
 from briefing.model import Evidence, Project
 
@@ -59,6 +59,7 @@ def brief_data(project: Project, analysis: Analysis) -> dict[str, Any]:
                       for kind, counts in sorted(card.items())}
             | {"total": _total(card)}
             for version, card in analysis.scorecard.items()},
+        "discrepancies": suggest.items(project, analysis, everything=True),
     }
 
 

@@ -57,7 +57,8 @@ def items(project: Project, analysis: Analysis, everything: bool = False) -> lis
         line, col = line_col(source.document.text, item.start)
         result.append({
             "id": item.id, "source": item.source, "file": source.file,
-            "line": line, "col": col, "paragraph": item.paragraph, "anchor": item.anchor,
+            "line": line, "col": col, "start": item.start, "end": item.end,
+            "paragraph": item.paragraph, "anchor": item.anchor,
             "kind": item.kind, "found": item.found, "expected": item.expected,
             "basis": item.basis, "entity": item.entity,
             "others": dict(item.others), "wrong_form": item.form,

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from briefing.analyse import NAME_KINDS, Analysis, Place
+from briefing.compare import Comparison, comparison
 from briefing.matching import find_all
 from briefing.model import CORRECTION_KINDS, Evidence, Project, Source
 from briefing.mystfmt import Myst, day, escape, link, marked, role
@@ -48,6 +49,13 @@ class Views:
     project: Project
     analysis: Analysis
     kinds: list[str] = field(default_factory=list)
+    _comparison: Comparison | None = None
+
+    def comparison(self) -> Comparison:
+        """The comparison page's view (compare.py), shared with the errata."""
+        if self._comparison is None:
+            self._comparison = comparison(self.project, self.analysis)
+        return self._comparison
 
     # -- citations ---------------------------------------------------------------
     def citation(self, evidence: Evidence, label: str) -> Citation:

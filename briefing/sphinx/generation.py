@@ -8,7 +8,7 @@ from weakref import WeakKeyDictionary
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
-from briefing import pipeline
+from briefing import pipeline, suggest
 from briefing.export import to_json
 from briefing.generate import write_pages
 from briefing.problems import ProblemsFound
@@ -32,6 +32,15 @@ def generate(app: Sphinx) -> None:
                              f"or the versions stop the build (listed above)") from None
     for problem in result.problems:
         warn_problem(problem)
+    # Discrepancies nobody has reviewed: warnings (so errors under -W) only when the brief
+    # asks for it with briefing_strict; otherwise a count.
+    pending = suggest.problems(result.project, result.analysis)
+    if settings.strict:
+        for problem in pending:
+            warn_problem(problem)
+    elif pending:
+        logger.info("briefing: %d of %d discrepancies not yet reviewed (`briefing suggest` "
+                    "lists them)", len(pending), len(result.analysis.discrepancies))
     pages = pipeline.pages(result, confdir / settings.templates)
     try:
         report = write_pages(Path(app.srcdir) / settings.output, pages)

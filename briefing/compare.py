@@ -1,0 +1,275 @@
+"""The comparison page's view: the versions side by side, sentence by sentence.
+
+Each row of the alignment becomes a row of cells, one per version. The first column is
+the pivot of the alignment (the version with the most sentences); every other cell marks
+its words against the first cell of its row: words it adds as insertions, words it lacks
+as deletions, so that a change shows as text, not as colour alone. A discrepancy found in
+a cell links to the errata entry that reviews it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from briefing.analyse import Analysis
+from briefing.discrepancies import Discrepancy, tokens
+from briefing.model import Project, Source
+from briefing.mystfmt import Myst, escape, escape_keep_space, link, role, span
+
+Mark = tuple[int, int, str, tuple[str, ...]]  # start, end, link target, classes
+BASIS = {"correction": "correction", "entity": "verified entity", "record": "fact file",
+         "majority": "most versions"}
+
+
+def label(discrepancy: Discrepancy) -> str:
+    """The errata's label for a discrepancy (a Sphinx label: lower case)."""
+    return f"brief-disc-{discrepancy.id}".lower()
+
+
+def target(discrepancy: Discrepancy) -> str:
+    """Where a mark of the discrepancy links: the correction, or the errata's entry."""
+    return discrepancy.target or label(discrepancy)
+
+
+@dataclass(frozen=True)
+class Cell:
+    version: Source
+    status: str  # "base" (the row's first cell), "same", "changed", "moved", "missing"
+    where: Myst  # a link to the version's paragraph, or empty
+    text: Myst  # the sentences with their marks, or a note that they are missing
+    classes: str  # CSS classes of the cell
+
+    @property
+    def present(self) -> bool:
+        return self.status != "missing"
+
+
+@dataclass(frozen=True)
+class Row:
+    number: int
+    paragraph: str  # "¶3" of the first version present, for the reader's bearings
+    new_paragraph: bool  # the first row of that paragraph
+    cells: list[Cell]
+
+
+@dataclass(frozen=True)
+class Summary:
+    version: Source
+    sentences: int
+    shared: int  # its sentences found in another version too
+    moved: int  # of those, found out of order
+    only: int  # its sentences no other version has
+    missing: int  # rows of other versions it lacks
+    found: int  # discrepancies
+    unreviewed: int
+    kinds: str  # "2 name, 1 quote"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A discrepancy as the errata list it."""
+
+    discrepancy: Discrepancy
+    label: str
+    where: Myst
+    found: Myst
+    expected: Myst
+    review: Myst
+    reviewed: bool
+
+
+@dataclass
+class Comparison:
+    versions: list[Source]  # in column order
+    rows: list[Row]
+    summaries: list[Summary]
+    entries: list[Entry]
+
+    def entries_of(self, version: str) -> list[Entry]:
+        return [e for e in self.entries if e.discrepancy.source == version]
+
+    @property
+    def unreviewed(self) -> int:
+        return sum(1 for e in self.entries if not e.reviewed)
+
+
+def comparison(project: Project, analysis: Analysis) -> Comparison:
+    alignment = analysis.alignment
+    by_id = {v.id: v for v in project.versions if v.document is not None}
+    order = [alignment.pivot] if alignment.pivot in by_id else []
+    order += [v for v in by_id if v not in order]
+    versions = [by_id[v] for v in order]
+    marks: dict[str, list[Mark]] = {}
+    for item in analysis.discrepancies:
+        if item.end > item.start:
+            marks.setdefault(item.source, []).append(
+                (item.start, item.end, target(item),
+                 ("brief-discrepancy", f"brief-discrepancy-{item.kind}")))
+    # The errors that corrections mark, where no discrepancy stands already.
+    for version, errors in analysis.errors.items():
+        taken = marks.setdefault(version, [])
+        for place, correction in errors:
+            if not any(a < place.end and place.start < b for a, b, _, _ in taken):
+                taken.append((place.start, place.end, f"correction:{correction}",
+                              ("brief-discrepancy", "brief-discrepancy-correction")))
+    rows: list[Row] = []
+    previous = ""
+    shown: set[tuple[str, int]] = set()
+    for number, row in enumerate(alignment.rows, 1):
+        present = [v for v in order if row.cells.get(v)]
+        if not present:
+            continue
+        # A sentence that merges two of another version's stands in both their rows: it
+        # is shown in the first.
+        fresh = {v: tuple(i for i in row.cells[v] if (v, i) not in shown) for v in present}
+        joined = {v for v in present if not fresh[v]}
+        shown |= {(v, i) for v in present for i in row.cells[v]}
+        base = next((v for v in present if v not in joined), present[0])
+        base_cell = fresh[base] or row.cells[base]
+        base_sentences = _sentences(by_id[base], base_cell)
+        paragraph = f"{base}:{base_sentences[0].anchor.split('s')[0]}"
+        cells = [_joined(by_id[v]) if v in joined else
+                 _cell(by_id[v], fresh.get(v, ()), by_id[base], base_cell, v == base,
+                       v in row.moved, marks.get(v, []))
+                 for v in order]
+        rows.append(Row(number, "¶" + paragraph.split(":p")[1], paragraph != previous, cells))
+        previous = paragraph
+    return Comparison(versions, rows, _summaries(versions, rows, analysis),
+                      [_entry(project, d) for d in analysis.discrepancies])
+
+
+def _sentences(version: Source, cell: tuple[int, ...]) -> list:  # type: ignore[type-arg]
+    assert version.document is not None
+    sentences = version.document.sentences()
+    return [sentences[i] for i in cell]
+
+
+def _joined(version: Source) -> Cell:
+    return Cell(version, "joined", Myst(""), Myst("*(joined to its sentence above)*"),
+                "brief-compare-cell brief-compare-joined")
+
+
+def _cell(version: Source, cell: tuple[int, ...], base: Source, base_cell: tuple[int, ...],
+          is_base: bool, moved: bool, marks: list[Mark]) -> Cell:
+    if not cell:
+        return Cell(version, "missing", Myst(""), Myst("*(not in this version)*"),
+                    "brief-compare-cell brief-compare-missing")
+    assert version.document is not None and base.document is not None
+    sentences = _sentences(version, cell)
+    paragraphs = sorted({s.anchor.split("s")[0] for s in sentences}, key=lambda p: int(p[1:]))
+    where = Myst(", ".join(role("brief:para", f"{version.id}:{p}", f"¶{p[1:]}")
+                           for p in paragraphs))
+    start, end = sentences[0].start, sentences[-1].end
+    text = version.document.text
+    mine = [t for s in sentences for t in tokens(text, s.start, s.end, [])]
+    spots = [m for m in marks if start <= m[0] < end]
+    if is_base:
+        body = _render(text, start, end, [], spots)
+        status = "base"
+    else:
+        base_sentences = _sentences(base, base_cell)
+        theirs = [t for s in base_sentences
+                  for t in tokens(base.document.text, s.start, s.end, [])]
+        ops = Levenshtein.opcodes([t.key for t in mine], [t.key for t in theirs])
+        edits: list[tuple[str, int, int, str]] = []  # (kind, start, end, deleted text)
+        for op in ops:
+            if op.tag in ("replace", "delete") and op.src_end > op.src_start:
+                edits.append(("ins", mine[op.src_start].start, mine[op.src_end - 1].end, ""))
+            if op.tag in ("replace", "insert") and op.dest_end > op.dest_start:
+                gone = base.document.text[theirs[op.dest_start].start:
+                                          theirs[op.dest_end - 1].end]
+                at = mine[op.src_start].start if op.src_start < len(mine) else end
+                edits.append(("del", at, at, gone))
+        body = _render(text, start, end, edits, spots)
+        status = "moved" if moved else ("changed" if edits else "same")
+    classes = "brief-compare-cell" + (f" brief-compare-{status}" if status != "same" else "")
+    if moved:
+        body = Myst(f"{span('↕ moved', 'brief-moved')} {body}")
+    return Cell(version, status, where, body, classes)
+
+
+def _render(text: str, start: int, end: int, edits: list[tuple[str, int, int, str]],
+            spots: list[Mark]) -> Myst:
+    """The text of [start, end) with deletions put in, insertions and discrepancies marked.
+
+    A discrepancy is one link, even where it spans several edits; the words the base had
+    there are shown deleted before it.
+    """
+    out: list[str] = []
+    position = start
+    inserted = [(a, b) for kind, a, b, _ in edits if kind == "ins"]
+    deletions = sorted((a, gone) for kind, a, _, gone in edits if kind == "del")
+    pieces: list[tuple[int, int, str, Mark | None]] = []
+    for mark in sorted(spots):
+        if pieces and mark[0] < pieces[-1][1]:
+            continue
+        pieces.append((mark[0], mark[1], "link", mark))
+    for a, b in inserted:
+        if not any(a < pb and pa < b for pa, pb, _, _ in pieces):
+            pieces.append((a, b, "ins", None))
+    pieces.sort()
+    pending = list(deletions)
+
+    def flush_deletions(until: int) -> None:
+        while pending and pending[0][0] <= until:
+            out.append(str(span(pending.pop(0)[1], "brief-del")) + " ")
+
+    for a, b, kind, item in pieces:
+        if a < position:
+            continue
+        plain = text[position:a]
+        out.append(escape_keep_space(plain) if plain.strip() else (" " if plain else ""))
+        flush_deletions(a)
+        piece = text[a:b]
+        if kind == "link" and item is not None:
+            classes = list(item[3])
+            if any(a < ib and ia < b for ia, ib in inserted):
+                classes.insert(0, "brief-ins")
+            out.append(str(link(piece, item[2], classes)))
+        else:
+            out.append(str(span(piece, "brief-ins")))
+        position = b
+    tail = text[position:end]
+    out.append(escape_keep_space(tail) if tail.strip() else "")
+    if pending:
+        out.append(" " + " ".join(str(span(gone, "brief-del")) for _, gone in pending))
+    return Myst("".join(out).strip())
+
+
+def _summaries(versions: list[Source], rows: list[Row], analysis: Analysis) -> list[Summary]:
+    result = []
+    for column, version in enumerate(versions):
+        assert version.document is not None
+        mine = [r for r in rows if r.cells[column].present]
+        shared = [r for r in mine if sum(c.present for c in r.cells) > 1]
+        found = [d for d in analysis.discrepancies if d.source == version.id]
+        kinds = Counter(d.kind for d in found)
+        result.append(Summary(
+            version, len(version.document.sentences()), len(shared),
+            sum(1 for r in mine if r.cells[column].status == "moved"),
+            len(mine) - len(shared), len(rows) - len(mine), len(found),
+            sum(1 for d in found if d.reviewed is None),
+            ", ".join(f"{n} {k}" for k, n in sorted(kinds.items(), key=lambda x: (-x[1], x[0])))
+            or "none"))
+    return result
+
+
+def _entry(project: Project, item: Discrepancy) -> Entry:
+    where = role("brief:para", f"{item.source}:{item.paragraph}",
+                 f"¶{item.paragraph[1:]}, sentence {item.anchor.split('s')[1]}")
+    expected = escape("unknown: the versions disagree")
+    if item.expected is not None:
+        expected = Myst(f"“{escape(item.expected)}”"
+                        + (f" ({escape(BASIS[item.basis])})" if item.basis else ""))
+    if item.reviewed is None:
+        review, done = Myst("**not reviewed**"), False
+    elif item.reviewed[0] == "correction":
+        review, done = link(f"correction {item.reviewed[1]}", f"correction:{item.reviewed[1]}"), True
+    else:
+        accepted = project.accepted[item.reviewed[1]]
+        review, done = escape(f"accepted wording: {accepted.note}"), True
+    return Entry(item, label(item), where, Myst(f"“{escape(item.found)}”"), expected, review,
+                 done)
