@@ -112,7 +112,8 @@ def marked(text: str, spans: Iterable[tuple[int, int, Myst | None, tuple[str, ..
     """``text`` with some spans turned into links or classed spans.
 
     Each span is (start, end, target or None, classes); overlapping spans after the
-    first are skipped.
+    first are skipped. White space at a span's edge stays outside it, so no space between
+    words is lost.
     """
     out: list[str] = []
     position = 0
@@ -121,17 +122,30 @@ def marked(text: str, spans: Iterable[tuple[int, int, Myst | None, tuple[str, ..
             continue
         out.append(escape_keep_space(text[position:start]))
         piece = text[start:end]
-        out.append(link(piece, target, classes) if target else span(piece, *classes))
+        if escape(piece):
+            lead, tail = _edges(piece)
+            out.append(lead + (link(piece, target, classes) if target else span(piece, *classes))
+                       + tail)
+        else:
+            out.append(escape_keep_space(piece))
         position = end
     out.append(escape_keep_space(text[position:]))
-    return Myst("".join(out))
+    return Myst(_DOUBLE_SPACE.sub(" ", "".join(out)).strip())
+
+
+_DOUBLE_SPACE = re.compile(" {2,}")  # escaped text holds single spaces only: safe to merge
+
+
+def _edges(text: str) -> tuple[str, str]:
+    """A space for white space at the start and at the end of ``text`` as it will show."""
+    flat = _SPACE.sub(" ", visible(_BIDI_CONTROLS.sub("", text)))
+    return (" " if flat.startswith(" ") else ""), (" " if flat.endswith(" ") else "")
 
 
 def escape_keep_space(text: str) -> str:
     """Like :func:`escape`, but a leading or trailing space is kept (between spans)."""
-    if not text:
-        return ""
-    lead = " " if text[0].isspace() else ""
-    tail = " " if text[-1].isspace() and len(text.strip()) else ""
     core = escape(text)
-    return f"{lead}{core}{tail}" if core else " "
+    lead, tail = _edges(text)
+    if not core:
+        return lead  # white space only: one space; nothing visible: nothing
+    return f"{lead}{core}{tail}"
