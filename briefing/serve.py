@@ -62,8 +62,8 @@ class Preview:
     def ignored(self) -> list[Path]:
         """Generated pages (the build writes them: watching them would loop) and outputs."""
         generated = self.paths.generated or self.paths.source / "_generated"
-        return [generated.resolve(), self.output.resolve(), (self.paths.source / "_build").resolve(),
-                (self.paths.root / "_build").resolve()]
+        return [generated.resolve(), self.output.resolve(),
+                (self.paths.source / "_build").resolve(), (self.paths.root / "_build").resolve()]
 
     def sphinx_command(self) -> list[str]:
         return [sys.executable, "-m", "sphinx", "build", "-b", "html", "-q",

@@ -200,8 +200,8 @@ def test_serve_shows_an_edit_to_the_fact_file(server) -> None:  # type: ignore[n
     inputs = tree_digest(project / "seeds")
     facts = project / "docs" / "facts.yaml"
     facts.write_text(facts.read_text("utf-8").replace(
-        "40-million-euro bridge across the Wend on", "40-million-euro footbridge across the Wend on"),
-        "utf-8")
+        "40-million-euro bridge across the Wend on",
+        "40-million-euro footbridge across the Wend on"), "utf-8")
     seconds = wait_for(lambda: "40-million-euro footbridge" in page(fetch(brief_url)).text, 60,
                        "the edit showing in the preview")
     print(f"\nserve: the edited fact file showed in the preview after {seconds:.1f} s")
