@@ -182,9 +182,10 @@ def serve(paths: ProjectPaths, output: Path, host: str = "127.0.0.1", port: int 
     """Build once, then serve and rebuild on changes until interrupted."""
     try:
         import uvicorn
-        from sphinx_autobuild.filter import IgnoreFilter
-        from sphinx_autobuild.middleware import JavascriptInjectorMiddleware
-        from sphinx_autobuild.server import RebuildServer
+        from sphinx_autobuild.filter import IgnoreFilter  # type: ignore[import-untyped]
+        from sphinx_autobuild.middleware import (  # type: ignore[import-untyped]
+            JavascriptInjectorMiddleware)
+        from sphinx_autobuild.server import RebuildServer  # type: ignore[import-untyped]
         from starlette.applications import Starlette
         from starlette.middleware import Middleware
         from starlette.routing import Mount, WebSocketRoute
