@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from briefing.analyse import Analysis
-from briefing.discrepancies import Discrepancy, tokens
+from briefing.discrepancies import Discrepancy, Token, tokens
 from briefing.model import Project, Source
 from briefing.mystfmt import Myst, escape, escape_keep_space, link, role, span
 
@@ -173,15 +173,13 @@ def _cell(version: Source, cell: tuple[int, ...], base: Source, base_cell: tuple
         base_sentences = _sentences(base, base_cell)
         theirs = [t for s in base_sentences
                   for t in tokens(base.document.text, s.start, s.end, [])]
-        ops = Levenshtein.opcodes([t.key for t in mine], [t.key for t in theirs])
         edits: list[tuple[str, int, int, str]] = []  # (kind, start, end, deleted text)
-        for op in ops:
-            if op.tag in ("replace", "delete") and op.src_end > op.src_start:
-                edits.append(("ins", mine[op.src_start].start, mine[op.src_end - 1].end, ""))
-            if op.tag in ("replace", "insert") and op.dest_end > op.dest_start:
-                gone = base.document.text[theirs[op.dest_start].start:
-                                          theirs[op.dest_end - 1].end]
-                at = mine[op.src_start].start if op.src_start < len(mine) else end
+        for i0, i1, j0, j1 in _changes(mine, theirs):
+            if i1 > i0:
+                edits.append(("ins", mine[i0].start, mine[i1 - 1].end, ""))
+            if j1 > j0:
+                gone = base.document.text[theirs[j0].start:theirs[j1 - 1].end]
+                at = mine[i0].start if i0 < len(mine) else end
                 edits.append(("del", at, at, gone))
         body = _render(text, start, end, edits, spots)
         status = "moved" if moved else ("changed" if edits else "same")
@@ -189,6 +187,20 @@ def _cell(version: Source, cell: tuple[int, ...], base: Source, base_cell: tuple
     if moved:
         body = Myst(f"{span('↕ moved', 'brief-moved')} {body}")
     return Cell(version, status, where, body, classes)
+
+
+def _changes(mine: list[Token], theirs: list[Token]) -> list[tuple[int, int, int, int]]:
+    """The word ranges that differ, (mine start, end, theirs start, end), each run of
+    changed words as one change."""
+    changes: list[list[int]] = []
+    for op in Levenshtein.opcodes([t.key for t in mine], [t.key for t in theirs]):
+        if op.tag == "equal":
+            continue
+        if changes and changes[-1][1] == op.src_start and changes[-1][3] == op.dest_start:
+            changes[-1][1], changes[-1][3] = op.src_end, op.dest_end
+        else:
+            changes.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+    return [(a, b, c, d) for a, b, c, d in changes]
 
 
 def _render(text: str, start: int, end: int, edits: list[tuple[str, int, int, str]],

@@ -71,6 +71,7 @@ _TITLES = {
     "deputy": "deputy", "vice": "vice", "undersecretary": "undersecretary",
     "envoy": "envoy", "spokespeople": "spokesperson", "founder": "founder",
 }
+_NATIONALITY = re.compile(r"(?:ian|ean|ese|ish|an|ch|i)$")  # Norwegian, Polish, Dutch, Israeli
 _CONNECTORS = frozenset("of for the and de du des von van der den del la le di da on".split())
 _NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot".split())
 _MONTHS = {m[:3]: m for m in ("january february march april may june july august september "
@@ -398,8 +399,9 @@ def extract(cell: Cell, mentions: list[MentionSpan], proper_initial: set[str]) -
             last = index
             while last + 1 < len(toks) and covered.get(last + 1) is mention:
                 last += 1
+            end = _end(toks[last])
             items.append(Item("name", frozenset({f"E:{mention.entity}"}), toks[index].start,
-                              toks[last].end, cell.text[toks[index].start:toks[last].end],
+                              end, cell.text[toks[index].start:end],
                               index, last, mention.entity, mention.quality))
             index = last + 1
             continue
@@ -423,7 +425,8 @@ def extract(cell: Cell, mentions: list[MentionSpan], proper_initial: set[str]) -
             continue
         if token.key in _TITLES or _is_proper(toks, index, proper_initial):
             last = index
-            while last + 1 < len(toks) and last + 1 not in covered and (
+            while last + 1 < len(toks) and last + 1 not in covered and \
+                    not _POSSESSIVE.search(toks[last].text) and (
                     toks[last + 1].key in _TITLES or _is_proper(toks, last + 1, proper_initial)
                     or (toks[last + 1].key in _CONNECTORS and last + 2 < len(toks)
                         and last + 2 not in covered
@@ -435,8 +438,12 @@ def extract(cell: Cell, mentions: list[MentionSpan], proper_initial: set[str]) -
                 # A title with the words before it that qualify it ("Treasury Secretary");
                 # a name after it is a name of its own ("minister Piotr Wasilewski").
                 end = titles[-1]
-                key = " ".join(_TITLES.get(t.key, t.key) for t in toks[index:end + 1])
-                items.append(_item("title", "T:" + key, cell, index, end))
+                words = [_TITLES.get(t.key, t.key) for t in toks[index:end + 1]]
+                item = _item("title", "T:" + " ".join(words), cell, index, end)
+                # "Norwegian Energy Minister" is Norway's Energy Minister: a nationality
+                # does not change the title.
+                plain = [w for w in words if not _NATIONALITY.search(w) or w in _TITLES.values()]
+                items.append(replace(item, keys=item.keys | {"T:" + " ".join(plain)}))
                 if end < last:
                     items.append(_name(cell, end + 1, last))
             else:
@@ -453,7 +460,7 @@ def _next_is_date(toks: list[Token], index: int) -> bool:
 
 
 def _item(family: str, key: str, cell: Cell, first: int, last: int) -> Item:
-    start, end = cell.tokens[first].start, cell.tokens[last].end
+    start, end = cell.tokens[first].start, _end(cell.tokens[last])
     return Item(family, frozenset({key}), start, end, cell.text[start:end], first, last)
 
 
@@ -466,8 +473,15 @@ def _name(cell: Cell, first: int, last: int) -> Item:
         keys.add("P:" + _acronym(words))
     # "Oslo-based" names Oslo.
     keys |= {"P:" + part for t in run for part in t.key.split("-")[:1] if "-" in t.key}
-    return Item("name", frozenset(keys), run[0].start, run[-1].end,
-                cell.text[run[0].start:run[-1].end], first, last)
+    end = _end(run[-1])
+    return Item("name", frozenset(keys), run[0].start, end, cell.text[run[0].start:end],
+                first, last)
+
+
+def _end(token: Token) -> int:
+    """Where a token ends, without its possessive ("China’s" is China)."""
+    found = _POSSESSIVE.search(token.text)
+    return token.end - (len(found.group()) if found else 0)
 
 
 def _is_proper(toks: list[Token], index: int, proper_initial: set[str]) -> bool:
@@ -662,8 +676,10 @@ def _row_sites(row_index: int, cells: dict[str, Cell]) -> list[_Site]:
         ops = list(Levenshtein.opcodes([t.key for t in cell.tokens], ref_keys))
         ops_of[version] = ops
         mapping = _mapping(ops, len(cell.tokens))
-        v_only, r_only = _unshared(cell, ref, mapping)
-        pairs: list[tuple[Item, Item]] = []
+        pairs = _substitutions(cell, ref, ops)
+        done = {id(i) for pair in pairs for i in pair}
+        v_only, r_only = _unshared([x for x in cell.items if id(x) not in done],
+                                   [y for y in ref.items if id(y) not in done], mapping)
         taken: set[int] = set()
         for x in v_only:
             lo = min(mapping[k][0] for k in range(x.first, x.last + 1)) - 1
@@ -695,9 +711,10 @@ def _row_sites(row_index: int, cells: dict[str, Cell]) -> list[_Site]:
                 # ("told the commission" for "told the Commission").
                 for k in range(i1 - i0):
                     mine_k, ref_k = cell.tokens[i0 + k], ref.tokens[j0 + k]
+                    # (Where both sides name it, the fact file knows both spellings.)
                     if mine_k.text != ref_k.text and mine_k.cap != ref_k.cap and \
                             not (mine_k.initial or ref_k.initial) and \
-                            (i0 + k in named_mine or j0 + k in named_ref):
+                            (i0 + k in named_mine) != (j0 + k in named_ref):
                         ranges[("spelling", j0 + k, j0 + k + 1)] = "spelling"
                 continue
             mine_t = cell.tokens[i0:i1] or cell.tokens[max(0, i0 - 1):i0 + 1]
@@ -746,20 +763,58 @@ def _row_sites(row_index: int, cells: dict[str, Cell]) -> list[_Site]:
     return list(item_sites.values()) + loose
 
 
-def _unshared(cell: Cell, ref: Cell,
+def _substitutions(cell: Cell, ref: Cell, ops: list) -> list[tuple[Item, Item]]:  # type: ignore[type-arg]
+    """Items replaced in place: a short run of changed words between unchanged ones holds
+    one item on each side, of one family, where the version lacks the reference's item
+    ("met the City Gazette" for "met the City Council", though the Gazette is named
+    elsewhere in the sentence)."""
+    blocks: list[list[int]] = []
+    for op in ops:
+        if op.tag == "equal":
+            continue
+        if blocks and blocks[-1][1] == op.src_start and blocks[-1][3] == op.dest_start:
+            blocks[-1][1], blocks[-1][3] = op.src_end, op.dest_end
+        else:
+            blocks.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+    mapping = _mapping(ops, len(cell.tokens))
+    pairs = []
+    for i0, i1, j0, j1 in blocks:
+        if not (0 < i1 - i0 <= 4 and 0 < j1 - j0 <= 4):
+            continue
+        xs = [x for x in cell.items if x.first < i1 and i0 <= x.last]
+        ys = [y for y in ref.items if y.first < j1 and j0 <= y.last]
+        if len(xs) != 1 or len(ys) != 1:
+            continue
+        x, y = xs[0], ys[0]
+        if x.family != y.family or x.keys & y.keys:
+            continue
+        # Their words outside the change must be the same words ("City" in "City
+        # Gazette" and "City Council"), or the two are not one name replaced by another.
+        outside = [mapping[k][0] for k in range(x.first, x.last + 1) if not i0 <= k < i1]
+        if any(not y.first <= j <= y.last for j in outside) or \
+                len(outside) != (y.last - y.first + 1) - len(range(max(j0, y.first),
+                                                                  min(j1, y.last + 1))):
+            continue
+        if sum(1 for i in cell.items if i.keys & y.keys) < \
+                sum(1 for i in ref.items if i.keys & y.keys):
+            pairs.append((x, y))
+    return pairs
+
+
+def _unshared(mine: list[Item], theirs: list[Item],
               mapping: list[tuple[int, int]]) -> tuple[list[Item], list[Item]]:
     """The items of each side that the other side does not print, counted as multisets:
     a name printed twice by one and once by the other is missing once."""
     used: set[int] = set()
-    mine: list[Item] = []
-    for x in cell.items:
+    alone: list[Item] = []
+    for x in mine:
         centre = mapping[x.first][0]
-        options = [k for k, y in enumerate(ref.items) if k not in used and y.keys & x.keys]
+        options = [k for k, y in enumerate(theirs) if k not in used and y.keys & x.keys]
         if options:
-            used.add(min(options, key=lambda k: abs(ref.items[k].first - centre)))
+            used.add(min(options, key=lambda k: abs(theirs[k].first - centre)))
         else:
-            mine.append(x)
-    return mine, [y for k, y in enumerate(ref.items) if k not in used]
+            alone.append(x)
+    return alone, [y for k, y in enumerate(theirs) if k not in used]
 
 
 def _named(cell: Cell) -> set[int]:
@@ -861,10 +916,10 @@ def _words(text: str, bounds: tuple[int, int]) -> list[tuple[int, int]]:
 
 
 def _context(text: str, start: int, end: int, bounds: tuple[int, int], minimum: int,
-             unique_in: str | None = None,
-             fixed: tuple[int, int] | None = None) -> tuple[int, int, tuple[int, int]]:
+             unique_in: str | None = None, fixed: tuple[int, int] | None = None,
+             allowed: int = 1) -> tuple[int, int, tuple[int, int]]:
     """Widen [start, end) by whole words within ``bounds`` until it holds ``minimum``
-    words and (if ``unique_in`` is given) occurs only once in that text; or, with
+    words and (if ``unique_in`` is given) occurs at most ``allowed`` times there; or, with
     ``fixed``, by exactly that many words left and right. Returns the span and how many
     words were added on each side."""
     words = _words(text, bounds)
@@ -885,7 +940,7 @@ def _context(text: str, start: int, end: int, bounds: tuple[int, int], minimum: 
         while lo > 0 or hi < len(words):
             piece = text[words[lo][0]:words[hi - 1][1]]
             count = len(find_all(piece, unique_in)) if unique_in is not None else 1
-            if hi - lo >= minimum and count <= 1:
+            if hi - lo >= minimum and count <= allowed:
                 break
             if (grow_left and lo > 0) or hi == len(words):
                 lo -= 1
@@ -903,18 +958,23 @@ class _Decider:
         self.versions = versions
         self.record = _Record(project)
         self.reviews = _Reviews(project, analysis)
-        self.all_text = "\n".join(d.text for d in versions.documents.values())
         self.order = {v.id: n for n, v in enumerate(project.versions)}
+        self.all_text = "\n".join(d.text for d in versions.documents.values())
 
     def form(self, version: str, start: int, end: int, minimum: int = 1,
-             fixed: tuple[int, int] | None = None) -> tuple[str, tuple[int, int]]:
+             fixed: tuple[int, int] | None = None,
+             shared: int = 0) -> tuple[str, tuple[int, int]]:
         """The text at [start, end) with enough words around it to be found only there
-        (or with ``fixed`` words around it), and how many words were added each side."""
+        (or with ``fixed`` words around it), and how many words were added each side.
+
+        With ``shared``, the form may occur that many times in all the versions (once in
+        each version that prints it at this place); otherwise once in its own version."""
         document = self.versions.documents[version]
         sentence = document.sentence_at(start) or document.sentence_at(max(0, start - 1))
         bounds = (sentence.start, sentence.end) if sentence else (0, len(document.text))
+        where = self.all_text if shared else document.text
         a, b, added = _context(document.text, start, end, bounds, minimum,
-                               None if fixed else self.all_text, fixed)
+                               None if fixed else where, fixed, max(1, shared))
         return document.text[a:b], added
 
     def decide(self, site: _Site) -> list[Discrepancy]:
@@ -924,13 +984,14 @@ class _Decider:
         minimum = 1 if site.family in ("name", "title", "date") else 2
         if site.family == "spelling":
             minimum = 3  # "told the commission": the word alone is any commission
-        context: dict[str, tuple[int, int]] = {}
-        for reading in readings.values():
-            reading.form, context[reading.version] = self.form(
-                reading.version, reading.start, reading.end, minimum)
         groups: dict[str, list[_Reading]] = {}
         for reading in sorted(readings.values(), key=lambda r: self.order.get(r.version, 0)):
             groups.setdefault(reading.key, []).append(reading)
+        context: dict[str, tuple[int, int]] = {}
+        for key, group in groups.items():
+            for reading in group:
+                reading.form, context[reading.version] = self.form(
+                    reading.version, reading.start, reading.end, minimum, shared=len(group))
         if len(groups) < 2:
             return []
         wrong = {r.version: c for r in readings.values()

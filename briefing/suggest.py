@@ -111,9 +111,13 @@ def to_yaml(project: Project, analysis: Analysis) -> str:
     if not pending:
         return "# No discrepancy is left to review.\n"
     taken = set(project.corrections) | set(project.accepted)
-    by_site: dict[str, list[Discrepancy]] = {}
+    # One entry per correction to make (the same wrong form in several versions is one
+    # correction), and one accepted wording per place where the versions merely disagree.
+    by_site: dict[tuple[str, ...], list[Discrepancy]] = {}
     for item in pending:
-        by_site.setdefault(item.site, []).append(item)
+        key = (item.kind, item.form, item.expected_form or "") if item.expected_form and \
+            item.basis else (item.site,)
+        by_site.setdefault(key, []).append(item)
     corrections: list[str] = []
     accepted: list[str] = []
     for group in by_site.values():
@@ -121,9 +125,7 @@ def to_yaml(project: Project, analysis: Analysis) -> str:
         where = "; ".join(f"{d.source} {d.anchor}: “{d.found}”" for d in group)
         if first.expected_form and first.basis:
             key = _slug(first.form, taken)
-            entry: dict[str, Any] = {"kind": first.kind,
-                                     "wrong": sorted({d.form for d in group}) if len(group) > 1
-                                     else first.form,
+            entry: dict[str, Any] = {"kind": first.kind, "wrong": first.form,
                                      "right": first.expected_form}
             if first.entity:
                 entry["entity"] = first.entity
