@@ -279,7 +279,8 @@ def _entry(project: Project, item: Discrepancy) -> Entry:
     if item.reviewed is None:
         review, done = Myst("**not reviewed**"), False
     elif item.reviewed[0] == "correction":
-        review, done = link(f"correction {item.reviewed[1]}", f"correction:{item.reviewed[1]}"), True
+        key = item.reviewed[1]
+        review, done = link(f"correction {key}", f"correction:{key}"), True
     else:
         accepted = project.accepted[item.reviewed[1]]
         review, done = escape(f"accepted wording: {accepted.note}"), True

@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein, Opcode
 
 from briefing.matching import find_all
 from briefing.model import Entity, Project
@@ -35,13 +35,14 @@ if TYPE_CHECKING:
     from briefing.align import Row
     from briefing.analyse import Analysis
 
-# A near miss of an entity's name: every word of the candidate must be at least this
-# alike (rapidfuzz ``ratio`` of the folded words, 0-100) to the word of the name it
-# stands for, and the candidate must differ from the name. Chosen on
-# benchmarks/align_bench.py's name measurement (benchmarks/results/align.md): at 80,
-# one- and two-letter misspellings and transliterations of names of five letters or more
-# are found (recall 0.97) while other real names sharing a first name or surname are not
-# taken for them (precision 0.99); at 75 precision falls to 0.93, at 85 recall to 0.84.
+# A near miss of an entity's name (a misspelling, a transliteration): every word of the
+# candidate at least this alike to the name's word (``name_similarity``, 0-100). Chosen on
+# benchmarks/align_bench.py's name measurement (benchmarks/results/align.md): at 70,
+# misspellings and transliterations of one word of a name are found with recall 0.977
+# and precision 0.996 against other real names sharing a first name or surname, and every
+# misspelling in the repository's versions is found with no other near miss there; 75 and
+# 80 lose transliterations ("Pyotr Vasilevsky", 70), while at 65 real words come close
+# ("Nordic" scores 62 against "Nordgrid").
 NEAR_MISS_THRESHOLD = 70.0
 NEAR_MISS_MIN_LENGTH = 5  # shorter words ("EU", "WSJ", "Bush") are too short to misspell safely
 
@@ -175,7 +176,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                     opened, closer = at + 1, {"“": "”", "«": "»", "„": "“"}[char]
                 elif char == '"':
                     opened, closer = at + 1, '"'
-                elif char in "‘'" and (before.isspace() or before in "([—–") and after.isalnum():
+                elif char in "‘'" and (before.isspace() or before in "([—–") and \
+                        after.isalnum():
                     opened, closer = at + 1, "’'"
             elif char in closer or (closer == "”" and char == '"'):
                 if char in "’'" and after.isalnum():
@@ -189,7 +191,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[Token]:
     """The words of ``text[start:end]`` (one sentence or several)."""
-    found = []
+    found: list[Token] = []
     previous = start
     for match in _TOKEN.finditer(text, start, end):
         word, left, right = match.group(), match.start(), match.end()
@@ -394,8 +396,9 @@ def extract(cell: Cell, mentions: list[MentionSpan], proper_initial: set[str]) -
     index = 0
     while index < len(toks):
         token = toks[index]
-        mention = covered.get(index)
-        if mention is not None:
+        here = covered.get(index)
+        if here is not None:
+            mention = here
             last = index
             while last + 1 < len(toks) and covered.get(last + 1) is mention:
                 last += 1
@@ -606,7 +609,7 @@ class _Versions:
 
 # -- comparing the cells of one row ------------------------------------------------------
 
-def _mapping(ops: Levenshtein.Opcodes | list, size: int) -> list[tuple[int, int]]:  # type: ignore[type-arg]
+def _mapping(ops: list[Opcode], size: int) -> list[tuple[int, int]]:
     """For each token of the source side, the range of the other side it stands for."""
     ranges = [(0, 0)] * size
     for op in ops:
@@ -619,7 +622,7 @@ def _mapping(ops: Levenshtein.Opcodes | list, size: int) -> list[tuple[int, int]
     return ranges
 
 
-def _project(ops: list, j0: int, j1: int) -> tuple[int, int]:  # type: ignore[type-arg]
+def _project(ops: list[Opcode], j0: int, j1: int) -> tuple[int, int]:
     """The range of the source side that stands for the other side's range [j0, j1)."""
     lo: int | None = None
     hi: int | None = None
@@ -669,7 +672,7 @@ def _row_sites(row_index: int, cells: dict[str, Cell]) -> list[_Site]:
     item_sites: dict[int, _Site] = {}  # keyed by the reference item's start
     loose: list[_Site] = []
     ranges: dict[tuple[str, int, int], str] = {}  # reference token range -> family
-    ops_of: dict[str, list] = {}  # type: ignore[type-arg]
+    ops_of: dict[str, list[Opcode]] = {}
     for version, cell in cells.items():
         if version == reference:
             continue
@@ -763,7 +766,7 @@ def _row_sites(row_index: int, cells: dict[str, Cell]) -> list[_Site]:
     return list(item_sites.values()) + loose
 
 
-def _substitutions(cell: Cell, ref: Cell, ops: list) -> list[tuple[Item, Item]]:  # type: ignore[type-arg]
+def _substitutions(cell: Cell, ref: Cell, ops: list[Opcode]) -> list[tuple[Item, Item]]:
     """Items replaced in place: a short run of changed words between unchanged ones holds
     one item on each side, of one family, where the version lacks the reference's item
     ("met the City Gazette" for "met the City Council", though the Gazette is named
@@ -872,14 +875,14 @@ class _Reviews:
                 for place in verdict.places:
                     target.setdefault(version, []).append((place.start, place.end, key))
         self.accepted: dict[str, list[tuple[int, int, str]]] = {}
-        for version in project.versions:
-            if version.document is None:
+        for source in project.versions:
+            if source.document is None:
                 continue
             for key, accepted in project.accepted.items():
                 for form in accepted.forms:
-                    for start, end in find_all(form, version.document.text,
-                                               folded=version.document.folded):
-                        self.accepted.setdefault(version.id, []).append((start, end, key))
+                    for start, end in find_all(form, source.document.text,
+                                               folded=source.document.folded):
+                        self.accepted.setdefault(source.id, []).append((start, end, key))
         self.corrections = project.corrections
 
     @staticmethod

@@ -124,23 +124,23 @@ def to_yaml(project: Project, analysis: Analysis) -> str:
         first = group[0]
         where = "; ".join(f"{d.source} {d.anchor}: “{d.found}”" for d in group)
         if first.expected_form and first.basis:
-            key = _slug(first.form, taken)
+            name = _slug(first.form, taken)
             entry: dict[str, Any] = {"kind": first.kind, "wrong": first.form,
                                      "right": first.expected_form}
             if first.entity:
                 entry["entity"] = first.entity
             entry["evidence"] = [_evidence(project, first)]
             comment = f"{where}; expected from {BASIS[first.basis]}"
-            corrections.append(_entry(key, entry, comment))
+            corrections.append(_entry(name, entry, comment))
         else:
             # Two versions disagree and nothing settles which is right: each version's
             # wording, in context, so that the entry covers this place only.
             forms = list(dict.fromkeys(d.form for d in group))
-            key = _slug(first.form, taken)
+            name = _slug(first.form, taken)
             entry = {"kind": first.kind, "forms": forms,
                      "note": "The versions word this differently: "
                              + ", ".join(f"{d.source} “{d.form}”" for d in group) + "."}
-            accepted.append(_entry(key, entry, f"{where}; no version or record settles it"))
+            accepted.append(_entry(name, entry, f"{where}; no version or record settles it"))
     out = [f"# {len(pending)} discrepancies that no correction or accepted wording covers yet.",
            "# Paste each entry under `corrections:` of the fact file if it is an error (and",
            "# check its evidence), or under `accepted:` (kind, forms, note) if the wording is",

@@ -24,7 +24,8 @@ entities:
   gazette: {name: City Gazette, kind: publication, role: Newspaper.}
 """
 WIRE = """\
-Anna Kovacs, who chairs the Port Authority, met the City Council on Tuesday, the City Gazette reported.
+Anna Kovacs, who chairs the Port Authority, met the City Council on Tuesday, the City \
+Gazette reported.
 She said 40 ships a day use the harbour. "We will not raise the fees this year," Kovacs said.
 The council approved the plan in March.
 """
@@ -53,10 +54,12 @@ def test_each_kind_is_found_with_its_expected_form(tmp_path: Path) -> None:
     copy = WIRE.replace("She said", "She told reporters")  # a rewording, not an error
     result = project(tmp_path, {
         "copy": copy,
-        "bad": edit(copy, ("Anna Kovacs", "Anna Kovach"), ("the Port Authority", "the Harbour Board"),
+        "bad": edit(copy, ("Anna Kovacs", "Anna Kovach"),
+                    ("the Port Authority", "the Harbour Board"),
                     ("the City Council", "the City Gazette"), ("Tuesday", "Monday"),
                     ("40 ships", "14 ships"), ("will not raise", "will raise"),
-                    ("this year", "next year"), ("City Gazette reported", "Harbour Times reported")),
+                    ("this year", "next year"),
+                    ("City Gazette reported", "Harbour Times reported")),
     })
     found = {(d.kind, d.found, d.expected) for d in of(result, "bad")}
     assert ("name", "Anna Kovach", "Anna Kovacs") in found  # a near miss of the entity

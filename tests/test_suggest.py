@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +88,8 @@ def test_structural_changes_show_in_the_comparison() -> None:
                 if any(base.sentences()[i].anchor in sentences for i in r.cells.get("base", ()))]
         assert rows, change
         for row in rows:
-            shown = next(r for r in view.rows if r.number == result.analysis.alignment.rows.index(row) + 1)
+            number = result.analysis.alignment.rows.index(row) + 1
+            shown = next(r for r in view.rows if r.number == number)
             assert shown.cells[column[change["version"]]].status == change["kind"], change
 
 
@@ -141,3 +145,87 @@ def test_the_flagship_reviews_every_discrepancy(capsys: pytest.CaptureFixture[st
     items = json.loads(out)
     assert items and all(i["reviewed"] for i in items)
     assert {i["reviewed"]["id"] for i in items} >= {"regnier-name", "shared-priority", "notified"}
+
+
+class Page(HTMLParser):
+    """The comparison grid of a built page: rows of cells, with their marks and links."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[dict[str, Any]]] = []
+        self.depth = 0
+        self.cell: dict[str, Any] | None = None
+        self.cell_depth = 0
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        classes = (found.get("class") or "").split()
+        if found.get("id"):
+            self.ids.add(str(found["id"]))
+        if tag == "div":
+            self.depth += 1
+            if "brief-compare-row" in classes:
+                self.rows.append([])
+            elif "brief-compare-cell" in classes:
+                self.cell = {"classes": classes, "ins": 0, "del": 0, "links": []}
+                self.cell_depth = self.depth
+                self.rows[-1].append(self.cell)
+        if self.cell is not None:
+            self.cell["ins"] += "brief-ins" in classes
+            self.cell["del"] += "brief-del" in classes
+            if tag == "a" and "brief-discrepancy" in classes:
+                self.cell["links"].append(found.get("href"))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div":
+            if self.cell is not None and self.depth == self.cell_depth:
+                self.cell = None
+            self.depth -= 1
+
+
+def test_the_comparison_page_builds_side_by_side(flagship: Path, tmp_path: Path) -> None:
+    seeds = flagship / "seeds"
+    text = (seeds / "001_105bc14e22c7bc08.txt").read_text("utf-8")
+    (seeds / "third-copy.txt").write_text(text.replace("roughly 70", "roughly 80"), "utf-8")
+    out = tmp_path / "html"
+    run = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W",
+                          "--keep-going", "-c", str(flagship), str(flagship / "docs"), str(out)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    page = Page()
+    page.feed((out / "_generated" / "comparison.html").read_text("utf-8"))
+    assert page.rows and all(len(row) == 3 for row in page.rows)
+    missing = [c for row in page.rows for c in row if "brief-compare-missing" in c["classes"]]
+    assert missing  # the copies lack the re-translation's second half
+    assert sum(c["ins"] for row in page.rows for c in row) > 10
+    assert sum(c["del"] for row in page.rows for c in row) > 10
+    links = [href for row in page.rows for c in row for href in c["links"]]
+    assert any("errata.html#brief-disc-third-copy-" in href for href in links)
+    assert any("errata.html#correction-" in href for href in links)
+    errata = Page()
+    errata.feed((out / "_generated" / "errata.html").read_text("utf-8"))
+    for href in links:
+        if href.startswith("errata.html#"):
+            assert href.split("#")[1] in errata.ids
+    data = json.loads((out / "briefing.json").read_text("utf-8"))
+    mine = [d for d in data["discrepancies"] if d["source"] == "third-copy"]
+    assert [(d["found"], d["expected"], d["reviewed"]) for d in mine] == [("80", "70", None)]
+
+
+def test_sphinx_warns_of_unreviewed_discrepancies_only_when_strict(tmp_path: Path) -> None:
+    project = tmp_path / "planted"
+    shutil.copytree(PLANTED, project)
+
+    def build(*options: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W",
+                               *options, str(project), str(tmp_path / "out")],
+                              capture_output=True, text=True)
+
+    relaxed = build()
+    assert relaxed.returncode == 0, relaxed.stderr
+    assert "unreviewed" not in relaxed.stderr
+    strict = build("-D", "briefing_strict=1")
+    assert strict.returncode != 0
+    warned = [line for line in strict.stderr.splitlines() if "unreviewed" in line]
+    assert warned and re.search(r"seeds/\w+\.txt:\d+:\d+: WARNING: unreviewed", warned[0])
