@@ -11,7 +11,6 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
@@ -150,6 +149,13 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
+def fetch_or_nothing(url: str) -> str:
+    try:
+        return fetch(url)
+    except OSError:  # not listening yet
+        return ""
+
+
 def wait_for(predicate, seconds: float, what: str) -> float:  # type: ignore[no-untyped-def]
     start = time.monotonic()
     while time.monotonic() - start < seconds:
@@ -178,6 +184,8 @@ def server(new_brief: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
                  "the first build")
         found = re.search(r"http://127\.0\.0\.1:\d+/", output())
         assert found, output()
+        wait_for(lambda: "<html" in fetch_or_nothing(found.group()), 30, "the first page")
+        time.sleep(1)  # the file watcher starts with the server; edits before it are not seen
         yield project, found.group(), output
     finally:
         process.send_signal(signal.SIGINT)
