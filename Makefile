@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 TEX_PACKAGES := latexmk texlive-xetex texlive-latex-recommended texlive-latex-extra \
 	texlive-fonts-recommended fonts-freefont-otf lmodern fonts-texgyre poppler-utils
 
-.PHONY: brief html pdf test check serve tex browser clean
+.PHONY: brief html pdf test check serve tex browser bench clean
 
 brief: $(STAMP) tex
 	$(BIN)/briefing build
@@ -27,6 +27,10 @@ test: $(STAMP) tex browser
 
 serve: $(STAMP)
 	$(BIN)/briefing serve
+
+# Timings and memory into benchmarks/RESULTS.md (about ten minutes; `--quick` for one).
+bench: $(STAMP) tex
+	$(BIN)/python benchmarks/run.py
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

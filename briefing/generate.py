@@ -26,7 +26,8 @@ def write_pages(folder: Path, pages: dict[str, str]) -> WriteReport:
         raise FileExistsError(f"{folder} holds files briefing did not write; "
                               f"choose another briefing_output")
     folder.mkdir(parents=True, exist_ok=True)
-    marker.touch()
+    if not marker.exists():
+        marker.touch()  # only once: a rebuild with nothing changed writes nothing
     for relative, text in sorted(pages.items()):
         path = folder / relative
         if path.is_file() and path.read_text("utf-8") == text:

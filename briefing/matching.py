@@ -45,6 +45,8 @@ class Folded:
     offsets: tuple[int, ...]  # original offset of each piece's first character
     _words: dict[str, list[int]] = field(default_factory=dict, init=False, compare=False,
                                         repr=False)
+    _searches: list[int] = field(default_factory=lambda: [0], init=False, compare=False,
+                                 repr=False)  # whole-word searches so far
 
     def offset(self, index: int) -> int:
         """The offset in the original of folded character ``index``."""
@@ -82,7 +84,9 @@ class Folded:
                 at = self.text.find(target, at + len(target))
             return found
         anchors = _anchors(target)
-        if not anchors:
+        self._searches[0] += 1
+        if not anchors or self._searches[0] == 1:
+            # One scan beats building the index for a text searched only once.
             return [(m.start(), m.end()) for m in _pattern(target).finditer(self.text)]
         # Every occurrence has each anchor word standing whole in the text: look only
         # where the rarest of them stands.
@@ -168,13 +172,20 @@ def _pattern(target: str) -> re.Pattern[str]:
     return re.compile(pattern + (r"(?!\w)" if target[-1].isalnum() else ""))
 
 
+@lru_cache(maxsize=16)
+def _folded_haystack(text: str) -> Folded:
+    """The texts searched last, folded once (``str`` caches its hash, so a hit is cheap)."""
+    return fold(text)
+
+
 def find_all(needle: str, haystack: str, *, whole_words: bool = True,
              folded: Folded | None = None) -> list[tuple[int, int]]:
     """Every (start, end) in ``haystack`` where ``needle`` occurs, modulo folding.
 
-    Pass ``folded`` (``fold(haystack)``) when searching one text many times.
+    Pass ``folded`` (``fold(haystack)``, or ``Document.folded``) when searching one text
+    many times; otherwise the last few texts searched are folded once and kept.
     """
-    folded = folded or fold(haystack)
+    folded = folded or _folded_haystack(haystack)
     target = folded_needle(needle)
     if not target:
         return []
