@@ -486,3 +486,15 @@ def test_hostile_pdf_builds_and_keeps_every_character(hostile: Path) -> None:
         assert in_pdf(line) in pdf, line[:60]
     for value in HOSTILE_STRINGS.values():
         assert in_pdf(value) in pdf, value
+
+
+@settings(max_examples=100, deadline=None)
+@given(run=st.text(st.characters(exclude_categories=("Cs", "Zs", "Cc")), min_size=30,
+                   max_size=400))
+def test_long_runs_are_cut_without_losing_a_character(run: str) -> None:
+    from briefing.sphinx.latextext import break_points
+
+    EXAMPLES["long runs"] += 1
+    pieces = break_points(run)
+    assert "".join(pieces) == run
+    assert all(0 < len(p) <= 12 for p in pieces)

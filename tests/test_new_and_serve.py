@@ -65,7 +65,7 @@ def new_brief(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_new_writes_a_complete_project(new_brief: Path) -> None:
     files = {p.relative_to(new_brief).as_posix() for p in new_brief.rglob("*") if p.is_file()}
     assert files >= {"conf.py", "Makefile", ".gitignore", "docs/index.md", "docs/facts.yaml",
-                     "schema/facts.schema.json", "seeds/wire.txt"}
+                     "schema/facts.schema.json", "seeds/wire.txt", "templates/README.md"}
     facts = (new_brief / "docs" / "facts.yaml").read_text("utf-8")
     comment = re.match(r"# yaml-language-server: \$schema=(\S+)\n", facts)
     assert comment, "the fact file declares its schema for editors"
@@ -221,6 +221,21 @@ def test_serve_shows_an_edit_to_the_fact_file(server) -> None:  # type: ignore[n
     assert changed == {"docs/_generated/brief.md", "_build/serve/doctrees/_generated/brief.doctree"}
     assert output().count("rebuilding") == 1, output()
     assert tree_digest(project / "seeds") == inputs
+
+
+def test_serve_follows_versions_and_templates(server) -> None:  # type: ignore[no-untyped-def]
+    project, url, output = server
+    with (project / "seeds" / "wire.txt").open("a", encoding="utf-8") as version:
+        version.write("\nThe mayor cut a ribbon at the site on Tuesday.\n")
+    wire_url = url + "_generated/sources/wire.html"
+    wait_for(lambda: "The mayor cut a ribbon" in page(fetch(wire_url)).text, 60,
+             "a new paragraph of a version showing")
+    packaged = Path(__file__).parent.parent / "briefing" / "templates" / "brief.md.jinja"
+    override = packaged.read_text("utf-8").replace("## Summary", "## Summary\n\nDesk copy.", 1)
+    (project / "templates" / "brief.md.jinja").write_text(override, "utf-8")
+    brief_url = url + "_generated/brief.html"
+    wait_for(lambda: "Desk copy." in page(fetch(brief_url)).text, 60,
+             "a project template showing")
 
 
 def test_serve_shows_the_build_problems_on_the_page(server) -> None:  # type: ignore[no-untyped-def]
