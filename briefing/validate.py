@@ -135,6 +135,7 @@ def _check_quote(project: Project, evidence: Evidence) -> list[Problem]:
     if find_all(evidence.quote, document.text, whole_words=False, folded=document.folded):
         return []
     passage, score = closest_passage(evidence.quote, document.text, document.folded)
+    passage = " ".join(passage.split())  # one problem, one line
     hint = f"closest passage ({score:.0f}% alike): “{passage}”" if passage else "no passage is alike"
     return [Problem(*where, f"quote not found in source {source.id!r}", hint,
                     Code.QUOTE_NOT_FOUND)]

@@ -17,6 +17,15 @@ from briefing.problems import Code, Problem
 Pointer = tuple[str | int, ...]
 Marks = dict[Pointer, tuple[int, int]]
 
+# Aliases let a few lines of YAML expand to billions of values ("billion laughs"); a fact
+# file of thousands of entries stays far below this.
+MAX_VALUES = 1_000_000
+
+
+class TooLarge(Exception):
+    def __init__(self, node: yaml.Node) -> None:
+        self.node = node
+
 
 def load_yaml(text: str, path: Path) -> tuple[Any, Marks, list[Problem]]:
     """Parse ``text``; return the data, a mark (line, col; 1-based) per value, and problems.
@@ -32,6 +41,13 @@ def load_yaml(text: str, path: Path) -> tuple[Any, Marks, list[Problem]]:
         if node is None:
             return None, marks, problems
         data = _build(loader, node, (), marks, problems, path)
+    except TooLarge as error:
+        line, col = _mark(error.node)
+        problems.append(Problem(path, line, col,
+                                f"the fact file expands to more than {MAX_VALUES:,} values",
+                                "aliases (*name) repeat what they name: use fewer of them",
+                                Code.YAML))
+        return None, marks, problems
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -57,6 +73,8 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 def _build(loader: yaml.SafeLoader, node: yaml.Node, pointer: Pointer, marks: Marks,
            problems: list[Problem], path: Path) -> Any:
     marks[pointer] = _mark(node)
+    if len(marks) > MAX_VALUES:
+        raise TooLarge(node)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         result: dict[str, Any] = {}

@@ -131,3 +131,12 @@ def test_empty_and_undeclared_versions(basic: Path) -> None:
     with pytest.raises(ProblemsFound) as caught:
         load_project(basic / "facts.yaml", basic / "seeds")
     assert [p.code for p in caught.value.problems] == [Code.EMPTY_SOURCE]
+
+
+def test_alias_expansion_is_bounded() -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]" for n in range(1, 9)]
+    data, _, problems = load_yaml("\n".join(lines) + "\n", Path("f.yaml"))
+    assert data is None
+    assert [p.code for p in problems] == [Code.YAML]
+    assert "more than 1,000,000 values" in problems[0].message
