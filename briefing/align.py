@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 # Chosen by measurement: benchmarks/align_bench.py sweeps both on synthetic versions whose
 # true alignment is known (figures in benchmarks/results/align.md). F1 of aligned pairs
@@ -75,31 +75,83 @@ def align_pair(pivot: list[str], other: list[str]) -> PairAlignment:
     )
 
 
+def _band(a: list[str], b: list[str]) -> list[tuple[int, int]]:
+    """For each i (0..n), the range of j the programme explores.
+
+    The band follows the diagonal, bent through anchors: sentences nearly the same on
+    both sides (ratio 90 or more, each the other's only such match), kept in order, as
+    hunalign's first pass does. Between two anchors the band is BAND wide plus the
+    difference of the two sides' lengths there, so a long insertion widens it only where
+    it stands."""
+    n, m = len(a), len(b)
+    chosen: dict[int, list[int]] = {}
+    for i, text in enumerate(a):
+        match = process.extractOne(text, b, scorer=fuzz.ratio, score_cutoff=90) if text else None
+        if match is not None:
+            chosen.setdefault(match[2], []).append(i)
+    pairs = sorted((found[0], j) for j, found in chosen.items() if len(found) == 1)
+    anchors = [(0, 0), *_increasing(pairs), (n, m)]
+    band: list[tuple[int, int]] = []
+    for (i0, j0), (i1, j1) in zip(anchors, anchors[1:]):
+        width = BAND + abs((j1 - j0) - (i1 - i0))
+        for i in range(i0, i1):
+            centre = j0 + (i - i0) * (j1 - j0) // max(1, i1 - i0)
+            band.append((max(0, centre - width), min(m, centre + width)))
+    band.append((max(0, m - BAND), m))
+    return band[:n + 1]
+
+
+def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of pairs increasing in both coordinates (pairs sorted by the first)."""
+    tails: list[int] = []  # tails[k]: index of the last pair of the best run of length k+1
+    before: list[int] = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        low, high = 0, len(tails)
+        while low < high:
+            mid = (low + high) // 2
+            if pairs[tails[mid]][1] < j:
+                low = mid + 1
+            else:
+                high = mid
+        before[k] = tails[low - 1] if low else -1
+        if low == len(tails):
+            tails.append(k)
+        else:
+            tails[low] = k
+    run: list[tuple[int, int]] = []
+    k = tails[-1] if tails else -1
+    while k >= 0:
+        run.append(pairs[k])
+        k = before[k]
+    return run[::-1]
+
+
 def _banded_programme(a: list[str], b: list[str]) -> list[Link]:
     n, m = len(a), len(b)
     if not n or not m:
         return []
-    band = BAND + abs(n - m)
+    band = _band(a, b)
     best: dict[tuple[int, int], float] = {(0, 0): 0.0}
     back: dict[tuple[int, int], tuple[int, int, float]] = {}
-    cache: dict[tuple[int, int, int, int], float] = {}
+    # token_sort_ratio is the ratio of the sorted words: sort each sentence once.
+    sorted_a = [" ".join(sorted(t.split())) for t in a]
+    sorted_b = [" ".join(sorted(t.split())) for t in b]
 
-    def sim(i0: int, i1: int, j0: int, j1: int) -> float:
-        key = (i0, i1, j0, j1)
-        if key not in cache:
-            cache[key] = similarity(" ".join(a[i0:i1]), " ".join(b[j0:j1]))
-        return cache[key]
+    def sim(i: int, di: int, j: int, dj: int) -> float:
+        if di == dj == 1:
+            return float(fuzz.ratio(sorted_a[i], sorted_b[j], score_cutoff=MATCH_THRESHOLD))
+        return similarity(" ".join(a[i:i + di]), " ".join(b[j:j + dj]))
 
     for i in range(n + 1):
-        centre = i * m // n
-        for j in range(max(0, centre - band), min(m, centre + band) + 1):
+        low, high = band[i]
+        for j in range(low, high + 1):
             here = best.get((i, j))
             if here is None:
                 continue
             moves = [(1, 0, 0.0), (0, 1, 0.0)]
             for di, dj in ((1, 1), (2, 1), (1, 2)):
                 if i + di <= n and j + dj <= m:
-                    gain = sim(i, i + di, j, j + dj) - MATCH_THRESHOLD
+                    gain = sim(i, di, j, dj) - MATCH_THRESHOLD
                     if di + dj > 2:
                         gain -= 5.0  # a merge must beat two separate beads
                     if gain > 0:
@@ -144,11 +196,16 @@ def _moved_blocks(a: list[str], b: list[str], used_a: set[int], used_b: set[int]
     MOVE_THRESHOLD - MATCH_THRESHOLD): two reworded sentences in a row are stronger
     evidence than either alone."""
     found: list[Link] = []
+    known: dict[tuple[tuple[int, ...], tuple[int, ...]], list[Link]] = {}
     while True:
         best: tuple[float, list[int], list[int], list[Link]] | None = None
         for run_a in _runs(len(a), used_a):
             for run_b in _runs(len(b), used_b):
-                links = _banded_programme([a[i] for i in run_a], [b[j] for j in run_b])
+                key = (tuple(run_a), tuple(run_b))  # runs not taken keep their links
+                if key not in known:
+                    known[key] = _banded_programme([a[i] for i in run_a],
+                                                   [b[j] for j in run_b])
+                links = known[key]
                 total = sum(link.score - MATCH_THRESHOLD for link in links)
                 if links and total >= MOVE_THRESHOLD - MATCH_THRESHOLD and \
                         (best is None or total > best[0]):

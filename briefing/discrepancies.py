@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -127,6 +128,7 @@ def _spelling(word: str) -> str:
     return re.sub(r"([aeiou])ll(ed|ing)$", r"\1l\2", word)
 
 
+@lru_cache(maxsize=65536)
 def normalise(word: str) -> str:
     """The comparison key of a word: case, accents, dots, possessive and spelling folded."""
     word = _POSSESSIVE.sub("", _strip_accents(word).casefold().replace("’", "'"))
@@ -137,6 +139,7 @@ def normalise(word: str) -> str:
     return _spelling(word)
 
 
+@lru_cache(maxsize=65536)
 def fold_name(text: str) -> str:
     """A name as compared for near misses: lower case, no accents, no dots or possessive."""
     words = [_POSSESSIVE.sub("", w) for w in _strip_accents(text).casefold()
@@ -272,6 +275,17 @@ def capitalised_runs(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+@lru_cache(maxsize=512)
+def _candidates(text: str) -> tuple[dict[str, list[tuple[int, int]]], list[str], list[str]]:
+    """The text's capitalised runs: where each stands, and each folded (once per text:
+    every entity of a brief is looked for in every version)."""
+    pieces: dict[str, list[tuple[int, int]]] = {}
+    for start, end in capitalised_runs(text):
+        pieces.setdefault(text[start:end], []).append((start, end))
+    names = list(pieces)
+    return pieces, names, [fold_name(n) for n in names]
+
+
 def near_misses(forms: Iterable[str], text: str,
                 exclude: set[str]) -> list[tuple[int, int, str, float]]:
     """(start, end, form, similarity) for each near miss of one of ``forms`` in ``text``.
@@ -281,24 +295,18 @@ def near_misses(forms: Iterable[str], text: str,
     names = [f for f in forms if len(fold_name(f).replace(" ", "")) >= NEAR_MISS_MIN_LENGTH]
     if not names:
         return []
-    pieces: dict[str, list[tuple[int, int]]] = {}
-    for start, end in capitalised_runs(text):
-        piece = text[start:end]
-        if fold_name(piece) not in exclude:
-            pieces.setdefault(piece, []).append((start, end))
-    if not pieces:
-        return []
-    candidates = list(pieces)
-    folded = [fold_name(c) for c in candidates]
+    pieces, candidates, folded = _candidates(text)
     found = []
     for name in names:
-        # The whole-string ratio is never below the least alike pair of words, so it is
-        # a safe and fast first sieve.
+        # The whole-string ratio is in practice never below the least alike pair of
+        # words: a fast first sieve, in C.
         for _, _, i in process.extract(fold_name(name), folded, scorer=fuzz.ratio, limit=None,
                                        score_cutoff=NEAR_MISS_THRESHOLD):
             candidate = candidates[i]
+            if folded[i] in exclude or candidate == name:
+                continue
             score = name_similarity(candidate, name)
-            if score >= NEAR_MISS_THRESHOLD and candidate != name:
+            if score >= NEAR_MISS_THRESHOLD:
                 found += [(start, end, name, score) for start, end in pieces[candidate]]
     # The best name for each span, then the longest of overlapping spans.
     found.sort(key=lambda f: (-(f[1] - f[0]), -f[3], f[0]))
@@ -570,6 +578,10 @@ class _Versions:
                         for m in mentions]
         for spans in self.mentions.values():
             spans.sort(key=lambda m: (m.start, -m.end))
+        self._starts = {k: [m.start for m in v] for k, v in self.mentions.items()}
+        self._longest = {k: max((m.end - m.start for m in v), default=0)
+                         for k, v in self.mentions.items()}
+        self._tokens: dict[tuple[str, int], list[Token]] = {}
         self.proper_initial = self._proper_initial()
 
     def _proper_initial(self) -> set[str]:
@@ -577,27 +589,34 @@ class _Versions:
         case, and written with a capital inside some sentence."""
         lower: set[str] = set()
         inner_caps: set[str] = set()
-        for version, document in self.documents.items():
-            for sentence in self.sentences[version]:
-                for token in tokens(document.text, sentence.start, sentence.end, []):
+        for version in self.documents:
+            for index in range(len(self.sentences[version])):
+                for token in self.tokens(version, index):
                     if not token.cap:
                         lower.add(token.key)
                     elif not token.initial:
                         inner_caps.add(token.key)
         return {k for k in inner_caps - lower if k not in _COMMON}
 
-    def cell(self, version: str, sentences: tuple[int, ...]) -> Cell:
-        document = self.documents[version]
-        found: list[Token] = []
-        for index in sentences:
+    def tokens(self, version: str, index: int) -> list[Token]:
+        """The words of one sentence of a version (computed once)."""
+        key = (version, index)
+        if key not in self._tokens:
             sentence = self.sentences[version][index]
-            found += tokens(document.text, sentence.start, sentence.end, self.quotes[version])
-        cell = Cell(version, document.text, sentences, found)
+            self._tokens[key] = tokens(self.documents[version].text, sentence.start,
+                                       sentence.end, self.quotes[version])
+        return self._tokens[key]
+
+    def cell(self, version: str, sentences: tuple[int, ...]) -> Cell:
+        found = [t for index in sentences for t in self.tokens(version, index)]
+        cell = Cell(version, self.documents[version].text, sentences, found)
+        mentions: list[MentionSpan] = []
         if found:
             lo, hi = found[0].start, found[-1].end
-            mentions = [m for m in self.mentions[version] if m.start < hi and lo < m.end]
-        else:
-            mentions = []
+            spans, starts, longest = self.mentions[version], self._starts[version], \
+                self._longest[version]
+            mentions = [m for m in spans[bisect_left(starts, lo - longest):
+                                         bisect_left(starts, hi)] if lo < m.end]
         extract(cell, mentions, self.proper_initial)
         return cell
 
@@ -884,19 +903,28 @@ class _Reviews:
                                                folded=source.document.folded):
                         self.accepted.setdefault(source.id, []).append((start, end, key))
         self.corrections = project.corrections
+        for spans in (*self.wrong.values(), *self.right.values(), *self.accepted.values()):
+            spans.sort()
+        self._longest = max((b - a for spans in (*self.wrong.values(), *self.right.values(),
+                                                 *self.accepted.values())
+                             for a, b, _ in spans), default=0)
 
-    @staticmethod
-    def _at(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
-        for a, b, key in spans:
+    def _find(self, spans: list[tuple[int, int, str]], start: int,
+              end: int) -> tuple[int, int, str] | None:
+        """The first span that overlaps [start, end) (or holds ``start`` when empty)."""
+        first = bisect_left(spans, (start - self._longest,))
+        for a, b, key in spans[first:bisect_right(spans, (end + 1,))]:
             if (a < end and start < b) or (start == end and a <= start <= b):
-                return key
+                return a, b, key
         return None
+
+    def _at(self, spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+        found = self._find(spans, start, end)
+        return found[2] if found else None
 
     def wrong_span(self, version: str, start: int, end: int) -> tuple[int, int] | None:
-        for a, b, _ in self.wrong.get(version, []):
-            if (a < end and start < b) or (start == end and a <= start <= b):
-                return a, b
-        return None
+        found = self._find(self.wrong.get(version, []), start, end)
+        return (found[0], found[1]) if found else None
 
     def wrong_at(self, version: str, start: int, end: int) -> str | None:
         return self._at(self.wrong.get(version, []), start, end)
@@ -1212,14 +1240,14 @@ def _deduplicate(found: list[Discrepancy]) -> list[Discrepancy]:
     specific = {"quote": 2, "meaning": 1}
     found = sorted(found, key=lambda d: (_BASIS_RANK[d.basis], specific.get(d.kind, 0),
                                          d.start))
-    kept: list[Discrepancy] = []
+    kept: dict[str, list[Discrepancy]] = {}
     for item in found:
-        if any(k.source == item.source and (k.start < item.end and item.start < k.end
-                                            or k.start == item.start)
-               for k in kept):
+        mine = kept.setdefault(item.source, [])
+        if any(k.start < item.end and item.start < k.end or k.start == item.start
+               for k in mine):
             continue
-        kept.append(item)
-    return kept
+        mine.append(item)
+    return [item for items in kept.values() for item in items]
 
 
 def _number_them(found: list[Discrepancy], order: dict[str, int]) -> list[Discrepancy]:
