@@ -8,6 +8,7 @@ sentences), and *absent* when it does not have that passage or words it differen
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -83,11 +84,15 @@ class Located:
         self.sentences = self.document.sentences()
         self._index = {s.anchor: n for n, s in enumerate(self.sentences)}
         self._found: dict[str, tuple[Place, ...]] = {}  # verdicts and mentions ask alike
+        # Where each sentence starts, and its paragraph's anchor: one bisection per place.
+        self._starts = [s.start for s in self.sentences]
+        self._paragraph_of = [s.anchor.split("s")[0] for s in self.sentences]
 
     def find(self, form: str) -> list[Place]:
-        if form not in self._found:
-            self._found[form] = self._find(form)
-        return list(self._found[form])
+        found = self._found.get(form)
+        if found is None:
+            found = self._found[form] = self._find(form)
+        return list(found)
 
     def _find(self, form: str) -> tuple[Place, ...]:
         target = folded_needle(form)
@@ -95,14 +100,17 @@ class Located:
         if not found:
             return ()  # most forms stand in few versions: the common case is cheap
         places = []
-        text_length = len(self.document.text)
-        for start, end in (self.folded.span(a, b, text_length) for a, b in found):
-            sentence = self.document.sentence_at(start)
-            if sentence is None:
+        text = self.document.text
+        for a, b in found:
+            start, end = self.folded.span(a, b, len(text))
+            if self.document.paragraph_at(start) is None:
                 continue
-            places.append(Place(self.source.id, sentence.anchor.split("s")[0], sentence.anchor,
-                                self._index[sentence.anchor], start, end,
-                                self.document.text[start:end]))
+            # The sentence that starts last at or before the place: sentences cover their
+            # paragraph but for the spaces between them, where no form starts.
+            index = bisect_right(self._starts, start) - 1
+            sentence = self.sentences[index]
+            places.append(Place(self.source.id, self._paragraph_of[index], sentence.anchor,
+                                index, start, end, text[start:end]))
         return tuple(places)
 
 
