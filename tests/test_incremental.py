@@ -106,10 +106,6 @@ def test_editing_one_fact_rereads_only_the_pages_that_show_or_cite_it(
     assert "met on a stormy Tuesday" in (rebuild.html / "index.html").read_text("utf-8")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="a page that only cites an edited object is neither re-read nor "
-                   "written again, so its link text and card keep the old claim; the domain "
-                   "should return such pages from env-get-updated")
 def test_a_page_citing_an_edited_fact_shows_its_new_claim(
         make_app: MakeApp, project: Path) -> None:
     (project / "other.md").write_text("# Other\n\nSee {brief:fact}`met-tuesday`.\n", "utf-8")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 
 from briefing import __version__
 from briefing.sphinx.cards import setup_cards
+from briefing.sphinx.citations import setup_citations
 from briefing.sphinx.config import setup_config
 from briefing.sphinx.domain import setup_domain
 from briefing.sphinx.generation import setup_generation
@@ -21,10 +21,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
     setup_config(app)
     setup_domain(app)
+    setup_citations(app)
     setup_generation(app)
     setup_output(app)
     setup_cards(app)
     setup_jsonld(app)
     setup_transforms(app)
-    return {"version": __version__, "env_version": 1, "parallel_read_safe": True,
+    return {"version": __version__, "env_version": 2, "parallel_read_safe": True,
             "parallel_write_safe": True}

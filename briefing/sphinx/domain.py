@@ -99,12 +99,17 @@ class BriefDomain(Domain):
     object_types = {t: ObjType(label, t) for t, label in OBJECT_TYPES.items()}
     directives = {t: directive_for(t) for t in OBJECT_TYPES}
     roles = {t: BriefXRefRole() for t in OBJECT_TYPES}
-    initial_data: dict[str, Any] = {"objects": {}}
-    data_version = 1
+    initial_data: dict[str, Any] = {"objects": {}, "citations": {}}
+    data_version = 2
 
     @property
     def objects(self) -> dict[tuple[str, str], BriefObject]:
         return self.data.setdefault("objects", {})  # type: ignore[no-any-return]
+
+    @property
+    def citations(self) -> dict[str, list[tuple[str, str]]]:
+        """The objects each page cites (see citations.py)."""
+        return self.data.setdefault("citations", {})  # type: ignore[no-any-return]
 
     def note_object(self, objtype: str, name: str, obj: BriefObject, location: Any) -> None:
         key = (objtype, name)
@@ -117,11 +122,15 @@ class BriefDomain(Domain):
         for key, obj in list(self.objects.items()):
             if obj.docname == docname:
                 del self.objects[key]
+        self.citations.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for key, obj in otherdata["objects"].items():
             if obj.docname in docnames:
                 self.objects[key] = obj
+        for docname, cited in otherdata.get("citations", {}).items():
+            if docname in docnames:
+                self.citations[docname] = cited
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for (objtype, name), obj in self.objects.items():
