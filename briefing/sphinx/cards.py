@@ -21,7 +21,7 @@ from briefing import pipeline
 from briefing.jsonld import script_json
 from briefing.mystfmt import day
 from briefing.sphinx.domain import OBJECT_TYPES, BriefDomain, BriefObject
-from briefing.sphinx.generation import _results
+from briefing.sphinx.generation import result_of
 from briefing.views import VERDICT_SYMBOL
 
 Card = dict[str, Any]
@@ -158,7 +158,7 @@ def cited_anchors(doctree: nodes.Node) -> list[str]:
 
 
 def collect(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    _cards[app] = all_cards(env, _results.get(app))
+    _cards[app] = all_cards(env, result_of(app))
     return []
 
 

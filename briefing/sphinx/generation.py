@@ -18,6 +18,11 @@ from briefing.sphinx.warnings import logger, warn_problem
 _results: WeakKeyDictionary[Sphinx, pipeline.Result] = WeakKeyDictionary()
 
 
+def result_of(app: Sphinx) -> pipeline.Result | None:
+    """The analysed brief of this build, once the builder has started."""
+    return _results.get(app)
+
+
 def generate(app: Sphinx) -> None:
     settings = BriefingConfig.from_sphinx(app.config)
     if not settings.generate:

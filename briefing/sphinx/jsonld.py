@@ -16,7 +16,7 @@ from sphinx.application import Sphinx
 from briefing.jsonld import Locate, page_graph, script_json
 from briefing.sphinx.cards import cited_anchors
 from briefing.sphinx.domain import BriefDomain, anchor_for
-from briefing.sphinx.generation import _results
+from briefing.sphinx.generation import result_of
 
 SHOWN = ("fact", "correction")
 
@@ -52,7 +52,7 @@ def shown_on(domain: BriefDomain, pagename: str, doctree: nodes.document) -> dic
 
 def embed(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
           doctree: nodes.document | None) -> None:
-    result = _results.get(app)
+    result = result_of(app)
     if doctree is None or result is None:
         return
     domain: BriefDomain = app.env.domains["brief"]  # type: ignore[assignment]
