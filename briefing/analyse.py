@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from briefing.align import Alignment, align_versions
-from briefing.discrepancies import Discrepancy, entity_names, find_discrepancies, near_misses
+from briefing.discrepancies import Discrepancy, entity_names, find_discrepancies, near_misses_in
 from briefing.matching import Folded, folded_needle
 from briefing.model import Correction, Entity, Project, Source
 from briefing.segment import Document
@@ -170,6 +170,8 @@ def _mentions(entity: Entity, project: Project,
     garbles = [(form, c.id) for c in project.corrections.values()
                if c.entity == entity.id and c.kind in NAMING_KINDS for form in c.wrong]
     own_names = entity_names(project.entities.values())
+    misses = dict(zip(located, near_misses_in(
+        entity.names, tuple(loc.document.text for loc in located.values()), own_names)))
     found: dict[str, list[Mention]] = {}
     for version, loc in located.items():
         mentions: list[Mention] = []
@@ -181,7 +183,7 @@ def _mentions(entity: Entity, project: Project,
                     mentions.append(Mention(place, form, quality))
         # Near misses (misspellings, transliterations) of the entity's names; no entity's
         # own name is a near miss of another's.
-        for start, end, form, _ in near_misses(entity.names, loc.document.text, own_names):
+        for start, end, form, _ in misses[version]:
             sentence = loc.document.sentence_at(start)
             if sentence is None or any(m.place.start < end and start < m.place.end
                                        for m in mentions):

@@ -234,7 +234,8 @@ def _render(text: str, start: int, end: int, edits: list[tuple[str, int, int, st
             continue
         plain = text[position:a]
         out.append(escape_keep_space(plain) if plain.strip() else (" " if plain else ""))
-        flush_deletions(a)
+        # Words the base had inside a marked discrepancy go before it, not after.
+        flush_deletions(b - 1 if kind == "link" else a)
         piece = text[a:b]
         if kind == "link" and item is not None:
             classes = list(item[3])

@@ -275,28 +275,35 @@ def capitalised_runs(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-@lru_cache(maxsize=512)
-def _candidates(text: str) -> tuple[dict[str, list[tuple[int, int]]], list[str], list[str]]:
-    """The text's capitalised runs: where each stands, and each folded (once per text:
-    every entity of a brief is looked for in every version)."""
-    pieces: dict[str, list[tuple[int, int]]] = {}
-    for start, end in capitalised_runs(text):
-        pieces.setdefault(text[start:end], []).append((start, end))
-    names = list(pieces)
-    return pieces, names, [fold_name(n) for n in names]
+@lru_cache(maxsize=8)
+def _candidates(texts: tuple[str, ...]) -> tuple[list[str], list[str],
+                                                 list[dict[int, list[tuple[int, int]]]]]:
+    """The capitalised runs of all the versions, each distinct run once: the runs, folded,
+    and where each run stands in each text. Computed once per brief: every entity of a
+    brief is looked for in every version, and versions share most of their names."""
+    index: dict[str, int] = {}
+    places: list[dict[int, list[tuple[int, int]]]] = []
+    for number, text in enumerate(texts):
+        for start, end in capitalised_runs(text):
+            piece = text[start:end]
+            if piece not in index:
+                index[piece] = len(index)
+                places.append({})
+            places[index[piece]].setdefault(number, []).append((start, end))
+    names = list(index)
+    return names, [fold_name(n) for n in names], places
 
 
-def near_misses(forms: Iterable[str], text: str,
-                exclude: set[str]) -> list[tuple[int, int, str, float]]:
-    """(start, end, form, similarity) for each near miss of one of ``forms`` in ``text``.
-
-    ``exclude`` holds folded names that are not misses (every entity's own names).
-    """
+def near_misses_in(forms: Iterable[str], texts: tuple[str, ...],
+                   exclude: set[str]) -> list[list[tuple[int, int, str, float]]]:
+    """For each text, (start, end, form, similarity) of each near miss of one of
+    ``forms`` in it. ``exclude`` holds folded names that are not misses (every entity's
+    own names)."""
     names = [f for f in forms if len(fold_name(f).replace(" ", "")) >= NEAR_MISS_MIN_LENGTH]
+    found: list[list[tuple[int, int, str, float]]] = [[] for _ in texts]
     if not names:
-        return []
-    pieces, candidates, folded = _candidates(text)
-    found = []
+        return found
+    candidates, folded, places = _candidates(texts)
     for name in names:
         # The whole-string ratio is in practice never below the least alike pair of
         # words: a fast first sieve, in C.
@@ -307,8 +314,19 @@ def near_misses(forms: Iterable[str], text: str,
                 continue
             score = name_similarity(candidate, name)
             if score >= NEAR_MISS_THRESHOLD:
-                found += [(start, end, name, score) for start, end in pieces[candidate]]
-    # The best name for each span, then the longest of overlapping spans.
+                for number, spans in places[i].items():
+                    found[number] += [(start, end, name, score) for start, end in spans]
+    return [_longest(spans) for spans in found]
+
+
+def near_misses(forms: Iterable[str], text: str,
+                exclude: set[str]) -> list[tuple[int, int, str, float]]:
+    """Near misses of ``forms`` in one text (see :func:`near_misses_in`)."""
+    return near_misses_in(forms, (text,), exclude)[0]
+
+
+def _longest(found: list[tuple[int, int, str, float]]) -> list[tuple[int, int, str, float]]:
+    """The best name for each span, then the longest of overlapping spans."""
     found.sort(key=lambda f: (-(f[1] - f[0]), -f[3], f[0]))
     kept: list[tuple[int, int, str, float]] = []
     for item in found:
@@ -1018,11 +1036,6 @@ class _Decider:
         groups: dict[str, list[_Reading]] = {}
         for reading in sorted(readings.values(), key=lambda r: self.order.get(r.version, 0)):
             groups.setdefault(reading.key, []).append(reading)
-        context: dict[str, tuple[int, int]] = {}
-        for key, group in groups.items():
-            for reading in group:
-                reading.form, context[reading.version] = self.form(
-                    reading.version, reading.start, reading.end, minimum, shared=len(group))
         if len(groups) < 2:
             return []
         wrong = {r.version: c for r in readings.values()
@@ -1049,12 +1062,17 @@ class _Decider:
                 expected_key, basis = in_record[0], "record"
         site_id = ""
         found: list[Discrepancy] = []
+        context: dict[str, tuple[int, int]] = {}
         for key, group in groups.items():
             if key == expected_key:
                 continue
             for reading in group:
                 if reading.version in right and basis == "correction":
                     continue
+                # Only the forms of what will be listed: a brief of many versions has
+                # many readings at each place.
+                reading.form, context[reading.version] = self.form(
+                    reading.version, reading.start, reading.end, minimum, shared=len(group))
                 found.append(self._discrepancy(site, reading, groups, key, expected_key,
                                                expected_text, basis, wrong, context))
                 site_id = site_id or found[-1].site
@@ -1085,7 +1103,7 @@ class _Decider:
             # Of the versions that print the expected form, the one whose words around it
             # are most like this version's.
             options = [(self.form(r.version, r.start, r.end, fixed=context[reading.version])[0],
-                        r) for r in groups[expected_key]]
+                        r) for r in groups[expected_key][:12]]
             expected_form, expected_reading = max(
                 options, key=lambda o: fuzz.ratio(o[0].casefold(), form.casefold()))
             expected_text = expected_reading.text or expected_form
@@ -1093,8 +1111,9 @@ class _Decider:
             if not reading.text or not expected_reading.text:
                 # Words left out or added: say it with the words around them.
                 found_text, expected_text = form, expected_form
-        others = tuple((r.version, r.text or r.form) for k, g in groups.items() if k != key
-                       for r in g)
+        others = tuple((r.version, r.text or self.form(r.version, r.start, r.end,
+                                                       fixed=(1, 1))[0])
+                       for k, g in groups.items() if k != key for r in g)
         paragraph, anchor = self.versions.anchor(reading.version, start)
         return Discrepancy(
             id="", source=reading.version, paragraph=paragraph, anchor=anchor,
