@@ -133,14 +133,19 @@ def _banded_programme(a: list[str], b: list[str]) -> list[Link]:
     band = _band(a, b)
     best: dict[tuple[int, int], float] = {(0, 0): 0.0}
     back: dict[tuple[int, int], tuple[int, int, float]] = {}
-    # token_sort_ratio is the ratio of the sorted words: sort each sentence once.
+    # token_sort_ratio is the ratio of the sorted words: sort each sentence, and each pair
+    # of neighbours (for merges), once. Scores under the cut-off come back as 0 and cost
+    # little.
     sorted_a = [" ".join(sorted(t.split())) for t in a]
     sorted_b = [" ".join(sorted(t.split())) for t in b]
+    pairs_a = [" ".join(sorted((x + " " + y).split())) for x, y in zip(a, a[1:])]
+    pairs_b = [" ".join(sorted((x + " " + y).split())) for x, y in zip(b, b[1:])]
 
     def sim(i: int, di: int, j: int, dj: int) -> float:
-        if di == dj == 1:
-            return float(fuzz.ratio(sorted_a[i], sorted_b[j], score_cutoff=MATCH_THRESHOLD))
-        return similarity(" ".join(a[i:i + di]), " ".join(b[j:j + dj]))
+        left = sorted_a[i] if di == 1 else pairs_a[i]
+        right = sorted_b[j] if dj == 1 else pairs_b[j]
+        cutoff = MATCH_THRESHOLD if di == dj == 1 else MATCH_THRESHOLD + 5.0
+        return float(fuzz.ratio(left, right, score_cutoff=cutoff))
 
     for i in range(n + 1):
         low, high = band[i]
