@@ -9,8 +9,9 @@ a cell links to the errata entry that reviews it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Levenshtein
 
@@ -20,6 +21,10 @@ from briefing.model import Project, Source
 from briefing.mystfmt import Myst, escape, escape_keep_space, link, role, span
 
 Mark = tuple[int, int, str, tuple[str, ...]]  # start, end, link target, classes
+# With more versions than this, a cell with the same words as its row's first says so
+# instead of repeating them: a brief of twenty versions would otherwise print each
+# sentence twenty times.
+COMPACT_AFTER = 4
 BASIS = {"correction": "correction", "entity": "verified entity", "record": "fact file",
          "majority": "most versions"}
 
@@ -135,6 +140,9 @@ def comparison(project: Project, analysis: Analysis) -> Comparison:
                  _cell(by_id[v], fresh.get(v, ()), by_id[base], base_cell, v == base,
                        v in row.moved, marks.get(v, []))
                  for v in order]
+        if len(order) > COMPACT_AFTER:
+            cells = [_same(c) if c.status == "same" and not c.text.count("](") else c
+                     for c in cells]
         rows.append(Row(number, "¶" + paragraph.split(":p")[1], paragraph != previous, cells))
         previous = paragraph
     return Comparison(versions, rows, _summaries(versions, rows, analysis),
@@ -145,6 +153,12 @@ def _sentences(version: Source, cell: tuple[int, ...]) -> list:  # type: ignore[
     assert version.document is not None
     sentences = version.document.sentences()
     return [sentences[i] for i in cell]
+
+
+def _same(cell: Cell) -> Cell:
+    """A cell with the same words as its row's first: said, not repeated."""
+    return replace(cell, text=Myst("*(the same words as the first)*"),
+                   classes=cell.classes + " brief-compare-same")
 
 
 def _joined(version: Source) -> Cell:
@@ -208,12 +222,9 @@ def _render(text: str, start: int, end: int, edits: list[tuple[str, int, int, st
     """The text of [start, end) with deletions put in, insertions and discrepancies marked.
 
     A discrepancy is one link, even where it spans several edits; the words the base had
-    there are shown deleted before it.
+    inside it are shown deleted just before it.
     """
-    out: list[str] = []
-    position = start
     inserted = [(a, b) for kind, a, b, _ in edits if kind == "ins"]
-    deletions = sorted((a, gone) for kind, a, _, gone in edits if kind == "del")
     pieces: list[tuple[int, int, str, Mark | None]] = []
     for mark in sorted(spots):
         if pieces and mark[0] < pieces[-1][1]:
@@ -222,24 +233,30 @@ def _render(text: str, start: int, end: int, edits: list[tuple[str, int, int, st
     for a, b in inserted:
         if not any(a < pb and pa < b for pa, pb, _, _ in pieces):
             pieces.append((a, b, "ins", None))
-    pieces.sort()
-    pending = list(deletions)
-
-    def flush_deletions(until: int) -> None:
-        while pending and pending[0][0] <= until:
-            out.append(str(span(pending.pop(0)[1], "brief-del")) + " ")
-
-    for a, b, kind, item in pieces:
-        if a < position:
-            continue
-        plain = text[position:a]
+    # A deletion stands where the base's words were; one inside a link moves before it.
+    events: list[tuple[int, int, str, str | Mark | None]] = []
+    for at, _, kind, gone in ((a, b, k, g) for k, a, b, g in edits if k == "del"):
+        holder = next((p for p in pieces if p[2] == "link" and p[0] < at < p[1]), None)
+        events.append((holder[0] if holder else at, 0, "del", gone))
+    events += [(a, 1, kind, item) for a, _, kind, item in pieces]
+    ends = {a: b for a, b, _, _ in pieces}
+    out: list[str] = []
+    position = start
+    for at, _, kind, item in sorted(events, key=lambda e: (e[0], e[1])):
+        if at < position:
+            at = position  # inside a piece already written: just after it
+        plain = text[position:at]
         out.append(escape_keep_space(plain) if plain.strip() else (" " if plain else ""))
-        # Words the base had inside a marked discrepancy go before it, not after.
-        flush_deletions(b - 1 if kind == "link" else a)
-        piece = text[a:b]
-        if kind == "link" and item is not None:
+        position = at
+        if kind == "del":
+            assert isinstance(item, str)
+            out.append(str(span(item, "brief-del")) + " ")
+            continue
+        b = ends[at]
+        piece = text[at:b]
+        if kind == "link" and isinstance(item, tuple):
             classes = list(item[3])
-            if any(a < ib and ia < b for ia, ib in inserted):
+            if any(at < ib and ia < b for ia, ib in inserted):
                 classes.insert(0, "brief-ins")
             out.append(str(link(piece, item[2], classes)))
         else:
@@ -247,9 +264,7 @@ def _render(text: str, start: int, end: int, edits: list[tuple[str, int, int, st
         position = b
     tail = text[position:end]
     out.append(escape_keep_space(tail) if tail.strip() else "")
-    if pending:
-        out.append(" " + " ".join(str(span(gone, "brief-del")) for _, gone in pending))
-    return Myst("".join(out).strip())
+    return Myst(re.sub(r" {2,}", " ", "".join(out)).strip())
 
 
 def _summaries(versions: list[Source], rows: list[Row], analysis: Analysis) -> list[Summary]:
