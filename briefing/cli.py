@@ -1,4 +1,4 @@
-"""The ``briefing`` command: build a brief, check its inputs.
+"""briefing: build, check, compare and preview briefs made from versions of a story.
 
 Exit status: 0 when all is well, 1 when the inputs or the build have problems, 2 for a
 wrong command line.
