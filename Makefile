@@ -6,7 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEX_PACKAGES := latexmk texlive-xetex texlive-latex-recommended texlive-latex-extra \
-	texlive-fonts-recommended fonts-freefont-otf lmodern fonts-texgyre poppler-utils
+	texlive-fonts-recommended fonts-freefont-otf lmodern fonts-texgyre poppler-utils \
+	fonts-texgyre-math fonts-droid-fallback fonts-dejavu-core
 
 .PHONY: brief html pdf test check serve tex browser bench clean
 
@@ -42,6 +43,7 @@ $(STAMP): pyproject.toml
 tex:
 	@if command -v xelatex >/dev/null && command -v latexmk >/dev/null \
 	    && fc-list | grep -q "TeX Gyre Pagella" && fc-list | grep -q FreeSerif \
+	    && fc-list | grep -q "Droid Sans Fallback" && fc-list | grep -q "DejaVu Sans" \
 	    && command -v pdftotext >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "Installing TeX Live (about a minute)..."; \
