@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Levenshtein
 
+from briefing.align import Row as AlignedRow
 from briefing.analyse import Analysis
 from briefing.discrepancies import Discrepancy, Token, tokens
 from briefing.model import Project, Source
@@ -71,6 +73,9 @@ class Summary:
     found: int  # discrepancies
     unreviewed: int
     kinds: str  # "2 name, 1 quote"
+    lacks: str = ""  # paragraphs of the first version it has none of ("¶9–¶15")
+    moved_paragraphs: str = ""  # its paragraphs found out of order
+    own: str = ""  # its paragraphs that no other version has
 
 
 @dataclass(frozen=True)
@@ -145,8 +150,43 @@ def comparison(project: Project, analysis: Analysis) -> Comparison:
                      for c in cells]
         rows.append(Row(number, "¶" + paragraph.split(":p")[1], paragraph != previous, cells))
         previous = paragraph
-    return Comparison(versions, rows, _summaries(versions, rows, analysis),
+    summaries = [replace(s, **_paragraphs(s.version, versions[0], alignment.rows))
+                 for s in _summaries(versions, rows, analysis)]
+    return Comparison(versions, rows, summaries,
                       [_entry(project, d) for d in analysis.discrepancies])
+
+
+def _paragraphs(version: Source, first: Source, rows: list[AlignedRow]) -> dict[str, str]:
+    """Which paragraphs a version lacks (of the first version), moved, or alone has."""
+    assert version.document is not None and first.document is not None
+    mine = version.document.sentences()
+    theirs = first.document.sentences()
+    seen: dict[str, set[str]] = {}  # first version's paragraph -> versions beside it
+    moved: set[int] = set()
+    alone: dict[int, bool] = {}
+    for row in rows:
+        for i in row.cells.get(first.id, ()):
+            seen.setdefault(theirs[i].anchor.split("s")[0], set()).update(row.cells)
+        for j in row.cells.get(version.id, ()):
+            number = int(mine[j].anchor.split("s")[0][1:])
+            if version.id in row.moved:
+                moved.add(number)
+            alone[number] = alone.get(number, True) and len(row.cells) == 1
+    lacks = [int(p[1:]) for p, where in seen.items() if version.id not in where]
+    return {"lacks": _spans(lacks) if version.id != first.id else "",
+            "moved_paragraphs": _spans(moved),
+            "own": _spans(n for n, only in alone.items() if only)}
+
+
+def _spans(numbers: Iterable[int]) -> str:
+    """Paragraph numbers as ranges: "¶3, ¶9–¶15"."""
+    runs: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if runs and runs[-1][1] == n - 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return ", ".join(f"¶{a}" if a == b else f"¶{a}–¶{b}" for a, b in runs)
 
 
 def _sentences(version: Source, cell: tuple[int, ...]) -> list:  # type: ignore[type-arg]
