@@ -150,13 +150,16 @@ def comparison(project: Project, analysis: Analysis) -> Comparison:
                      for c in cells]
         rows.append(Row(number, "¶" + paragraph.split(":p")[1], paragraph != previous, cells))
         previous = paragraph
-    summaries = [replace(s, **_paragraphs(s.version, versions[0], alignment.rows))
-                 for s in _summaries(versions, rows, analysis)]
+    summaries = []
+    for summary in _summaries(versions, rows, analysis):
+        lacks, moved, own = _paragraphs(summary.version, versions[0], alignment.rows)
+        summaries.append(replace(summary, lacks=lacks, moved_paragraphs=moved, own=own))
     return Comparison(versions, rows, summaries,
                       [_entry(project, d) for d in analysis.discrepancies])
 
 
-def _paragraphs(version: Source, first: Source, rows: list[AlignedRow]) -> dict[str, str]:
+def _paragraphs(version: Source, first: Source,
+                rows: list[AlignedRow]) -> tuple[str, str, str]:
     """Which paragraphs a version lacks (of the first version), moved, or alone has."""
     assert version.document is not None and first.document is not None
     mine = version.document.sentences()
@@ -173,9 +176,8 @@ def _paragraphs(version: Source, first: Source, rows: list[AlignedRow]) -> dict[
                 moved.add(number)
             alone[number] = alone.get(number, True) and len(row.cells) == 1
     lacks = [int(p[1:]) for p, where in seen.items() if version.id not in where]
-    return {"lacks": _spans(lacks) if version.id != first.id else "",
-            "moved_paragraphs": _spans(moved),
-            "own": _spans(n for n, only in alone.items() if only)}
+    return (_spans(lacks) if version.id != first.id else "", _spans(moved),
+            _spans(n for n, only in alone.items() if only))
 
 
 def _spans(numbers: Iterable[int]) -> str:
