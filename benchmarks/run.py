@@ -14,7 +14,8 @@ Measures, in one run on this machine, and writes ``benchmarks/RESULTS.md`` with 
 5. The flagship's PDF build: time and pages.
 
 Corpora are written by :mod:`corpus` under ``benchmarks/_work/`` (git-ignored).
-``--quick`` runs a smaller grid (about a minute) to try the harness out.
+``--quick`` runs a smaller grid (a few minutes, most of them Sphinx builds) to try the
+harness out; ``--report-only`` writes RESULTS.md again from ``results/results.json``.
 """
 
 from __future__ import annotations
@@ -57,7 +58,6 @@ QUICK_GRID = {
     "corrections": [(2, 40, k) for k in (40, 160)],
     "target": [(10, 50, 200)],
 }
-TARGET_SAMPLE = 20  # entities whose mentions the target point seeks (then scaled up)
 SPHINX_CORPUS = {"versions": 6, "paragraphs": 25, "corrections": 100}
 TARGET = {"seconds": 2.0, "megabytes": 500.0, "overhead": 0.10}
 
@@ -69,7 +69,6 @@ import json, resource, sys, time
 from pathlib import Path
 from briefing import analyse, pipeline
 root = Path(sys.argv[1])
-sample = int(sys.argv[2]) if len(sys.argv) > 2 else 0  # entities whose mentions are sought
 spent = {}
 def timed(name, function):
     spent[name] = 0.0
@@ -86,47 +85,28 @@ for phase, name in (("align", "align_versions"), ("verdicts", "_verdicts"),
                     ("mentions", "_mentions"), ("discrepancies", "find_discrepancies")):
     if hasattr(analyse, name):
         setattr(analyse, name, timed(phase, getattr(analyse, name)))
-entities = {"count": 0, "sampled": 0}
-if sample:
-    # Mentions cost the same for every entity: seek them for an even sample of the
-    # entities only, and scale that phase up (the other phases run in full).
-    every = analyse._mentions
-    def sampled(entity, project, located):
-        keys = list(project.entities)
-        step = max(1, len(keys) // sample)
-        entities.update(count=len(keys), sampled=len(keys[::step][:sample]))
-        if entity.id not in keys[::step][:sample]:
-            return {version: [] for version in located}
-        return every(entity, project, located)
-    analyse._mentions = sampled
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start, cpu_start = time.perf_counter(), time.process_time()
 result = pipeline.check(root / "docs" / "facts.yaml", root / "seeds")
 total, cpu = time.perf_counter() - start, time.process_time() - cpu_start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-if sample and entities["sampled"]:
-    scale = entities["count"] / entities["sampled"]
-    spent["mentions_measured"] = spent["mentions"]
-    total += spent["mentions"] * (scale - 1)
-    cpu += spent["mentions"] * (scale - 1)
-    spent["mentions"] *= scale
-print(json.dumps({"seconds": total, "cpu": cpu, **spent, "peak_mb": peak / 1024, "base_mb": base / 1024,
-                  "entities": entities["count"], "entities_sampled": entities["sampled"],
+print(json.dumps({"seconds": total, "cpu": cpu, **spent, "peak_mb": peak / 1024,
+                  "base_mb": base / 1024, "entities": len(result.project.entities),
                   "problems": len(result.problems),
                   "sentences": sum(len(v.document.sentences()) for v in result.project.versions)}))
 """
 
 
-def measure_check(versions: int, paragraphs: int, corrections: int, timeout: float,
-                  sample: int = 0) -> dict[str, Any]:
+def measure_check(versions: int, paragraphs: int, corrections: int,
+                  timeout: float) -> dict[str, Any]:
     folder = WORK / f"check-{versions}x{paragraphs}x{corrections}"
     write_corpus(folder, versions=versions, paragraphs=paragraphs, corrections=corrections)
     chars = sum(len(p.read_text("utf-8")) for p in (folder / "seeds").iterdir())
     row: dict[str, Any] = {"versions": versions, "paragraphs": paragraphs,
                            "corrections": corrections, "chars": chars}
     try:
-        done = subprocess.run([PYTHON, "-c", CHILD, str(folder), str(sample)], capture_output=True,
-                              text=True, timeout=timeout, check=False)
+        done = subprocess.run([PYTHON, "-c", CHILD, str(folder)],
+                              capture_output=True, text=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
         row["timeout"] = timeout
         return row
@@ -281,7 +261,8 @@ def _generation_seconds(project: Path) -> dict[str, float]:
 
 
 def _same_json(a: Path, b: Path) -> bool:
-    return (a / "html" / "briefing.json").read_bytes() == (b / "html" / "briefing.json").read_bytes()
+    return (a / "html" / "briefing.json").read_bytes() == \
+        (b / "html" / "briefing.json").read_bytes()
 
 
 # -- 5. the flagship PDF --------------------------------------------------------------
@@ -339,8 +320,7 @@ def main() -> None:
     for series, points in grid.items():
         data["check"][series] = []
         for versions, paragraphs, corrections in points:
-            row = measure_check(versions, paragraphs, corrections, args.timeout,
-                                TARGET_SAMPLE if series == "target" else 0)
+            row = measure_check(versions, paragraphs, corrections, args.timeout)
             data["check"][series].append(row)
             print(f"check {series:11} N={versions:3} M={paragraphs:3} K={corrections:4}: "
                   + (f"{row['seconds']:.2f} s (align {row['align']:.2f} s), "
@@ -441,23 +421,18 @@ def _report(data: dict[str, Any]) -> str:
                 continue
             phases = ("load", "align", "verdicts", "mentions", "discrepancies")
             other = r["cpu"] - sum(r.get(p, 0.0) for p in phases)
-            about = "≈ " if r.get("entities_sampled") else ""
-            cells = " | ".join(f"{about if p == 'mentions' else ''}{r[p]:.2f}" if p in r
-                               else "–" for p in phases)
+            cells = " | ".join(f"{r[p]:.2f}" if p in r else "–" for p in phases)
             lines.append(
                 f"| {series} | {r['versions']} | {r['paragraphs']} | {r['corrections']} | "
-                f"{r['chars']:,} | {r['sentences']:,} | {about}{r['seconds']:.2f} | "
-                f"{about}{r['cpu']:.2f} | {cells} | "
+                f"{r['chars']:,} | {r['sentences']:,} | {r['seconds']:.2f} | "
+                f"{r['cpu']:.2f} | {cells} | "
                 f"{other:.2f} | {r['peak_mb']:.0f} ({r['base_mb']:.0f}) |")
     lines += ["", "Phases (seconds): *load* reads the fact file and versions, checks the schema, "
               "ids, quotes and forms; *align* aligns sentences to the pivot "
               "(`align_versions`); *verdicts* finds each correction's forms in every version; "
               "*mentions* finds entity mentions and near misses (`_mentions`); "
               "*discrepancies* compares the aligned rows (`find_discrepancies`); *other* is "
-              "the rest (segmentation is in *load*). ≈: the target point seeks mentions for "
-              f"{TARGET_SAMPLE} entities spread over all of them and scales that phase up by "
-              "the number of entities (every entity costs alike); its discrepancies then "
-              "see fewer mentions, so that phase is a lower bound.",
+              "the rest (segmentation is in *load*).",
               "", "![time against text size](results/check.svg)", ""]
     lines += ["Fitted exponents (slope of log CPU time against log characters, or against K "
               "for the corrections; 1 = linear, doubling the text doubles the time):", "",
@@ -496,13 +471,12 @@ def _check_verdict(check: dict[str, list[dict[str, Any]]]) -> list[str]:
                 "< 500 MB): not measured in this run.", ""]
     met_time = target["cpu"] < TARGET["seconds"]
     met_memory = target["peak_mb"] < TARGET["megabytes"]
-    about = "about " if target.get("entities_sampled") else ""
     shares = sorted(((target.get(p, 0.0), p) for p in PHASES), reverse=True)
     parts = "; ".join(f"{p} {t:.2f} s ({100 * t / target['cpu']:.0f} %, {PHASES[p]})"
                       for t, p in shares)
     lines = [f"**Target** ({target['versions']} versions × {target['paragraphs']} paragraphs, "
              f"{target['corrections']:,} corrections: under {TARGET['seconds']:.0f} s and "
-             f"{TARGET['megabytes']:.0f} MB): {about}{target['cpu']:.1f} s of CPU "
+             f"{TARGET['megabytes']:.0f} MB): {target['cpu']:.1f} s of CPU "
              f"({'met' if met_time else 'not met'}), {target['peak_mb']:.0f} MB peak "
              f"({'met' if met_memory else 'not met'}). By phase: {parts}."]
     if not met_time:
@@ -511,11 +485,6 @@ def _check_verdict(check: dict[str, list[dict[str, Any]]]) -> list[str]:
                      f"the {shares[0][1]} phase, then the {shares[1][1]} phase. "
                      "[PROFILE.md](PROFILE.md) gives the measured cause of each and what to "
                      "change.")
-    if target.get("entities_sampled"):
-        lines.append(f"The peak memory was measured with mentions sought for "
-                     f"{target['entities_sampled']} of the {target['entities']} entities; "
-                     "the rest add their mentions (a few hundred thousand small records) "
-                     "on top.")
     return [" ".join(lines), ""]
 
 
@@ -572,8 +541,8 @@ def _sphinx_report(s: dict[str, Any]) -> list[str]:
               "decides what is outdated, so its time is the check's time plus Sphinx's "
               "fixed cost.", "",
               "## 4. Parallel builds", "",
-              f"Fresh builds of the same corpus: `-j 1` {', '.join(f'{x:.2f}' for x in p['j1'])} s, "
-              f"`-j 2` {', '.join(f'{x:.2f}' for x in p['j2'])} s; best `-j 2` / best `-j 1` = "
+              f"Fresh builds of the same corpus: `-j 1` {_list(p['j1'])} s, "
+              f"`-j 2` {_list(p['j2'])} s; best `-j 2` / best `-j 1` = "
               f"**{p['ratio']:.2f}**. Same `briefing.json` from both: "
               f"{'yes' if p['same_json'] else 'NO'}. Generation runs once, in the main "
               "process, before Sphinx forks its readers.", ""]

@@ -22,7 +22,7 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9À-
 _WRAPPED_LINE = range(60, 100)  # line lengths typical of hard-wrapped plain text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     anchor: str  # "p3s2"
     start: int  # offsets into the whole text
@@ -30,7 +30,7 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     number: int  # 1-based
     start: int

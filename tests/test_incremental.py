@@ -119,3 +119,4 @@ def test_a_page_citing_an_edited_fact_shows_its_new_claim(
     rebuild = Build(make_app, project)
     assert rebuild.warnings == ""
     assert "met on a stormy Tuesday" in (rebuild.html / "other.html").read_text("utf-8")
+    assert "other" not in rebuild.read  # written again, not re-read
