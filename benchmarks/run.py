@@ -47,9 +47,9 @@ PYTHON = sys.executable
 # (versions, paragraphs, corrections) per series; the target point is measured alone.
 # Each sweep doubles (about) one dimension; paragraphs carry 4 corrections each.
 FULL_GRID = {
-    "versions": [(n, 20, 80) for n in (2, 5, 10, 20, 50, 100)],
-    "paragraphs": [(3, m, 4 * m) for m in (25, 50, 100, 200)],
-    "corrections": [(3, 100, k) for k in (100, 200, 400, 800)],
+    "versions": [(n, 20, 80) for n in (2, 5, 10, 20, 50, 100, 200)],
+    "paragraphs": [(3, m, 4 * m) for m in (25, 50, 100, 200, 500)],
+    "corrections": [(3, 200, k) for k in (250, 500, 1000, 2000)],
     "target": [(100, 100, 1000)],
 }
 QUICK_GRID = {
@@ -370,7 +370,8 @@ def _plot(check: dict[str, list[dict[str, Any]]]) -> str:
                    (f"paragraphs M ({label.get('paragraphs', '')})", "#d62728",
                     points("paragraphs", "cpu")),
                    ("N, without alignment", "#6baed6", points("versions", "rest")),
-                   ("M, without alignment", "#fc9272", points("paragraphs", "rest"))],
+                   ("M, without alignment", "#fc9272", points("paragraphs", "rest")),
+                   ("target point", "#2ca02c", points("target", "cpu"))],
                   "briefing check: CPU time against text size", "characters in all versions",
                   "CPU seconds")
 
