@@ -8,7 +8,7 @@ too, with the type as a prefix: ``[the quote](fact:eu-intensify)``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterator, Set
 from typing import Any, NamedTuple
 
 from docutils import nodes
@@ -188,7 +188,3 @@ def setup_domain(app: Sphinx) -> None:
     app.add_domain(BriefDomain)
     app.connect("warn-missing-reference", warn_missing)
 
-
-def objects_of(env: BuildEnvironment, objtype: str) -> Iterable[tuple[str, BriefObject]]:
-    domain: BriefDomain = env.domains["brief"]  # type: ignore[assignment]
-    return ((name, obj) for (typ, name), obj in domain.objects.items() if typ == objtype)
