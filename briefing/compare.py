@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from briefing.align import Row as AlignedRow
 from briefing.analyse import Analysis
-from briefing.discrepancies import Discrepancy, Token, tokens
+from briefing.discrepancies import Discrepancy, Token, changed_blocks, tokens
 from briefing.model import Project, Source
 from briefing.mystfmt import Myst, escape, escape_keep_space, link, role, span
 
@@ -248,15 +248,8 @@ def _cell(version: Source, cell: tuple[int, ...], base: Source, base_cell: tuple
 def _changes(mine: list[Token], theirs: list[Token]) -> list[tuple[int, int, int, int]]:
     """The word ranges that differ, (mine start, end, theirs start, end), each run of
     changed words as one change."""
-    changes: list[list[int]] = []
-    for op in Levenshtein.opcodes([t.key for t in mine], [t.key for t in theirs]):
-        if op.tag == "equal":
-            continue
-        if changes and changes[-1][1] == op.src_start and changes[-1][3] == op.dest_start:
-            changes[-1][1], changes[-1][3] = op.src_end, op.dest_end
-        else:
-            changes.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
-    return [(a, b, c, d) for a, b, c, d in changes]
+    ops = Levenshtein.opcodes([t.key for t in mine], [t.key for t in theirs])
+    return [(a, b, c, d) for a, b, c, d in changed_blocks(ops)]
 
 
 def _render(text: str, start: int, end: int, edits: list[tuple[str, int, int, str]],

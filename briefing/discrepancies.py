@@ -803,11 +803,9 @@ def _row_sites(row_index: int, cells: dict[str, Cell]) -> list[_Site]:
     return list(item_sites.values()) + loose
 
 
-def _substitutions(cell: Cell, ref: Cell, ops: list[Opcode]) -> list[tuple[Item, Item]]:
-    """Items replaced in place: a short run of changed words between unchanged ones holds
-    one item on each side, of one family, where the version lacks the reference's item
-    ("met the City Gazette" for "met the City Council", though the Gazette is named
-    elsewhere in the sentence)."""
+def changed_blocks(ops: Iterable[Opcode]) -> list[list[int]]:
+    """The ranges that differ, [src start, end, dest start, end], each run of adjacent
+    changes merged into one."""
     blocks: list[list[int]] = []
     for op in ops:
         if op.tag == "equal":
@@ -816,6 +814,15 @@ def _substitutions(cell: Cell, ref: Cell, ops: list[Opcode]) -> list[tuple[Item,
             blocks[-1][1], blocks[-1][3] = op.src_end, op.dest_end
         else:
             blocks.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+    return blocks
+
+
+def _substitutions(cell: Cell, ref: Cell, ops: list[Opcode]) -> list[tuple[Item, Item]]:
+    """Items replaced in place: a short run of changed words between unchanged ones holds
+    one item on each side, of one family, where the version lacks the reference's item
+    ("met the City Gazette" for "met the City Council", though the Gazette is named
+    elsewhere in the sentence)."""
+    blocks = changed_blocks(ops)
     mapping = _mapping(ops, len(cell.tokens))
     pairs = []
     for i0, i1, j0, j1 in blocks:
