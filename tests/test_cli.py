@@ -159,12 +159,16 @@ def _facts_control(p: Path) -> None:
 
 
 def _facts_escape(p: Path) -> None:
-    edit(p / "facts.yaml", "  title: Harbour talks\n", '  title: "Harbour\\e talks\\ud83d"\n')
+    edit(p / "facts.yaml", "  title: Harbour talks\n", '  title: "Harbour\\e talks"\n')
+
+
+def _facts_surrogate(p: Path) -> None:
+    edit(p / "facts.yaml", "  title: Harbour talks\n", '  title: "Harbour talks\\ud83d"\n')
 
 
 def _facts_deep(p: Path) -> None:
     with (p / "facts.yaml").open("a", encoding="utf-8") as facts:
-        facts.write("extra: " + "[" * 5000 + "\n")
+        facts.write("extra: " + "[" * 5000 + "]" * 5000 + "\n")
 
 
 def _facts_empty(p: Path) -> None:
@@ -196,6 +200,11 @@ BROKEN: dict[str, tuple[Callable[[Path], None], str]] = {
     "control character": (_facts_control, r"^facts\.yaml:2:17: control character U\+001B"),
     "escaped control": (_facts_escape, r"^facts\.yaml:2:10: brief/title: the text holds "
                         r"control character U\+001B"),
+    # libyaml refuses a lone surrogate while parsing; PyYAML's Python parser lets it through
+    # to the check of the strings.
+    "escaped surrogate": (_facts_surrogate, r"^facts\.yaml:2:\d+: (malformed YAML: found "
+                          r"invalid Unicode character escape|brief/title: the text holds "
+                          r"control character U\+D83D)"),
     "deep nesting": (_facts_deep, r"^facts\.yaml: the fact file nests too deeply"),
     "empty fact file": (_facts_empty, r"^facts\.yaml:1:1: the fact file is empty"),
     "conf.py syntax": (_conf_syntax, r"^conf\.py:7:18: conf\.py cannot be read"),
