@@ -60,8 +60,11 @@ class PairAlignment:
 
 def align_pair(pivot: list[str], other: list[str]) -> PairAlignment:
     """Align two lists of sentences (their plain texts)."""
-    a = [words(s) for s in pivot]
-    b = [words(s) for s in other]
+    return _align_words([words(s) for s in pivot], [words(s) for s in other])
+
+
+def _align_words(a: list[str], b: list[str]) -> PairAlignment:
+    """Align two lists of sentences, each given as its lower-cased words."""
     links = _banded_programme(a, b)
     used_a = {i for link in links for i in link.pivot}
     used_b = {j for link in links for j in link.other}
@@ -76,24 +79,45 @@ def align_pair(pivot: list[str], other: list[str]) -> PairAlignment:
     )
 
 
-def _band(a: list[str], b: list[str]) -> list[tuple[int, int]]:
-    """For each i (0..n), the range of j the programme explores.
+def _anchors(a: list[str], b: list[str]) -> list[tuple[int, int]]:
+    """Sentences nearly the same on both sides (ratio 90 or more, each the other's only
+    such match), kept in order, as hunalign's first pass finds them.
 
-    The band follows the diagonal, bent through anchors: sentences nearly the same on
-    both sides (ratio 90 or more, each the other's only such match), kept in order, as
-    hunalign's first pass does. Between two anchors the band is BAND wide plus the
-    difference of the two sides' lengths there, so a long insertion widens it only where
-    it stands."""
+    Sentences printed identically once on each side are found by a dictionary; each
+    other sentence is compared only within the band that those bend, so a version costs
+    a few comparisons per sentence instead of one per sentence of the other side."""
     n, m = len(a), len(b)
+    places_a: dict[str, list[int]] = {}
+    places_b: dict[str, list[int]] = {}
+    for i, text in enumerate(a):
+        places_a.setdefault(text, []).append(i)
+    for j, text in enumerate(b):
+        places_b.setdefault(text, []).append(j)
+    same = _increasing(sorted(
+        (found[0], places_b[text][0]) for text, found in places_a.items()
+        if text and len(found) == 1 and len(places_b.get(text, ())) == 1))
+    band = _band(n, m, same)
+    matched_a = {i for i, _ in same}
+    matched_b = {j for _, j in same}
     chosen: dict[int, list[int]] = {}
     for i, text in enumerate(a):
-        match = process.extractOne(text, b, scorer=fuzz.ratio, score_cutoff=90) if text else None
-        if match is not None:
-            chosen.setdefault(match[2], []).append(i)
-    pairs = sorted((found[0], j) for j, found in chosen.items() if len(found) == 1)
-    anchors = [(0, 0), *_increasing(pairs), (n, m)]
+        if i in matched_a or not text:
+            continue
+        low, high = band[i]
+        match = process.extractOne(text, b[low:high + 1], scorer=fuzz.ratio, score_cutoff=90)
+        if match is not None and low + match[2] not in matched_b:
+            chosen.setdefault(low + match[2], []).append(i)
+    near = [(found[0], j) for j, found in chosen.items() if len(found) == 1]
+    return _increasing(sorted(same + near))
+
+
+def _band(n: int, m: int, anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """For each i (0..n), the range of j to explore: the diagonal bent through the
+    anchors, BAND wide plus the difference of the two sides' lengths between two anchors,
+    so a long insertion widens it only where it stands."""
+    points = [(0, 0), *anchors, (n, m)]
     band: list[tuple[int, int]] = []
-    for (i0, j0), (i1, j1) in zip(anchors, anchors[1:]):
+    for (i0, j0), (i1, j1) in zip(points, points[1:]):
         width = BAND + abs((j1 - j0) - (i1 - i0))
         for i in range(i0, i1):
             centre = j0 + (i - i0) * (j1 - j0) // max(1, i1 - i0)
@@ -128,10 +152,26 @@ def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _banded_programme(a: list[str], b: list[str]) -> list[Link]:
+    """Links of the monotonic pass: the anchors, and the programme between each two."""
+    links: list[Link] = []
+    i0 = j0 = 0
+    for i, j in [*_anchors(a, b), (len(a), len(b))]:
+        links += [Link(tuple(i0 + k for k in link.pivot), tuple(j0 + k for k in link.other),
+                       link.score) for link in _programme(a[i0:i], b[j0:j])]
+        if i < len(a):
+            score = float(fuzz.token_sort_ratio(a[i], b[j], processor=None))
+            if score > MATCH_THRESHOLD:
+                links.append(Link((i,), (j,), score))
+        i0, j0 = i + 1, j + 1
+    return links
+
+
+def _programme(a: list[str], b: list[str]) -> list[Link]:
+    """The dynamic programme over one stretch between two anchors."""
     n, m = len(a), len(b)
     if not n or not m:
         return []
-    band = _band(a, b)
+    band = _band(n, m, [])
     best: dict[tuple[int, int], float] = {(0, 0): 0.0}
     back: dict[tuple[int, int], tuple[int, int, float]] = {}
     # token_sort_ratio is the ratio of the sorted words: sort each sentence, and each pair
@@ -283,11 +323,12 @@ def align_versions(sentences: dict[str, list[str]]) -> Alignment:
     if not order:
         return Alignment("", [], [])
     pivot = max(order, key=lambda v: (len(sentences[v]), -order.index(v)))
+    plain = {v: [words(s) for s in texts] for v, texts in sentences.items()}
     rows = [Row({pivot: (i,)}) for i in range(len(sentences[pivot]))]
     for version in order:
         if version != pivot:
-            texts = [_row_text(row, sentences) for row in rows]
-            rows = _absorb(rows, version, align_pair(texts, sentences[version]))
+            rows = _absorb(rows, version, _align_words([_row_words(row, plain) for row in rows],
+                                                       plain[version]))
     alignment = Alignment(pivot, order, rows)
     for index, row in enumerate(rows):
         for version, cell in row.cells.items():
@@ -296,9 +337,9 @@ def align_versions(sentences: dict[str, list[str]]) -> Alignment:
     return alignment
 
 
-def _row_text(row: Row, sentences: dict[str, list[str]]) -> str:
+def _row_words(row: Row, plain: dict[str, list[str]]) -> str:
     version = next(iter(row.cells))  # the pivot, or the version that brought the row
-    return " ".join(sentences[version][i] for i in row.cells[version])
+    return " ".join(w for i in row.cells[version] if (w := plain[version][i]))
 
 
 def _absorb(rows: list[Row], version: str, pair: PairAlignment) -> list[Row]:

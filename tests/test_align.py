@@ -90,13 +90,13 @@ def test_a_merged_sentence_does_not_join_the_others_sentences() -> None:
 
 def test_each_version_costs_one_alignment(monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
-    original = align.align_pair
+    original = align._align_words
 
     def counting(pivot: list[str], other: list[str]) -> align.PairAlignment:
         calls.append(len(other))
         return original(pivot, other)
 
-    monkeypatch.setattr(align, "align_pair", counting)
+    monkeypatch.setattr(align, "_align_words", counting)
     versions = align_bench.corpus(5, 8, 10, align_bench.Noise())
     align_versions({f"v{n}": [s.text for s in v.sentences()] for n, v in enumerate(versions)})
     assert len(calls) == 7
