@@ -23,12 +23,12 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein, Opcode
 
-from briefing.matching import find_all
+from briefing.matching import find_all, occurrences
 from briefing.model import Entity, Project
 from briefing.segment import Document
 
@@ -147,8 +147,9 @@ def fold_name(text: str) -> str:
     return " ".join(w.replace(".", "") for w in words if w)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One word of a version (a tuple: a brief holds hundreds of thousands of them)."""
+
     text: str
     start: int  # offsets into the version's text
     end: int
@@ -156,6 +157,11 @@ class Token:
     cap: bool  # opens with a capital letter
     initial: bool  # opens a sentence or a quotation, where capitals say nothing
     quoted: bool  # stands inside quotation marks
+
+
+_LINE = re.compile(r"[^\n]+")
+_QUOTE_MARK = re.compile("[“”«»„‘’'\"]")
+_SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -166,11 +172,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     a paragraph closes there, as newspapers continue quotations across paragraphs.
     """
     spans: list[tuple[int, int]] = []
-    for paragraph in re.finditer(r"[^\n]+", text):
+    for paragraph in _LINE.finditer(text):
         opened: int | None = None
         closer = ""
         line = paragraph.group()
-        for offset, char in enumerate(line):
+        for mark in _QUOTE_MARK.finditer(line):  # other characters neither open nor close
+            offset, char = mark.start(), mark.group()
             at = paragraph.start() + offset
             before = line[offset - 1] if offset else " "
             after = line[offset + 1] if offset + 1 < len(line) else " "
@@ -196,6 +203,9 @@ def tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> li
     """The words of ``text[start:end]`` (one sentence or several)."""
     found: list[Token] = []
     previous = start
+    # The quotation spans are sorted and apart: the only one that can hold a word is the
+    # last to open at or before it.
+    opening = [a for a, _ in quotes]
     for match in _TOKEN.finditer(text, start, end):
         word, left, right = match.group(), match.start(), match.end()
         if word.endswith(".") and "." not in word[:-1] and \
@@ -203,10 +213,11 @@ def tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> li
             word, right = word[:-1], right - 1  # a full stop, not an abbreviation
         gap = text[previous:left]
         initial = not found or any(c in _OPENERS for c in gap) or \
-            bool(re.search(r"[.!?]\s", text[max(start, left - 3):left]))
-        letter = next((c for c in word if c.isalpha()), "")
+            _SENTENCE_END.search(text, max(start, left - 3), left) is not None
+        letter = word[0] if word[0].isalpha() else next((c for c in word if c.isalpha()), "")
+        k = bisect_right(opening, left) - 1
         found.append(Token(word, left, right, normalise(word), letter.isupper(), initial,
-                           any(a <= left < b for a, b in quotes)))
+                           k >= 0 and left < quotes[k][1]))
         previous = right
     return found
 
@@ -374,6 +385,11 @@ class MentionSpan:
     form: str
 
 
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+_FIGURE = re.compile(r"\d[\d,.]*(?:[-/–]\d[\d,.]*)?[kmb]?n?")
+_DIGITS = re.compile(r"\d+")
+
+
 def _date_part(token: Token) -> str | None:
     key = token.key
     if key in _RELATIVE_DAYS:
@@ -388,14 +404,14 @@ def _date_part(token: Token) -> str | None:
         return _MONTHS[head]
     if head in _WEEKDAYS and (key == _WEEKDAYS[head] or key == head) and token.cap:
         return _WEEKDAYS[head]
-    if re.fullmatch(r"(1[89]|20)\d\d", key):
+    if _YEAR.fullmatch(key):
         return key
     return None
 
 
 def _number(token: Token) -> str | None:
     key = token.key
-    if re.fullmatch(r"\d[\d,.]*(?:[-/–]\d[\d,.]*)?[kmb]?n?", key):
+    if _FIGURE.fullmatch(key):
         return key.replace(",", "")
     if key in _NUMBER_WORDS.values() and token.text.casefold().strip(".") in _NUMBER_WORDS:
         return key
@@ -484,7 +500,7 @@ def extract(cell: Cell, mentions: list[MentionSpan], proper_initial: set[str]) -
 
 
 def _next_is_date(toks: list[Token], index: int) -> bool:
-    return any(_date_part(toks[j]) and not re.fullmatch(r"\d+", toks[j].key)
+    return any(_date_part(toks[j]) and not _DIGITS.fullmatch(toks[j].key)
                for j in (index - 1, index + 1) if 0 <= j < len(toks))
 
 
@@ -710,6 +726,7 @@ def _row_sites(row_index: int, cells: dict[str, Cell]) -> list[_Site]:
     loose: list[_Site] = []
     ranges: dict[tuple[str, int, int], str] = {}  # reference token range -> family
     ops_of: dict[str, list[Opcode]] = {}
+    ref_negations, named_ref = _negation_count(ref), _named(ref)
     for version, cell in cells.items():
         if version == reference:
             continue
@@ -742,8 +759,8 @@ def _row_sites(row_index: int, cells: dict[str, Cell]) -> list[_Site]:
             site.readings[reference] = _reading(reference, ref, y)
             site.readings[version] = _reading(version, cell, x)
         # Quotations and negations, word by word.
-        negations = _negation_count(cell) != _negation_count(ref)
-        named_mine, named_ref = _named(cell), _named(ref)
+        negations = _negation_count(cell) != ref_negations
+        named_mine = _named(cell)
         for op in ops:
             i0, i1, j0, j1 = op.src_start, op.src_end, op.dest_start, op.dest_end
             if op.tag == "equal":
@@ -995,7 +1012,7 @@ def _context(text: str, start: int, end: int, bounds: tuple[int, int], minimum: 
         grow_left = True
         while lo > 0 or hi < len(words):
             piece = text[words[lo][0]:words[hi - 1][1]]
-            count = len(find_all(piece, unique_in)) if unique_in is not None else 1
+            count = occurrences(piece, unique_in, allowed + 1) if unique_in is not None else 1
             if hi - lo >= minimum and count <= allowed:
                 break
             if (grow_left and lo > 0) or hi == len(words):
@@ -1267,13 +1284,36 @@ def _deduplicate(found: list[Discrepancy]) -> list[Discrepancy]:
     found = sorted(found, key=lambda d: (_BASIS_RANK[d.basis], specific.get(d.kind, 0),
                                          d.start))
     kept: dict[str, list[Discrepancy]] = {}
+    taken: dict[str, _Taken] = {}
     for item in found:
-        mine = kept.setdefault(item.source, [])
-        if any(k.start < item.end and item.start < k.end or k.start == item.start
-               for k in mine):
-            continue
-        mine.append(item)
+        if taken.setdefault(item.source, _Taken()).add(item.start, item.end):
+            kept.setdefault(item.source, []).append(item)
     return [item for items in kept.values() for item in items]
+
+
+class _Taken:
+    """The places of one version kept so far: a new place is refused when it overlaps one
+    of them or starts where one starts. Kept spans never overlap each other, so sorted by
+    start they are sorted by end too, and one look on each side answers."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []  # of spans, sorted
+        self.ends: list[int] = []
+        self.points: list[int] = []  # empty places (an omission), sorted
+
+    def add(self, start: int, end: int) -> bool:
+        at = bisect_left(self.starts, end) if start < end else bisect_right(self.starts, start)
+        if at and (self.ends[at - 1] > start or self.starts[at - 1] == start):
+            return False
+        near = bisect_left(self.points, start)
+        if near < len(self.points) and (self.points[near] < end or self.points[near] == start):
+            return False
+        if start < end:
+            self.starts.insert(at, start)
+            self.ends.insert(at, end)
+        else:
+            self.points.insert(near, start)
+        return True
 
 
 def _number_them(found: list[Discrepancy], order: dict[str, int]) -> list[Discrepancy]:

@@ -15,6 +15,7 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from rapidfuzz import fuzz
 
@@ -81,11 +82,13 @@ class Folded:
         self._words.clear()
         self._searches[0] = 0
 
-    def search(self, target: str, whole_words: bool) -> list[tuple[int, int]]:
-        """Folded (start, end) of every non-overlapping occurrence of folded ``target``."""
+    def search(self, target: str, whole_words: bool,
+               limit: int | None = None) -> list[tuple[int, int]]:
+        """Folded (start, end) of every non-overlapping occurrence of folded ``target``
+        (of the first ``limit`` of them, if given)."""
         if not whole_words:
             found, at = [], self.text.find(target)
-            while at >= 0:
+            while at >= 0 and len(found) != limit:
                 found.append((at, at + len(target)))
                 at = self.text.find(target, at + len(target))
             return found
@@ -93,7 +96,8 @@ class Folded:
         self._searches[0] += 1
         if not anchors or self._searches[0] == 1:
             # One scan beats building the index for a text searched only once.
-            return [(m.start(), m.end()) for m in _pattern(target).finditer(self.text)]
+            return [(m.start(), m.end()) for m in islice(_pattern(target).finditer(self.text),
+                                                         limit)]
         # Every occurrence has each anchor word standing whole in the text: look only
         # where the rarest of them stands.
         index = self._words or self.word_starts()
@@ -120,6 +124,8 @@ class Folded:
             if right and end < length and (text[end].isalnum() or text[end] == "_"):
                 continue
             found.append((at, end))
+            if len(found) == limit:
+                break
             last = end
         return found
 
@@ -197,6 +203,13 @@ def find_all(needle: str, haystack: str, *, whole_words: bool = True,
         return []
     return [folded.span(start, end, len(haystack))
             for start, end in folded.search(target, whole_words)]
+
+
+def occurrences(needle: str, haystack: str, limit: int) -> int:
+    """How many times ``needle`` occurs in ``haystack`` (as :func:`find_all`), counting no
+    further than ``limit``."""
+    target = folded_needle(needle)
+    return len(_folded_haystack(haystack).search(target, True, limit)) if target else 0
 
 
 def closest_passage(needle: str, haystack: str,
