@@ -89,9 +89,9 @@ class Located:
         self._paragraph_of = [s.anchor.split("s")[0] for s in self.sentences]
 
     def release(self) -> None:
-        """Drop what speeds up searching, before the analysis's most memory-hungry phase."""
+        """Drop the memo of searches, before the analysis's most memory-hungry phase (the
+        word index stays: the discrepancies search the versions again)."""
         self._found.clear()
-        self.folded.drop_index()
 
     def find(self, form: str) -> list[Place]:
         found = self._found.get(form)
@@ -134,7 +134,16 @@ def analyse(project: Project) -> Analysis:
                 errors[version].extend((place, key) for place in verdict.places)
     for version in errors:
         errors[version].sort(key=lambda pair: (pair[0].start, -pair[0].end))
-    mentions = {key: _mentions(entity, project, located) for key, entity in project.entities.items()}
+    # What every entity's search shares: the texts, every entity's own names, and the
+    # wrong forms of the corrections of how each is named.
+    texts = tuple(loc.document.text for loc in located.values())
+    own_names = entity_names(project.entities.values())
+    garbles: dict[str, list[tuple[str, str]]] = {}
+    for c in project.corrections.values():
+        if c.entity and c.kind in NAMING_KINDS:  # a misquote is not a mention
+            garbles.setdefault(c.entity, []).extend((form, c.id) for form in c.wrong)
+    mentions = {key: _mentions(entity, located, texts, own_names, garbles.get(key, []))
+                for key, entity in project.entities.items()}
     analysis = Analysis(alignment, results, scorecard, mentions, errors)
     for loc in located.values():  # searching is done: free the memo and word indexes
         loc.release()
@@ -170,16 +179,11 @@ def _overlaps(a: Place, b: Place) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _mentions(entity: Entity, project: Project,
-              located: dict[str, Located]) -> dict[str, list[Mention]]:
+def _mentions(entity: Entity, located: dict[str, Located], texts: tuple[str, ...],
+              own_names: set[str], garbles: list[tuple[str, str]]) -> dict[str, list[Mention]]:
     forms = [(entity.name, "exact")] + [(a, "alias") for a in entity.aliases] + \
         [(f, "former name") for f in entity.former_names]
-    # Only corrections of how the entity is named are mentions; a misquote is not.
-    garbles = [(form, c.id) for c in project.corrections.values()
-               if c.entity == entity.id and c.kind in NAMING_KINDS for form in c.wrong]
-    own_names = entity_names(project.entities.values())
-    misses = dict(zip(located, near_misses_in(
-        entity.names, tuple(loc.document.text for loc in located.values()), own_names)))
+    misses = dict(zip(located, near_misses_in(entity.names, texts, own_names)))
     found: dict[str, list[Mention]] = {}
     for version, loc in located.items():
         mentions: list[Mention] = []

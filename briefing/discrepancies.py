@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein, Opcode
 
-from briefing.matching import find_all, occurrences
+from briefing.matching import Folded, find_all, fold, occurrences
 from briefing.model import Entity, Project
 from briefing.segment import Document
 
@@ -220,6 +220,28 @@ def tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> li
                            k >= 0 and left < quotes[k][1]))
         previous = right
     return found
+
+
+def _placed(shape: list[Token], offset: int, quotes: list[tuple[int, int]]) -> list[Token]:
+    """A sentence's words (offsets from its start) placed at ``offset`` of a version with
+    these quotation spans: the same as ``tokens`` of the version at that place."""
+    if not shape:
+        return []
+    start, end = shape[0].start + offset, shape[-1].start + offset
+    k = bisect_right(quotes, (start, len(quotes) and quotes[-1][1] + 1)) - 1
+    inside = k >= 0 and end < quotes[k][1]  # every word in one quotation
+    if inside or ((k < 0 or quotes[k][1] <= start) and
+                  (k + 1 >= len(quotes) or quotes[k + 1][0] > end)):  # or in none
+        return [t._replace(start=t.start + offset, end=t.end + offset, quoted=inside)
+                for t in shape]
+    opening = [a for a, _ in quotes]
+    placed = []
+    for t in shape:
+        at = t.start + offset
+        q = bisect_right(opening, at) - 1
+        placed.append(t._replace(start=at, end=t.end + offset,
+                                 quoted=q >= 0 and at < quotes[q][1]))
+    return placed
 
 
 def _is_negation(token: Token, following: Token | None) -> bool:
@@ -616,6 +638,7 @@ class _Versions:
         self._longest = {k: max((m.end - m.start for m in v), default=0)
                          for k, v in self.mentions.items()}
         self._tokens: dict[tuple[str, int], list[Token]] = {}
+        self._shapes: dict[str, list[Token]] = {}
         self.proper_initial = self._proper_initial()
 
     def _proper_initial(self) -> set[str]:
@@ -635,11 +658,20 @@ class _Versions:
     def tokens(self, version: str, index: int) -> list[Token]:
         """The words of one sentence of a version (computed once)."""
         key = (version, index)
-        if key not in self._tokens:
+        found = self._tokens.get(key)
+        if found is None:
             sentence = self.sentences[version][index]
-            self._tokens[key] = tokens(self.documents[version].text, sentence.start,
-                                       sentence.end, self.quotes[version])
-        return self._tokens[key]
+            text = self.documents[version].text[sentence.start:sentence.end]
+            found = self._tokens[key] = _placed(self._shape(text), sentence.start,
+                                                self.quotes[version])
+        return found
+
+    def _shape(self, sentence: str) -> list[Token]:
+        """The words of a sentence wherever it stands: versions repeat most sentences."""
+        shape = self._shapes.get(sentence)
+        if shape is None:
+            shape = self._shapes[sentence] = tokens(sentence, 0, len(sentence), [])
+        return shape
 
     def cell(self, version: str, sentences: tuple[int, ...]) -> Cell:
         found = [t for index in sentences for t in self.tokens(version, index)]
@@ -989,7 +1021,7 @@ def _words(text: str, bounds: tuple[int, int]) -> list[tuple[int, int]]:
 
 
 def _context(text: str, start: int, end: int, bounds: tuple[int, int], minimum: int,
-             unique_in: str | None = None, fixed: tuple[int, int] | None = None,
+             unique_in: Folded | None = None, fixed: tuple[int, int] | None = None,
              allowed: int = 1) -> tuple[int, int, tuple[int, int]]:
     """Widen [start, end) by whole words within ``bounds`` until it holds ``minimum``
     words and (if ``unique_in`` is given) occurs at most ``allowed`` times there; or, with
@@ -1032,7 +1064,7 @@ class _Decider:
         self.record = _Record(project)
         self.reviews = _Reviews(project, analysis)
         self.order = {v.id: n for n, v in enumerate(project.versions)}
-        self.all_text = "\n".join(d.text for d in versions.documents.values())
+        self.all_text = fold("\n".join(d.text for d in versions.documents.values()))
 
     def form(self, version: str, start: int, end: int, minimum: int = 1,
              fixed: tuple[int, int] | None = None,
@@ -1045,7 +1077,7 @@ class _Decider:
         document = self.versions.documents[version]
         sentence = document.sentence_at(start) or document.sentence_at(max(0, start - 1))
         bounds = (sentence.start, sentence.end) if sentence else (0, len(document.text))
-        where = self.all_text if shared else document.text
+        where = self.all_text if shared else document.folded
         a, b, added = _context(document.text, start, end, bounds, minimum,
                                None if fixed else where, fixed, max(1, shared))
         return document.text[a:b], added

@@ -205,11 +205,11 @@ def find_all(needle: str, haystack: str, *, whole_words: bool = True,
             for start, end in folded.search(target, whole_words)]
 
 
-def occurrences(needle: str, haystack: str, limit: int) -> int:
-    """How many times ``needle`` occurs in ``haystack`` (as :func:`find_all`), counting no
-    further than ``limit``."""
+def occurrences(needle: str, folded: Folded, limit: int) -> int:
+    """How many times ``needle`` occurs in a folded text (as :func:`find_all` finds it),
+    counting no further than ``limit``."""
     target = folded_needle(needle)
-    return len(_folded_haystack(haystack).search(target, True, limit)) if target else 0
+    return len(folded.search(target, True, limit)) if target else 0
 
 
 def closest_passage(needle: str, haystack: str,
