@@ -157,6 +157,8 @@ class Token(NamedTuple):
     cap: bool  # opens with a capital letter
     initial: bool  # opens a sentence or a quotation, where capitals say nothing
     quoted: bool  # stands inside quotation marks
+    date: str | None = None  # what it says as part of a date ("march" for "Mar."), if it can
+    number: str | None = None  # the number it gives ("1400" for "1,400"), if it is one
 
 
 _LINE = re.compile(r"[^\n]+")
@@ -216,8 +218,9 @@ def tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> li
             _SENTENCE_END.search(text, max(start, left - 3), left) is not None
         letter = word[0] if word[0].isalpha() else next((c for c in word if c.isalpha()), "")
         k = bisect_right(opening, left) - 1
-        found.append(Token(word, left, right, normalise(word), letter.isupper(), initial,
-                           k >= 0 and left < quotes[k][1]))
+        key, cap = normalise(word), letter.isupper()
+        found.append(Token(word, left, right, key, cap, initial, k >= 0 and left < quotes[k][1],
+                           _date_part(key, cap), _number(key, word)))
         previous = right
     return found
 
@@ -232,15 +235,15 @@ def _placed(shape: list[Token], offset: int, quotes: list[tuple[int, int]]) -> l
     inside = k >= 0 and end < quotes[k][1]  # every word in one quotation
     if inside or ((k < 0 or quotes[k][1] <= start) and
                   (k + 1 >= len(quotes) or quotes[k + 1][0] > end)):  # or in none
-        return [t._replace(start=t.start + offset, end=t.end + offset, quoted=inside)
-                for t in shape]
+        return [Token(t.text, t.start + offset, t.end + offset, t.key, t.cap, t.initial,
+                      inside, t.date, t.number) for t in shape]
     opening = [a for a, _ in quotes]
     placed = []
     for t in shape:
         at = t.start + offset
         q = bisect_right(opening, at) - 1
-        placed.append(t._replace(start=at, end=t.end + offset,
-                                 quoted=q >= 0 and at < quotes[q][1]))
+        placed.append(Token(t.text, at, t.end + offset, t.key, t.cap, t.initial,
+                            q >= 0 and at < quotes[q][1], t.date, t.number))
     return placed
 
 
@@ -412,30 +415,30 @@ _FIGURE = re.compile(r"\d[\d,.]*(?:[-/–]\d[\d,.]*)?[kmb]?n?")
 _DIGITS = re.compile(r"\d+")
 
 
-def _date_part(token: Token) -> str | None:
-    key = token.key
+def _date_part(key: str, cap: bool) -> str | None:
+    """What a word (its key, and whether it is capitalised) says as part of a date."""
     if key in _RELATIVE_DAYS:
         return key
     head = key[:4] if key.startswith("sept") else key[:3]
     if head in _MONTHS and (key == _MONTHS[head] or key == head):
-        if key == "may" and not token.cap:
+        if key == "may" and not cap:
             return None  # the verb
         if key in ("mar", "jun", "jul", "sep", "dec", "nov", "oct", "aug", "jan", "feb", "apr") \
-                and not token.cap:
+                and not cap:
             return None
         return _MONTHS[head]
-    if head in _WEEKDAYS and (key == _WEEKDAYS[head] or key == head) and token.cap:
+    if head in _WEEKDAYS and (key == _WEEKDAYS[head] or key == head) and cap:
         return _WEEKDAYS[head]
     if _YEAR.fullmatch(key):
         return key
     return None
 
 
-def _number(token: Token) -> str | None:
-    key = token.key
+def _number(key: str, word: str) -> str | None:
+    """The number a word (its key, and as printed) gives, if it gives one."""
     if _FIGURE.fullmatch(key):
         return key.replace(",", "")
-    if key in _NUMBER_WORDS.values() and token.text.casefold().strip(".") in _NUMBER_WORDS:
+    if key in _NUMBER_WORDS.values() and word.casefold().strip(".") in _NUMBER_WORDS:
         return key
     return None
 
@@ -472,19 +475,19 @@ def extract(cell: Cell, mentions: list[MentionSpan], proper_initial: set[str]) -
                               index, last, mention.entity, mention.quality))
             index = last + 1
             continue
-        if _date_part(token) or (_number(token) and _next_is_date(toks, index)):
+        if token.date or (token.number and _next_is_date(toks, index)):
             last = index
-            while last + 1 < len(toks) and (_date_part(toks[last + 1]) or (
-                    _number(toks[last + 1]) and len(toks[last + 1].key) <= 4)) and \
+            while last + 1 < len(toks) and (toks[last + 1].date or (
+                    toks[last + 1].number and len(toks[last + 1].key) <= 4)) and \
                     last + 1 not in covered:
                 last += 1
-            parts = [_date_part(t) or t.key for t in toks[index:last + 1]]
+            parts = [t.date or t.key for t in toks[index:last + 1]]
             items.append(_item("date", "D:" + " ".join(sorted(parts)), cell, index, last))
             index = last + 1
             continue
-        if _number(token):
+        if token.number:
             last = index
-            while last + 1 < len(toks) and _number(toks[last + 1]) and last + 1 not in covered:
+            while last + 1 < len(toks) and toks[last + 1].number and last + 1 not in covered:
                 last += 1
             items.append(_item("number", "N:" + " ".join(t.key for t in toks[index:last + 1]),
                                cell, index, last))
@@ -522,7 +525,7 @@ def extract(cell: Cell, mentions: list[MentionSpan], proper_initial: set[str]) -
 
 
 def _next_is_date(toks: list[Token], index: int) -> bool:
-    return any(_date_part(toks[j]) and not _DIGITS.fullmatch(toks[j].key)
+    return any(toks[j].date and not _DIGITS.fullmatch(toks[j].key)
                for j in (index - 1, index + 1) if 0 <= j < len(toks))
 
 
