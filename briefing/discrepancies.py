@@ -640,7 +640,6 @@ class _Versions:
         self._starts = {k: [m.start for m in v] for k, v in self.mentions.items()}
         self._longest = {k: max((m.end - m.start for m in v), default=0)
                          for k, v in self.mentions.items()}
-        self._tokens: dict[tuple[str, int], list[Token]] = {}
         self._shapes: dict[str, list[Token]] = {}
         self.proper_initial = self._proper_initial()
 
@@ -649,9 +648,9 @@ class _Versions:
         case, and written with a capital inside some sentence."""
         lower: set[str] = set()
         inner_caps: set[str] = set()
-        for version in self.documents:
-            for index in range(len(self.sentences[version])):
-                for token in self.tokens(version, index):
+        for version, document in self.documents.items():
+            for sentence in self.sentences[version]:
+                for token in self._shape(document.text[sentence.start:sentence.end]):
                     if not token.cap:
                         lower.add(token.key)
                     elif not token.initial:
@@ -659,15 +658,10 @@ class _Versions:
         return {k for k in inner_caps - lower if k not in _COMMON}
 
     def tokens(self, version: str, index: int) -> list[Token]:
-        """The words of one sentence of a version (computed once)."""
-        key = (version, index)
-        found = self._tokens.get(key)
-        if found is None:
-            sentence = self.sentences[version][index]
-            text = self.documents[version].text[sentence.start:sentence.end]
-            found = self._tokens[key] = _placed(self._shape(text), sentence.start,
-                                                self.quotes[version])
-        return found
+        """The words of one sentence of a version."""
+        sentence = self.sentences[version][index]
+        text = self.documents[version].text[sentence.start:sentence.end]
+        return _placed(self._shape(text), sentence.start, self.quotes[version])
 
     def _shape(self, sentence: str) -> list[Token]:
         """The words of a sentence wherever it stands: versions repeat most sentences."""
