@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from briefing.align import Alignment, align_versions
 from briefing.discrepancies import Discrepancy, entity_names, find_discrepancies, near_misses_in
-from briefing.matching import Folded, folded_needle
+from briefing.matching import Joined
 from briefing.model import Correction, Entity, Project, Source
 from briefing.segment import Document
 
@@ -76,51 +76,61 @@ class Analysis:
 class Located:
     """A version's text prepared for repeated searches."""
 
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: Source, forms: _Forms) -> None:
         assert source.document is not None
         self.source = source
         self.document: Document = source.document
-        self.folded: Folded = self.document.folded
+        self.forms = forms
         self.sentences = self.document.sentences()
         self._index = {s.anchor: n for n, s in enumerate(self.sentences)}
-        self._found: dict[str, tuple[Place, ...]] = {}  # verdicts and mentions ask alike
         # Where each sentence starts, and its paragraph's anchor: one bisection per place.
         self._starts = [s.start for s in self.sentences]
         self._paragraph_of = [s.anchor.split("s")[0] for s in self.sentences]
 
-    def release(self) -> None:
-        """Drop the memo of searches, before the analysis's most memory-hungry phase (the
-        word index stays: the discrepancies search the versions again)."""
-        self._found.clear()
-
     def find(self, form: str) -> list[Place]:
+        return list(self.forms.places(form).get(self.source.id, ()))
+
+    def place(self, start: int, end: int) -> Place | None:
+        """The place of [start, end) of the text, if it stands in a paragraph."""
+        if self.document.paragraph_at(start) is None:
+            return None
+        # The sentence that starts last at or before the place: sentences cover their
+        # paragraph but for the spaces between them, where no form starts.
+        index = bisect_right(self._starts, start) - 1
+        sentence = self.sentences[index]
+        return Place(self.source.id, self._paragraph_of[index], sentence.anchor,
+                     index, start, end, self.document.text[start:end])
+
+
+class _Forms:
+    """Where each form stands in every version: one search of all the versions together
+    per form (verdicts and mentions ask for the same names), kept until released."""
+
+    def __init__(self, joined: Joined, located: dict[str, Located]) -> None:
+        self.joined = joined
+        self.located = located
+        self._found: dict[str, dict[str, tuple[Place, ...]]] = {}
+
+    def places(self, form: str) -> dict[str, tuple[Place, ...]]:
         found = self._found.get(form)
         if found is None:
-            found = self._found[form] = self._find(form)
-        return list(found)
+            by_version: dict[str, list[Place]] = {}
+            for version, start, end in self.joined.find(form):
+                place = self.located[version].place(start, end)
+                if place is not None:
+                    by_version.setdefault(version, []).append(place)
+            found = self._found[form] = {k: tuple(v) for k, v in by_version.items()}
+        return found
 
-    def _find(self, form: str) -> tuple[Place, ...]:
-        target = folded_needle(form)
-        found = self.folded.search(target, whole_words=True) if target else []
-        if not found:
-            return ()  # most forms stand in few versions: the common case is cheap
-        places = []
-        text = self.document.text
-        for a, b in found:
-            start, end = self.folded.span(a, b, len(text))
-            if self.document.paragraph_at(start) is None:
-                continue
-            # The sentence that starts last at or before the place: sentences cover their
-            # paragraph but for the spaces between them, where no form starts.
-            index = bisect_right(self._starts, start) - 1
-            sentence = self.sentences[index]
-            places.append(Place(self.source.id, self._paragraph_of[index], sentence.anchor,
-                                index, start, end, text[start:end]))
-        return tuple(places)
+    def release(self) -> None:
+        """Drop the memo, before the analysis's most memory-hungry phase."""
+        self._found.clear()
 
 
 def analyse(project: Project) -> Analysis:
-    located = {v.id: Located(v) for v in project.versions if v.document}
+    located: dict[str, Located] = {}
+    forms = _Forms(project.joined_versions, located)
+    located.update((v.id, Located(v, forms)) for v in project.versions if v.document)
     alignment = align_versions({k: [s.text for s in loc.sentences] for k, loc in located.items()})
     results = {key: _verdicts(c, located, alignment) for key, c in project.corrections.items()}
     kinds = {c.kind for c in project.corrections.values()}
@@ -145,9 +155,8 @@ def analyse(project: Project) -> Analysis:
     mentions = {key: _mentions(entity, located, texts, own_names, garbles.get(key, []))
                 for key, entity in project.entities.items()}
     analysis = Analysis(alignment, results, scorecard, mentions, errors)
-    for loc in located.values():  # searching is done: free the memo and word indexes
-        loc.release()
-    del located
+    forms.release()  # searching is done: free the memo
+    del located, forms
     analysis.discrepancies = find_discrepancies(project, analysis)
     return analysis
 

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein, Opcode
 
-from briefing.matching import Folded, find_all, fold, occurrences
+from briefing.matching import find_all
 from briefing.model import Entity, Project
 from briefing.segment import Document
 
@@ -965,14 +965,10 @@ class _Reviews:
                 for place in verdict.places:
                     target.setdefault(version, []).append((place.start, place.end, key))
         self.accepted: dict[str, list[tuple[int, int, str]]] = {}
-        for source in project.versions:
-            if source.document is None:
-                continue
-            for key, accepted in project.accepted.items():
-                for form in accepted.forms:
-                    for start, end in find_all(form, source.document.text,
-                                               folded=source.document.folded):
-                        self.accepted.setdefault(source.id, []).append((start, end, key))
+        for key, accepted in project.accepted.items():
+            for form in accepted.forms:
+                for version, start, end in project.joined_versions.find(form):
+                    self.accepted.setdefault(version, []).append((start, end, key))
         self.corrections = project.corrections
         for spans in (*self.wrong.values(), *self.right.values(), *self.accepted.values()):
             spans.sort()
@@ -1018,10 +1014,10 @@ def _words(text: str, bounds: tuple[int, int]) -> list[tuple[int, int]]:
 
 
 def _context(text: str, start: int, end: int, bounds: tuple[int, int], minimum: int,
-             unique_in: Folded | None = None, fixed: tuple[int, int] | None = None,
+             count: Callable[[str], int] | None = None, fixed: tuple[int, int] | None = None,
              allowed: int = 1) -> tuple[int, int, tuple[int, int]]:
     """Widen [start, end) by whole words within ``bounds`` until it holds ``minimum``
-    words and (if ``unique_in`` is given) occurs at most ``allowed`` times there; or, with
+    words and (if ``count`` is given) ``count`` finds it at most ``allowed`` times; or, with
     ``fixed``, by exactly that many words left and right. Returns the span and how many
     words were added on each side."""
     words = _words(text, bounds)
@@ -1041,8 +1037,7 @@ def _context(text: str, start: int, end: int, bounds: tuple[int, int], minimum: 
         grow_left = True
         while lo > 0 or hi < len(words):
             piece = text[words[lo][0]:words[hi - 1][1]]
-            count = occurrences(piece, unique_in, allowed + 1) if unique_in is not None else 1
-            if hi - lo >= minimum and count <= allowed:
+            if hi - lo >= minimum and (count is None or count(piece) <= allowed):
                 break
             if (grow_left and lo > 0) or hi == len(words):
                 lo -= 1
@@ -1061,7 +1056,7 @@ class _Decider:
         self.record = _Record(project)
         self.reviews = _Reviews(project, analysis)
         self.order = {v.id: n for n, v in enumerate(project.versions)}
-        self.all_text = fold("\n".join(d.text for d in versions.documents.values()))
+        self.joined = project.joined_versions
 
     def form(self, version: str, start: int, end: int, minimum: int = 1,
              fixed: tuple[int, int] | None = None,
@@ -1074,9 +1069,13 @@ class _Decider:
         document = self.versions.documents[version]
         sentence = document.sentence_at(start) or document.sentence_at(max(0, start - 1))
         bounds = (sentence.start, sentence.end) if sentence else (0, len(document.text))
-        where = self.all_text if shared else document.folded
+        limit = max(1, shared)
+
+        def count(piece: str) -> int:
+            return self.joined.occurrences(piece, limit + 1, None if shared else version)
+
         a, b, added = _context(document.text, start, end, bounds, minimum,
-                               None if fixed else where, fixed, max(1, shared))
+                               None if fixed else count, fixed, limit)
         return document.text[a:b], added
 
     def decide(self, site: _Site) -> list[Discrepancy]:

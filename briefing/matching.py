@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -59,6 +59,16 @@ class Folded:
         """origin[i] = offset in the original of folded character i (built on demand)."""
         return tuple(self.offset(i) for i in range(len(self.text)))
 
+    def folded_offset(self, original: int) -> int:
+        """Where original offset ``original`` stands in the folded text (where the next
+        kept character stands, if that one was dropped)."""
+        piece = bisect_right(self.offsets, original) - 1
+        if piece < 0:
+            return 0
+        at = self.starts[piece] + original - self.offsets[piece]
+        following = self.starts[piece + 1] if piece + 1 < len(self.starts) else len(self.text)
+        return min(at, following)
+
     def span(self, start: int, end: int, original_length: int) -> tuple[int, int]:
         left = self.offset(start) if start < len(self.text) else original_length
         right = self.offset(end - 1) + 1 if end > 0 else left
@@ -82,10 +92,11 @@ class Folded:
         self._words.clear()
         self._searches[0] = 0
 
-    def search(self, target: str, whole_words: bool,
-               limit: int | None = None) -> list[tuple[int, int]]:
+    def search(self, target: str, whole_words: bool, limit: int | None = None,
+               within: tuple[int, int] | None = None) -> list[tuple[int, int]]:
         """Folded (start, end) of every non-overlapping occurrence of folded ``target``
-        (of the first ``limit`` of them, if given)."""
+        (of the first ``limit`` of them, if given); with ``within``, only those inside
+        that folded range, as if the text were that range alone."""
         if not whole_words:
             found, at = [], self.text.find(target)
             while at >= 0 and len(found) != limit:
@@ -94,10 +105,11 @@ class Folded:
             return found
         anchors = _anchors(target)
         self._searches[0] += 1
+        low, high = within or (0, len(self.text))
         if not anchors or self._searches[0] == 1:
             # One scan beats building the index for a text searched only once.
-            return [(m.start(), m.end()) for m in islice(_pattern(target).finditer(self.text),
-                                                         limit)]
+            return [(m.start(), m.end()) for m in islice(
+                _pattern(target).finditer(self.text, low, high), limit)]
         # Every occurrence has each anchor word standing whole in the text: look only
         # where the rarest of them stands.
         index = self._words or self.word_starts()
@@ -110,18 +122,23 @@ class Folded:
             if best is None or len(places) < len(best):
                 best, shift = places, offset
         assert best is not None
-        text, size, length = self.text, len(target), len(self.text)
+        text, size = self.text, len(target)
         left, right = target[0].isalnum(), target[-1].isalnum()
         found: list[tuple[int, int]] = []
-        last = 0
-        for place in best:
+        last = low
+        first = bisect_left(best, low + shift) if within else 0
+        for place in islice(best, first, None):
             at = place - shift
             end = at + size
+            if end > high:
+                if at >= high:
+                    break
+                continue
             if at < last or not text.startswith(target, at):
                 continue
-            if left and at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            if left and at > low and (text[at - 1].isalnum() or text[at - 1] == "_"):
                 continue
-            if right and end < length and (text[end].isalnum() or text[end] == "_"):
+            if right and end < high and (text[end].isalnum() or text[end] == "_"):
                 continue
             found.append((at, end))
             if len(found) == limit:
@@ -205,11 +222,47 @@ def find_all(needle: str, haystack: str, *, whole_words: bool = True,
             for start, end in folded.search(target, whole_words)]
 
 
-def occurrences(needle: str, folded: Folded, limit: int) -> int:
-    """How many times ``needle`` occurs in a folded text (as :func:`find_all` finds it),
-    counting no further than ``limit``."""
-    target = folded_needle(needle)
-    return len(folded.search(target, True, limit)) if target else 0
+class Joined:
+    """Several texts joined and folded once, with one word index: a phrase is looked for
+    in all of them with one search, not one search per text. A brief looks for each
+    correction's forms and each entity's names in every version."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        self.keys = list(texts)
+        self.texts = list(texts.values())
+        self.starts: list[int] = []  # where each text starts in the joined text
+        at = 0
+        for text in self.texts:
+            self.starts.append(at)
+            at += len(text) + 1
+        self.text = "\n".join(self.texts)
+        self.folded = fold(self.text)
+        ends = [start + len(text) for start, text in zip(self.starts, self.texts)]
+        self._ranges = {key: (self.folded.folded_offset(a), self.folded.folded_offset(b))
+                        for key, a, b in zip(self.keys, self.starts, ends)}
+
+    def find(self, needle: str, limit: int | None = None) -> list[tuple[str, int, int]]:
+        """(key, start, end) of each whole-word occurrence, offsets in that key's text, in
+        the order of the texts (the first ``limit`` of them, if given)."""
+        target = folded_needle(needle)
+        found = []
+        for a, b in self.folded.search(target, True) if target else []:
+            start, end = self.folded.span(a, b, len(self.text))
+            k = bisect_right(self.starts, start) - 1
+            if end - self.starts[k] <= len(self.texts[k]):  # not across two texts
+                found.append((self.keys[k], start - self.starts[k], end - self.starts[k]))
+                if len(found) == limit:
+                    break
+        return found
+
+    def occurrences(self, needle: str, limit: int, key: str | None = None) -> int:
+        """How many times ``needle`` occurs in all the texts (or in one, ``key``; as
+        :func:`find_all` finds it there), counting no further than ``limit``."""
+        target = folded_needle(needle)
+        if not target:
+            return 0
+        return len(self.folded.search(target, True, limit,
+                                      self._ranges[key] if key is not None else None))
 
 
 def closest_passage(needle: str, haystack: str,

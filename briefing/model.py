@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
+from briefing.matching import Joined
 from briefing.segment import Document
 from briefing.yamlmarks import Marks, Pointer, mark_for
 
@@ -128,3 +130,9 @@ class Project:
 
     def mark(self, pointer: Pointer) -> tuple[int, int]:
         return mark_for(self.marks, pointer)
+
+    @cached_property
+    def joined_versions(self) -> Joined:
+        """The versions' texts searched together (built once: the check looks for every
+        correction's forms and every entity's names in all of them)."""
+        return Joined({v.id: v.document.text for v in self.versions if v.document})

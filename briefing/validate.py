@@ -144,10 +144,10 @@ def _check_quote(project: Project, evidence: Evidence) -> list[Problem]:
 def _check_forms(project: Project) -> list[Problem]:
     """A correction none of whose forms occurs in any version can say nothing."""
     problems = []
-    documents = [v.document for v in project.versions if v.document]
+    versions = project.joined_versions
     for key, correction in project.corrections.items():
         forms = correction.right + correction.wrong  # right forms are the commoner
-        if not any(find_all(form, d.text, folded=d.folded) for form in forms for d in documents):
+        if not any(versions.find(form, limit=1) for form in forms):
             problems.append(Problem(
                 project.facts_path, *project.mark(("corrections", key, "wrong")),
                 f"correction {key!r}: neither its wrong nor its right form occurs in any version",
