@@ -292,12 +292,15 @@ def capitalised_runs(text: str) -> tuple[tuple[int, int], ...]:
     words: list[tuple[int, int]] = []
     runs: list[list[tuple[int, int]]] = []
     for match in _TOKEN.finditer(text):
-        word = _POSSESSIVE.sub("", match.group().rstrip("."))
-        letter = next((c for c in word if c.isalpha()), "")
-        span = (match.start(), match.start() + len(word))
+        first = text[match.start()]
+        # Whether the word's first letter is a capital (most words answer at once).
+        letter = first if first.isalpha() else next(
+            (c for c in match.group() if c.isalpha()), "")
         if not letter.isupper():
             words = []
             continue
+        word = _POSSESSIVE.sub("", match.group().rstrip("."))
+        span = (match.start(), match.start() + len(word))
         if words and text[words[-1][1]:match.start()].strip(".'’") != " ":
             words = []
         if not words:
