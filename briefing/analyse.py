@@ -152,7 +152,7 @@ def analyse(project: Project) -> Analysis:
     for c in project.corrections.values():
         if c.entity and c.kind in NAMING_KINDS:  # a misquote is not a mention
             garbles.setdefault(c.entity, []).extend((form, c.id) for form in c.wrong)
-    mentions = {key: _mentions(entity, located, texts, own_names, garbles.get(key, []))
+    mentions = {key: _mentions(entity, located, forms, texts, own_names, garbles.get(key, []))
                 for key, entity in project.entities.items()}
     analysis = Analysis(alignment, results, scorecard, mentions, errors)
     forms.release()  # searching is done: free the memo
@@ -188,18 +188,26 @@ def _overlaps(a: Place, b: Place) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _mentions(entity: Entity, located: dict[str, Located], texts: tuple[str, ...],
-              own_names: set[str], garbles: list[tuple[str, str]]) -> dict[str, list[Mention]]:
-    forms = [(entity.name, "exact")] + [(a, "alias") for a in entity.aliases] + \
+def _mentions(entity: Entity, located: dict[str, Located], forms: _Forms,
+              texts: tuple[str, ...], own_names: set[str],
+              garbles: list[tuple[str, str]]) -> dict[str, list[Mention]]:
+    names = [(entity.name, "exact")] + [(a, "alias") for a in entity.aliases] + \
         [(f, "former name") for f in entity.former_names]
     misses = dict(zip(located, near_misses_in(entity.names, texts, own_names)))
+    garbled = [(form, correction, forms.places(form)) for form, correction in garbles]
+    named = [(form, quality, forms.places(form)) for form, quality in names]
+    # Most entities stand in some versions only: the others have no mentions to sort out.
+    involved = {version for _, _, places in (*garbled, *named) for version in places}
     found: dict[str, list[Mention]] = {}
     for version, loc in located.items():
+        if version not in involved and not misses[version]:
+            found[version] = []
+            continue
         mentions: list[Mention] = []
-        for form, correction in garbles:
-            mentions += [Mention(p, form, "garbled", correction) for p in loc.find(form)]
-        for form, quality in forms:
-            for place in loc.find(form):
+        for form, correction, places in garbled:
+            mentions += [Mention(p, form, "garbled", correction) for p in places.get(version, ())]
+        for form, quality, places in named:
+            for place in places.get(version, ()):
                 if not any(_overlaps(place, m.place) for m in mentions):
                     mentions.append(Mention(place, form, quality))
         # Near misses (misspellings, transliterations) of the entity's names; no entity's
