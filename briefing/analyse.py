@@ -74,21 +74,17 @@ class Analysis:
 
 
 class Located:
-    """A version's text prepared for repeated searches."""
+    """A version's sentences, to place what a search of all the versions finds in it."""
 
-    def __init__(self, source: Source, forms: _Forms) -> None:
+    def __init__(self, source: Source) -> None:
         assert source.document is not None
         self.source = source
         self.document: Document = source.document
-        self.forms = forms
         self.sentences = self.document.sentences()
         self._index = {s.anchor: n for n, s in enumerate(self.sentences)}
         # Where each sentence starts, and its paragraph's anchor: one bisection per place.
         self._starts = [s.start for s in self.sentences]
         self._paragraph_of = [s.anchor.split("s")[0] for s in self.sentences]
-
-    def find(self, form: str) -> list[Place]:
-        return list(self.forms.places(form).get(self.source.id, ()))
 
     def place(self, start: int, end: int) -> Place | None:
         """The place of [start, end) of the text, if it stands in a paragraph."""
@@ -128,11 +124,10 @@ class _Forms:
 
 
 def analyse(project: Project) -> Analysis:
-    located: dict[str, Located] = {}
+    located = {v.id: Located(v) for v in project.versions if v.document}
     forms = _Forms(project.joined_versions, located)
-    located.update((v.id, Located(v, forms)) for v in project.versions if v.document)
     alignment = align_versions({k: [s.text for s in loc.sentences] for k, loc in located.items()})
-    results = {key: _verdicts(c, located, alignment) for key, c in project.corrections.items()}
+    results = {key: _verdicts(c, located, forms, alignment) for key, c in project.corrections.items()}
     kinds = {c.kind for c in project.corrections.values()}
     scorecard = {v: {kind: Counter[str]() for kind in sorted(kinds)} for v in located}
     errors: dict[str, list[tuple[Place, str]]] = {v: [] for v in located}
@@ -161,13 +156,14 @@ def analyse(project: Project) -> Analysis:
     return analysis
 
 
-def _verdicts(correction: Correction, located: dict[str, Located],
+def _verdicts(correction: Correction, located: dict[str, Located], forms: _Forms,
               alignment: Alignment) -> CorrectionResult:
-    wrong = {v: [p for form in correction.wrong for p in loc.find(form)]
-             for v, loc in located.items()}
-    right = {v: [p for form in correction.right for p in loc.find(form)
+    wrong_at = [forms.places(form) for form in correction.wrong]
+    right_at = [forms.places(form) for form in correction.right]
+    wrong = {v: [p for places in wrong_at for p in places.get(v, ())] for v in located}
+    right = {v: [p for places in right_at for p in places.get(v, ())
                  if not any(_overlaps(p, w) for w in wrong[v])]
-             for v, loc in located.items()}
+             for v in located}
     anchor_rows = {id(row) for v, places in wrong.items() for p in places
                    if (row := alignment.row_of(v, p.sentence_index)) is not None}
     verdicts = {}
