@@ -26,8 +26,31 @@ def schema() -> dict[str, Any]:
     return json.loads(text)  # type: ignore[no-any-return]
 
 
+@cache
+def _validator() -> jsonschema.protocols.Validator:
+    """A validator of the schema with its ``$defs`` written in place: resolving a
+    ``$ref`` for each of thousands of values was most of the time of validating a large
+    fact file."""
+    whole = schema()
+    jsonschema.Draft202012Validator.check_schema(whole)
+    return jsonschema.Draft202012Validator(_inline(whole, whole.get("$defs", {})))
+
+
+def _inline(node: Any, defs: dict[str, Any]) -> Any:
+    if isinstance(node, list):
+        return [_inline(item, defs) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref", "")
+    if ref.startswith("#/$defs/"):
+        rest = {k: v for k, v in node.items() if k != "$ref"}
+        return {**_inline(defs[ref.removeprefix("#/$defs/")], defs), **_inline(rest, defs)}
+    return {key: _inline(value, defs) if key != "$defs" else value
+            for key, value in node.items()}
+
+
 def check_schema(data: Any, marks: Marks, path: Path) -> list[Problem]:
-    validator = jsonschema.Draft202012Validator(schema())
+    validator = _validator()
     problems = []
     for error in validator.iter_errors(data):
         pointer: Pointer = tuple(error.absolute_path)
