@@ -46,15 +46,19 @@ from svgplot import loglog  # noqa: E402
 PYTHON = sys.executable
 
 # (versions, paragraphs, corrections) per series; the target point is measured alone.
-# Each sweep doubles (about) one dimension; paragraphs carry 4 corrections each.
+# Each sweep doubles (about) one dimension. "text" grows the versions with the fact file
+# fixed; "paragraphs" grows the fact file with them (4 corrections per paragraph, and
+# entities alike), as a longer story names more people.
 FULL_GRID = {
     "versions": [(n, 20, 80) for n in (2, 5, 10, 20, 50, 100, 200)],
+    "text": [(3, m, 100) for m in (25, 50, 100, 200, 500)],
     "paragraphs": [(3, m, 4 * m) for m in (25, 50, 100, 200, 500)],
     "corrections": [(3, 200, k) for k in (250, 500, 1000, 2000)],
     "target": [(100, 100, 1000)],
 }
 QUICK_GRID = {
     "versions": [(n, 20, 80) for n in (2, 5, 10)],
+    "text": [(2, m, 40) for m in (20, 40)],
     "paragraphs": [(2, m, 4 * m) for m in (20, 40)],
     "corrections": [(2, 40, k) for k in (40, 160)],
     "target": [(10, 50, 200)],
@@ -399,8 +403,9 @@ def _plot(check: dict[str, list[dict[str, Any]]]) -> str:
              for s, r in first.items()}
     return loglog([(f"versions N ({label.get('versions', '')})", "#1f77b4",
                     points("versions", "cpu")),
-                   (f"paragraphs M ({label.get('paragraphs', '')})", "#d62728",
+                   (f"paragraphs M ({label.get('paragraphs', '')}, K = 4M)", "#d62728",
                     points("paragraphs", "cpu")),
+                   ("text M (K fixed)", "#9467bd", points("text", "cpu")),
                    ("N, without alignment", "#6baed6", points("versions", "rest")),
                    ("M, without alignment", "#fc9272", points("paragraphs", "rest")),
                    ("target point", "#2ca02c", points("target", "cpu"))],
@@ -470,7 +475,7 @@ def _report(data: dict[str, Any]) -> str:
     lines += ["Fitted exponents (slope of log CPU time against log characters, or against K "
               "for the corrections; 1 = linear, doubling the text doubles the time):", "",
               "| series | whole check | without alignment |", "|---|---:|---:|"]
-    for series in ("versions", "paragraphs", "corrections"):
+    for series in ("versions", "text", "paragraphs", "corrections"):
         rows = [dict(r, rest=r["cpu"] - r["align"]) for r in check.get(series, [])
                 if "cpu" in r]
         size = "corrections" if series == "corrections" else "chars"
@@ -507,11 +512,15 @@ def _check_verdict(check: dict[str, list[dict[str, Any]]]) -> list[str]:
     shares = sorted(((target.get(p, 0.0), p) for p in PHASES), reverse=True)
     parts = "; ".join(f"{p} {t:.2f} s ({100 * t / target['cpu']:.0f} %, {PHASES[p]})"
                       for t, p in shares)
+    text = exponent([r for r in check.get("text", []) if "cpu" in r])
+    growth = "" if text is None else (
+        f" Doubling the text with the fact file fixed multiplies the time by "
+        f"{2 ** text:.2f} (exponent {text:.2f}: {'met' if text <= 1.0 else 'not met'}).")
     lines = [f"**Target** ({target['versions']} versions × {target['paragraphs']} paragraphs, "
              f"{target['corrections']:,} corrections: under {TARGET['seconds']:.0f} s and "
              f"{TARGET['megabytes']:.0f} MB): {target['cpu']:.1f} s of CPU "
              f"({'met' if met_time else 'not met'}), {target['peak_mb']:.0f} MB peak "
-             f"({'met' if met_memory else 'not met'}). By phase: {parts}."]
+             f"({'met' if met_memory else 'not met'}). By phase: {parts}.{growth}"]
     if not met_time:
         mine = target.get("load", 0.0) + target.get("verdicts", 0.0)
         lines.append(f"Loading, checking and verdicts take {mine:.2f} s together; the limit is "

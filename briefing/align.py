@@ -245,8 +245,9 @@ def _moved_blocks(a: list[str], b: list[str], used_a: set[int], used_b: set[int]
     known: dict[tuple[tuple[int, ...], tuple[int, ...]], list[Link]] = {}
     while True:
         best: tuple[float, list[int], list[int], list[Link]] | None = None
+        runs_b = _runs(len(b), used_b)
         for run_a in _runs(len(a), used_a):
-            for run_b in _runs(len(b), used_b):
+            for run_b in runs_b:
                 key = (tuple(run_a), tuple(run_b))  # runs not taken keep their links
                 if key not in known:
                     known[key] = _banded_programme([a[i] for i in run_a],
