@@ -225,28 +225,6 @@ def tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> li
     return found
 
 
-def _placed(shape: list[Token], offset: int, quotes: list[tuple[int, int]]) -> list[Token]:
-    """A sentence's words (offsets from its start) placed at ``offset`` of a version with
-    these quotation spans: the same as ``tokens`` of the version at that place."""
-    if not shape:
-        return []
-    start, end = shape[0].start + offset, shape[-1].start + offset
-    k = bisect_right(quotes, (start, len(quotes) and quotes[-1][1] + 1)) - 1
-    inside = k >= 0 and end < quotes[k][1]  # every word in one quotation
-    if inside or ((k < 0 or quotes[k][1] <= start) and
-                  (k + 1 >= len(quotes) or quotes[k + 1][0] > end)):  # or in none
-        return [Token(t.text, t.start + offset, t.end + offset, t.key, t.cap, t.initial,
-                      inside, t.date, t.number) for t in shape]
-    opening = [a for a, _ in quotes]
-    placed = []
-    for t in shape:
-        at = t.start + offset
-        q = bisect_right(opening, at) - 1
-        placed.append(Token(t.text, at, t.end + offset, t.key, t.cap, t.initial,
-                            q >= 0 and at < quotes[q][1], t.date, t.number))
-    return placed
-
-
 def _is_negation(token: Token, following: Token | None) -> bool:
     key = token.key
     if key in _NEGATIONS or key.endswith("n't"):
@@ -391,11 +369,10 @@ class Item:
 
 @dataclass
 class Cell:
-    """One version's sentences in one row of the alignment."""
+    """Sentences of one row of the alignment as a version prints them, with offsets from
+    the first one's start: the versions that print the same sentences share one cell."""
 
-    version: str
-    text: str  # the version's whole text
-    sentences: tuple[int, ...]
+    text: str  # from the first sentence's start to the last one's end
     tokens: list[Token]
     items: list[Item] = field(default_factory=list)
 
@@ -631,6 +608,7 @@ class _Versions:
             v.id: v.document for v in project.versions if v.document is not None}
         self.sentences = {k: d.sentences() for k, d in self.documents.items()}
         self.quotes = {k: quote_spans(d.text) for k, d in self.documents.items()}
+        self._quote_starts = {k: [a for a, _ in spans] for k, spans in self.quotes.items()}
         self.mentions: dict[str, list[MentionSpan]] = {k: [] for k in self.documents}
         for entity, by_version in analysis.mentions.items():
             for version, mentions in by_version.items():
@@ -660,12 +638,6 @@ class _Versions:
                         inner_caps.add(token.key)
         return {k for k in inner_caps - lower if k not in _COMMON}
 
-    def tokens(self, version: str, index: int) -> list[Token]:
-        """The words of one sentence of a version."""
-        sentence = self.sentences[version][index]
-        text = self.documents[version].text[sentence.start:sentence.end]
-        return _placed(self._shape(text), sentence.start, self.quotes[version])
-
     def _shape(self, sentence: str) -> list[Token]:
         """The words of a sentence wherever it stands: versions repeat most sentences."""
         shape = self._shapes.get(sentence)
@@ -673,18 +645,53 @@ class _Versions:
             shape = self._shapes[sentence] = tokens(sentence, 0, len(sentence), [])
         return shape
 
-    def cell(self, version: str, sentences: tuple[int, ...]) -> Cell:
-        found = [t for index in sentences for t in self.tokens(version, index)]
-        cell = Cell(version, self.documents[version].text, sentences, found)
-        mentions: list[MentionSpan] = []
-        if found:
-            lo, hi = found[0].start, found[-1].end
+    def cell(self, version: str, indices: tuple[int, ...],
+             known: dict[tuple[object, ...], Cell]) -> tuple[Cell, int]:
+        """A version's sentences of one row, and the offset where they start. ``known``
+        holds the row's cells so far: a version that prints the same sentences, with the
+        same mentions and quotation marks in them, gets the same cell."""
+        text = self.documents[version].text
+        sentences = [self.sentences[version][index] for index in indices]
+        base = sentences[0].start
+        pieces = tuple((s.start - base, text[s.start:s.end]) for s in sentences)
+        words = [(offset, shape) for offset, piece in pieces if (shape := self._shape(piece))]
+        mentions: tuple[MentionSpan, ...] = ()
+        quotes: tuple[tuple[int, int], ...] = ()
+        if words:
+            lo, hi = base + words[0][0] + words[0][1][0].start, \
+                base + words[-1][0] + words[-1][1][-1].end
             spans, starts, longest = self.mentions[version], self._starts[version], \
                 self._longest[version]
-            mentions = [m for m in spans[bisect_left(starts, lo - longest):
-                                         bisect_left(starts, hi)] if lo < m.end]
-        extract(cell, mentions, self.proper_initial)
-        return cell
+            mentions = tuple(replace(m, start=m.start - base, end=m.end - base)
+                             for m in spans[bisect_left(starts, lo - longest):
+                                            bisect_left(starts, hi)] if lo < m.end)
+            quotes = self._quotes_within(version, lo, hi, base)
+        key = (pieces, mentions, quotes)
+        cell = known.get(key)
+        if cell is None:
+            found = []
+            for offset, shape in words:
+                for t in shape:
+                    at = t.start + offset
+                    found.append(Token(t.text, at, t.end + offset, t.key, t.cap, t.initial,
+                                       bool(quotes) and any(a <= at < b for a, b in quotes),
+                                       t.date, t.number))
+            cell = known[key] = Cell(text[base:sentences[-1].end], found)
+            extract(cell, list(mentions), self.proper_initial)
+        return cell, base
+
+    def _quotes_within(self, version: str, lo: int, hi: int,
+                       base: int) -> tuple[tuple[int, int], ...]:
+        """The quotation spans over [lo, hi), cut to it, from ``base``."""
+        spans = self.quotes[version]
+        k = max(0, bisect_right(self._quote_starts[version], lo) - 1)
+        inside = []
+        for a, b in spans[k:]:
+            if a >= hi:
+                break
+            if b > lo:
+                inside.append((max(a, lo) - base, min(b, hi) - base))
+        return tuple(inside)
 
     def anchor(self, version: str, offset: int) -> tuple[str, str]:
         sentence = self.documents[version].sentence_at(offset)
@@ -742,77 +749,100 @@ def _span_text(cell: Cell, i0: int, i1: int) -> tuple[str, int, int]:
     return cell.text[start:end], start, end
 
 
-def _reference(cells: dict[str, Cell]) -> str:
+def _reference(cells: dict[str, tuple[Cell, int]]) -> str:
     """The version whose items most others share: the row's likeliest majority text."""
+    keys = {id(cell): cell.keys for cell, _ in cells.values()}
     counts: Counter[str] = Counter()
-    for cell in cells.values():
-        counts.update(cell.keys)
-    return max(cells, key=lambda v: sum(counts[k] for k in cells[v].keys))
+    for cell, _ in cells.values():
+        counts.update(keys[id(cell)])
+    return max(cells, key=lambda v: sum(counts[k] for k in keys[id(cells[v][0])]))
 
 
-def _row_sites(row_index: int, cells: dict[str, Cell]) -> list[_Site]:
+@dataclass
+class _Comparison:
+    """A cell against the row's reference: the word edits, the items paired across them,
+    and the ranges of the reference where quotations, negations or capitals differ."""
+
+    ops: list[Opcode]
+    pairs: list[tuple[Item, Item]]
+    ranges: dict[tuple[str, int, int], str]
+
+
+def _compare(cell: Cell, ref: Cell, ref_keys: list[str], ref_negations: int,
+             named_ref: set[int]) -> _Comparison:
+    ops = list(Levenshtein.opcodes([t.key for t in cell.tokens], ref_keys))
+    mapping = _mapping(ops, len(cell.tokens))
+    pairs = _substitutions(cell, ref, ops)
+    done = {id(i) for pair in pairs for i in pair}
+    v_only, r_only = _unshared([x for x in cell.items if id(x) not in done],
+                               [y for y in ref.items if id(y) not in done], mapping)
+    taken: set[int] = set()
+    for x in v_only:
+        lo = min(mapping[k][0] for k in range(x.first, x.last + 1)) - 1
+        hi = max(mapping[k][1] for k in range(x.first, x.last + 1)) + 1
+        options = [y for y in r_only if y.family == x.family and id(y) not in taken
+                   and y.first < hi and lo <= y.last]
+        if options:
+            y = min(options, key=lambda y: abs(y.first - mapping[x.first][0]))
+            taken.add(id(y))
+            pairs.append((x, y))
+    paired = {id(x) for x, _ in pairs}
+    for family in ("name", "title", "number", "date"):
+        xs = [x for x in v_only if x.family == family and id(x) not in paired]
+        ys = [y for y in r_only if y.family == family and id(y) not in taken]
+        if len(xs) == 1 and len(ys) == 1:
+            pairs.append((xs[0], ys[0]))
+            taken.add(id(ys[0]))
+    # Quotations and negations, word by word.
+    ranges: dict[tuple[str, int, int], str] = {}
+    negations = _negation_count(cell) != ref_negations
+    named_mine = _named(cell)
+    for op in ops:
+        i0, i1, j0, j1 = op.src_start, op.src_end, op.dest_start, op.dest_end
+        if op.tag == "equal":
+            # The same word in another case, where one side names an entity with it
+            # ("told the commission" for "told the Commission").
+            for k in range(i1 - i0):
+                mine_k, ref_k = cell.tokens[i0 + k], ref.tokens[j0 + k]
+                # (Where both sides name it, the fact file knows both spellings.)
+                if mine_k.text != ref_k.text and mine_k.cap != ref_k.cap and \
+                        not (mine_k.initial or ref_k.initial) and \
+                        (i0 + k in named_mine) != (j0 + k in named_ref):
+                    ranges[("spelling", j0 + k, j0 + k + 1)] = "spelling"
+            continue
+        mine_t = cell.tokens[i0:i1] or cell.tokens[max(0, i0 - 1):i0 + 1]
+        ref_t = ref.tokens[j0:j1] or ref.tokens[max(0, j0 - 1):j0 + 1]
+        if negations and (_has_negation(cell, i0, i1) != _has_negation(ref, j0, j1)):
+            ranges[("meaning", j0, j1)] = "meaning"
+        elif mine_t and ref_t and all(t.quoted for t in mine_t) and \
+                all(t.quoted for t in ref_t):
+            ranges[("quote", j0, j1)] = "quote"
+    return _Comparison(ops, pairs, ranges)
+
+
+def _row_sites(row_index: int, cells: dict[str, tuple[Cell, int]]) -> list[_Site]:
     reference = _reference(cells)
-    ref = cells[reference]
+    ref, ref_base = cells[reference]
     ref_keys = [t.key for t in ref.tokens]
     item_sites: dict[int, _Site] = {}  # keyed by the reference item's start
     loose: list[_Site] = []
     ranges: dict[tuple[str, int, int], str] = {}  # reference token range -> family
     ops_of: dict[str, list[Opcode]] = {}
     ref_negations, named_ref = _negation_count(ref), _named(ref)
-    for version, cell in cells.items():
+    compared: dict[int, _Comparison] = {}  # versions that print the same share a cell
+    for version, (cell, base) in cells.items():
         if version == reference:
             continue
-        ops = list(Levenshtein.opcodes([t.key for t in cell.tokens], ref_keys))
-        ops_of[version] = ops
-        mapping = _mapping(ops, len(cell.tokens))
-        pairs = _substitutions(cell, ref, ops)
-        done = {id(i) for pair in pairs for i in pair}
-        v_only, r_only = _unshared([x for x in cell.items if id(x) not in done],
-                                   [y for y in ref.items if id(y) not in done], mapping)
-        taken: set[int] = set()
-        for x in v_only:
-            lo = min(mapping[k][0] for k in range(x.first, x.last + 1)) - 1
-            hi = max(mapping[k][1] for k in range(x.first, x.last + 1)) + 1
-            options = [y for y in r_only if y.family == x.family and id(y) not in taken
-                       and y.first < hi and lo <= y.last]
-            if options:
-                y = min(options, key=lambda y: abs(y.first - mapping[x.first][0]))
-                taken.add(id(y))
-                pairs.append((x, y))
-        paired = {id(x) for x, _ in pairs}
-        for family in ("name", "title", "number", "date"):
-            xs = [x for x in v_only if x.family == family and id(x) not in paired]
-            ys = [y for y in r_only if y.family == family and id(y) not in taken]
-            if len(xs) == 1 and len(ys) == 1:
-                pairs.append((xs[0], ys[0]))
-                taken.add(id(ys[0]))
-        for x, y in pairs:
+        comparison = compared.get(id(cell))
+        if comparison is None:
+            comparison = compared[id(cell)] = _compare(cell, ref, ref_keys, ref_negations,
+                                                       named_ref)
+            ranges.update(comparison.ranges)
+        ops_of[version] = comparison.ops
+        for x, y in comparison.pairs:
             site = item_sites.setdefault(y.start, _Site(y.family, row_index))
-            site.readings[reference] = _reading(reference, ref, y)
-            site.readings[version] = _reading(version, cell, x)
-        # Quotations and negations, word by word.
-        negations = _negation_count(cell) != ref_negations
-        named_mine = _named(cell)
-        for op in ops:
-            i0, i1, j0, j1 = op.src_start, op.src_end, op.dest_start, op.dest_end
-            if op.tag == "equal":
-                # The same word in another case, where one side names an entity with it
-                # ("told the commission" for "told the Commission").
-                for k in range(i1 - i0):
-                    mine_k, ref_k = cell.tokens[i0 + k], ref.tokens[j0 + k]
-                    # (Where both sides name it, the fact file knows both spellings.)
-                    if mine_k.text != ref_k.text and mine_k.cap != ref_k.cap and \
-                            not (mine_k.initial or ref_k.initial) and \
-                            (i0 + k in named_mine) != (j0 + k in named_ref):
-                        ranges[("spelling", j0 + k, j0 + k + 1)] = "spelling"
-                continue
-            mine_t = cell.tokens[i0:i1] or cell.tokens[max(0, i0 - 1):i0 + 1]
-            ref_t = ref.tokens[j0:j1] or ref.tokens[max(0, j0 - 1):j0 + 1]
-            if negations and (_has_negation(cell, i0, i1) != _has_negation(ref, j0, j1)):
-                ranges[("meaning", j0, j1)] = "meaning"
-            elif mine_t and ref_t and all(t.quoted for t in mine_t) and \
-                    all(t.quoted for t in ref_t):
-                ranges[("quote", j0, j1)] = "quote"
+            site.readings[reference] = _reading(reference, ref_base, y)
+            site.readings[version] = _reading(version, base, x)
     # Merge touching ranges of one family, then read every version there.
     for family in ("meaning", "quote", "spelling"):
         spans = sorted((a, b) for (f, a, b) in ranges if f == family)
@@ -827,28 +857,36 @@ def _row_sites(row_index: int, cells: dict[str, Cell]) -> list[_Site]:
             text, start, end = _span_text(ref, a, b)
             # Spelling compares the letters as printed; the rest compares words.
             site.readings[reference] = _Reading(
-                reference, text, start, end,
+                reference, text, start + ref_base, end + ref_base,
                 text if family == "spelling" else " ".join(ref_keys[a:b]))
+            read: dict[int, tuple[str, int, int, str]] = {}
             for version, ops in ops_of.items():
-                cell = cells[version]
-                i0, i1 = _project(ops, a, b)
-                text, start, end = _span_text(cell, i0, i1)
-                site.readings[version] = _Reading(
-                    version, text, start, end, text if family == "spelling"
-                    else " ".join(t.key for t in cell.tokens[i0:i1]))
+                cell, base = cells[version]
+                if id(cell) not in read:
+                    i0, i1 = _project(ops, a, b)
+                    text, start, end = _span_text(cell, i0, i1)
+                    read[id(cell)] = (text, start, end, text if family == "spelling"
+                                      else " ".join(t.key for t in cell.tokens[i0:i1]))
+                text, start, end, key = read[id(cell)]
+                site.readings[version] = _Reading(version, text, start + base, end + base, key)
             loose.append(site)
     # Versions that print the reference's item in its place agree with it.
     for site in item_sites.values():
         ref_item = site.readings[reference].item
         assert ref_item is not None
-        for version, cell in cells.items():
+        agreeing: dict[int, Item | None] = {}
+        for version, (cell, base) in cells.items():
             if version in site.readings:
                 continue
-            lo, hi = _project(ops_of[version], ref_item.first, ref_item.last + 1)
-            same = [i for i in cell.items if i.keys & ref_item.keys]
-            near = [i for i in same if i.first < hi + 2 and lo - 2 <= i.last]
-            if near or len(same) >= sum(1 for i in ref.items if i.keys & ref_item.keys):
-                site.readings[version] = _reading(version, cell, (near or same)[0])
+            if id(cell) not in agreeing:
+                lo, hi = _project(ops_of[version], ref_item.first, ref_item.last + 1)
+                same = [i for i in cell.items if i.keys & ref_item.keys]
+                near = [i for i in same if i.first < hi + 2 and lo - 2 <= i.last]
+                agreeing[id(cell)] = (near or same)[0] if near or len(same) >= sum(
+                    1 for i in ref.items if i.keys & ref_item.keys) else None
+            item = agreeing[id(cell)]
+            if item is not None:
+                site.readings[version] = _reading(version, base, item)
     return list(item_sites.values()) + loose
 
 
@@ -918,8 +956,10 @@ def _named(cell: Cell) -> set[int]:
     return {k for item in cell.items if item.entity for k in range(item.first, item.last + 1)}
 
 
-def _reading(version: str, cell: Cell, item: Item) -> _Reading:
-    return _Reading(version, item.text, item.start, item.end, min(item.keys), item=item)
+def _reading(version: str, base: int, item: Item) -> _Reading:
+    """A version's reading of an item of its cell, which starts at ``base``."""
+    return _Reading(version, item.text, item.start + base, item.end + base, min(item.keys),
+                    item=item)
 
 
 def _negation_count(cell: Cell) -> int:
@@ -1301,8 +1341,10 @@ def _groups(rows: list[Row]) -> list[tuple[int, dict[str, tuple[int, ...]]]]:
                   for index, cells in groups.values())
 
 
-def _cells(group: dict[str, tuple[int, ...]], versions: _Versions) -> dict[str, Cell]:
-    return {version: versions.cell(version, cell) for version, cell in group.items()
+def _cells(group: dict[str, tuple[int, ...]],
+           versions: _Versions) -> dict[str, tuple[Cell, int]]:
+    known: dict[tuple[object, ...], Cell] = {}
+    return {version: versions.cell(version, cell, known) for version, cell in group.items()
             if cell and version in versions.documents}
 
 
