@@ -662,7 +662,8 @@ class _Versions:
                 base + words[-1][0] + words[-1][1][-1].end
             spans, starts, longest = self.mentions[version], self._starts[version], \
                 self._longest[version]
-            mentions = tuple(replace(m, start=m.start - base, end=m.end - base)
+            mentions = tuple(MentionSpan(m.start - base, m.end - base, m.entity, m.quality,
+                                         m.form)
                              for m in spans[bisect_left(starts, lo - longest):
                                             bisect_left(starts, hi)] if lo < m.end)
             quotes = self._quotes_within(version, lo, hi, base)
