@@ -126,8 +126,9 @@ class _Forms:
 def analyse(project: Project) -> Analysis:
     located = {v.id: Located(v) for v in project.versions if v.document}
     forms = _Forms(project.joined_versions, located)
+    absent = {v: Verdict(v, "absent", ()) for v in located}  # immutable: shared
     alignment = align_versions({k: [s.text for s in loc.sentences] for k, loc in located.items()})
-    results = {key: _verdicts(c, located, forms, alignment) for key, c in project.corrections.items()}
+    results = {key: _verdicts(c, located, forms, alignment, absent) for key, c in project.corrections.items()}
     kinds = {c.kind for c in project.corrections.values()}
     scorecard = {v: {kind: Counter[str]() for kind in sorted(kinds)} for v in located}
     errors: dict[str, list[tuple[Place, str]]] = {v: [] for v in located}
@@ -157,26 +158,30 @@ def analyse(project: Project) -> Analysis:
 
 
 def _verdicts(correction: Correction, located: dict[str, Located], forms: _Forms,
-              alignment: Alignment) -> CorrectionResult:
-    wrong_at = [forms.places(form) for form in correction.wrong]
-    right_at = [forms.places(form) for form in correction.right]
-    wrong = {v: [p for places in wrong_at for p in places.get(v, ())] for v in located}
-    right = {v: [p for places in right_at for p in places.get(v, ())
-                 if not any(_overlaps(p, w) for w in wrong[v])]
-             for v in located}
+              alignment: Alignment, absent: dict[str, Verdict]) -> CorrectionResult:
+    # Most versions print none of a correction's forms: only those that do are looked at.
+    wrong: dict[str, list[Place]] = {}
+    for form in correction.wrong:
+        for version, places in forms.places(form).items():
+            wrong.setdefault(version, []).extend(places)
+    right: dict[str, list[Place]] = {}
+    for form in correction.right:
+        for version, places in forms.places(form).items():
+            right.setdefault(version, []).extend(
+                p for p in places if not any(_overlaps(p, w) for w in wrong.get(version, ())))
     anchor_rows = {id(row) for v, places in wrong.items() for p in places
                    if (row := alignment.row_of(v, p.sentence_index)) is not None}
     verdicts = {}
     for version in located:
-        if wrong[version]:
+        if version in wrong:
             verdicts[version] = Verdict(version, "wrong", tuple(wrong[version]))
             continue
-        candidates = right[version]
-        if anchor_rows:
+        candidates = right.get(version)
+        if candidates and anchor_rows:
             candidates = [p for p in candidates
                           if id(alignment.row_of(version, p.sentence_index)) in anchor_rows]
-        verdict = "right" if candidates else "absent"
-        verdicts[version] = Verdict(version, verdict, tuple(candidates))
+        verdicts[version] = Verdict(version, "right", tuple(candidates)) if candidates \
+            else absent[version]
     return CorrectionResult(correction, verdicts)
 
 
