@@ -214,10 +214,10 @@ def tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> li
                 normalise(word[:-1]) not in _TITLES and len(word) > 2:
             word, right = word[:-1], right - 1  # a full stop, not an abbreviation
         gap = text[previous:left]
-        initial = not found or any(c in _OPENERS for c in gap) or \
+        initial = not found or (gap != " " and any(c in _OPENERS for c in gap)) or \
             _SENTENCE_END.search(text, max(start, left - 3), left) is not None
         letter = word[0] if word[0].isalpha() else next((c for c in word if c.isalpha()), "")
-        k = bisect_right(opening, left) - 1
+        k = bisect_right(opening, left) - 1 if opening else -1
         key, cap = normalise(word), letter.isupper()
         found.append(Token(word, left, right, key, cap, initial, k >= 0 and left < quotes[k][1],
                            _date_part(key, cap), _number(key, word)))
@@ -266,30 +266,56 @@ def name_similarity(candidate: str, form: str) -> float:
 @lru_cache(maxsize=512)
 def capitalised_runs(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of runs of up to four capitalised words (possible names) in a text; every
-    contiguous part of a longer run too, as a name may stand next to a title."""
+    contiguous part of a longer run too, as a name may stand next to a title.
+
+    A run may go on from one sentence to the next ("... the Agency. The Board ..."), so
+    the runs are followed through the whole text; what each word is, is read once per
+    distinct sentence (versions repeat most of theirs)."""
     words: list[tuple[int, int]] = []
     runs: list[list[tuple[int, int]]] = []
-    for match in _TOKEN.finditer(text):
-        first = text[match.start()]
-        # Whether the word's first letter is a capital (most words answer at once).
-        letter = first if first.isalpha() else next(
-            (c for c in match.group() if c.isalpha()), "")
-        if not letter.isupper():
-            words = []
-            continue
-        word = _POSSESSIVE.sub("", match.group().rstrip("."))
-        span = (match.start(), match.start() + len(word))
-        if words and text[words[-1][1]:match.start()].strip(".'’") != " ":
-            words = []
-        if not words:
-            runs.append(words)
-        words.append(span)
+    for line in _LINE.finditer(text):
+        at = line.start()
+        parts = line.group().split(". ")
+        for number, part in enumerate(parts):
+            # Each part ends where a word cannot go on: before the space of ". ".
+            piece = part + "." if number + 1 < len(parts) else part
+            for word in _capitals(piece):
+                if word is None:
+                    words = []
+                    continue
+                start, end = at + word[0], at + word[1]
+                if words and text[words[-1][1]:start].strip(".'’") != " ":
+                    words = []
+                if not words:
+                    runs.append(words)
+                words.append((start, end))
+            at += len(part) + 2
     spans = []
     for run in runs:
         for i in range(len(run)):
             for j in range(i, min(len(run), i + 4)):
                 spans.append((run[i][0], run[j][1]))
     return tuple(spans)
+
+
+@lru_cache(maxsize=1 << 17)
+def _capitals(piece: str) -> tuple[tuple[int, int] | None, ...]:
+    """The words of a piece of text in order: (start, end) of a capitalised word without
+    its possessive or full stop, None for a run of other words."""
+    found: list[tuple[int, int] | None] = []
+    for match in _TOKEN.finditer(piece):
+        first = piece[match.start()]
+        # Whether the word's first letter is a capital (most words answer at once).
+        letter = first if first.isalpha() else next(
+            (c for c in match.group() if c.isalpha()), "")
+        if not letter.isupper():
+            if found and found[-1] is None:
+                continue
+            found.append(None)
+            continue
+        word = _POSSESSIVE.sub("", match.group().rstrip("."))
+        found.append((match.start(), match.start() + len(word)))
+    return tuple(found)
 
 
 @lru_cache(maxsize=8)
@@ -395,6 +421,7 @@ _FIGURE = re.compile(r"\d[\d,.]*(?:[-/–]\d[\d,.]*)?[kmb]?n?")
 _DIGITS = re.compile(r"\d+")
 
 
+@lru_cache(maxsize=65536)
 def _date_part(key: str, cap: bool) -> str | None:
     """What a word (its key, and whether it is capitalised) says as part of a date."""
     if key in _RELATIVE_DAYS:
@@ -414,6 +441,7 @@ def _date_part(key: str, cap: bool) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def _number(key: str, word: str) -> str | None:
     """The number a word (its key, and as printed) gives, if it gives one."""
     if _FIGURE.fullmatch(key):

@@ -6,8 +6,12 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from briefing import pipeline
-from briefing.discrepancies import Discrepancy, name_similarity, near_misses, quote_spans
+from briefing.discrepancies import (Discrepancy, capitalised_runs, name_similarity, near_misses,
+                                    quote_spans)
 
 FACTS = """\
 brief: {title: Harbour talks, date: "2026-01-15", summary: The port authority met.}
@@ -149,3 +153,37 @@ def test_unreviewed_discrepancies_fail_only_a_strict_check(tmp_path: Path) -> No
     (tmp_path / "conf.py").write_text('briefing_facts = "facts.yaml"\n', "utf-8")
     assert cli.main(["check", "--project", str(tmp_path)]) == 0
     assert cli.main(["check", "--strict", "--project", str(tmp_path)]) == 1
+
+
+def _runs_word_by_word(text: str) -> tuple[tuple[int, int], ...]:
+    """Capitalised runs as the definition reads: every word of the whole text in turn."""
+    from briefing.discrepancies import _POSSESSIVE, _TOKEN
+
+    words: list[tuple[int, int]] = []
+    runs: list[list[tuple[int, int]]] = []
+    for match in _TOKEN.finditer(text):
+        word = _POSSESSIVE.sub("", match.group().rstrip("."))
+        if not next((c for c in word if c.isalpha()), "").isupper():
+            words = []
+            continue
+        if words and text[words[-1][1]:match.start()].strip(".'’") != " ":
+            words = []
+        if not words:
+            runs.append(words)
+        words.append((match.start(), match.start() + len(word)))
+    return tuple((run[i][0], run[j][1]) for run in runs for i in range(len(run))
+                 for j in range(i, min(len(run), i + 4)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=list("Ab. c'’sD\n\tE.FU.S.12,3“Q”‘x’É-Ł/ñ "), max_size=60))
+def test_capitalised_runs_read_piecewise_are_those_of_the_whole_text(text: str) -> None:
+    # Runs go on across sentences ("the Agency. The Board"); sentences are read once each.
+    assert capitalised_runs.__wrapped__(text) == _runs_word_by_word(text)
+
+
+def test_capitalised_runs_cross_sentences_as_the_text_does() -> None:
+    text = "He met the Harbour Agency. The Board agreed.\nNew Line here."
+    spans = {text[a:b] for a, b in capitalised_runs(text)}
+    assert "Harbour Agency. The Board" in spans
+    assert not any("\n" in span for span in spans)
