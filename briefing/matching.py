@@ -15,6 +15,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from collections.abc import Sequence
 from itertools import islice
 
 from rapidfuzz import fuzz
@@ -48,6 +49,10 @@ class Folded:
                                           repr=False)
     _searches: list[int] = field(default_factory=lambda: [0], init=False, compare=False,
                                  repr=False)  # whole-word searches so far
+    _starts_of_words: array[int] = field(default_factory=lambda: array("i"), init=False,
+                                         compare=False, repr=False)
+    _sets: dict[str, set[int]] = field(default_factory=dict, init=False, compare=False,
+                                       repr=False)
 
     def offset(self, index: int) -> int:
         """The offset in the original of folded character ``index``."""
@@ -74,23 +79,28 @@ class Folded:
         right = self.offset(end - 1) + 1 if end > 0 else left
         return left, right
 
-    def word_starts(self) -> dict[str, array[int]]:
-        """Each word (a run of ``\\w``) and the folded offsets where it stands (arrays of
-        machine integers: a tenth of the memory of lists, for hundreds of versions)."""
+    def word_index(self) -> dict[str, array[int]]:
+        """Each word (a run of ``\\w``) and where it stands: its ordinals among the words
+        of the text (arrays of machine integers: a tenth of the memory of lists, for
+        hundreds of versions). ``_starts_of_words`` holds each ordinal's folded offset."""
         words = self._words
         if not words and self.text:
-            for match in _WORD.finditer(self.text):
+            starts = self._starts_of_words
+            for ordinal, match in enumerate(_WORD.finditer(self.text)):
                 word = match.group()
+                starts.append(match.start())
                 if word in words:
-                    words[word].append(match.start())
+                    words[word].append(ordinal)
                 else:
-                    words[word] = array("i", (match.start(),))
+                    words[word] = array("i", (ordinal,))
         return words
 
-    def drop_index(self) -> None:
-        """Forget the word index (it is built again if the text is searched again)."""
-        self._words.clear()
-        self._searches[0] = 0
+    def _word_set(self, word: str) -> set[int]:
+        """The ordinals of a common word, as a set (built when first asked)."""
+        found = self._sets.get(word)
+        if found is None:
+            found = self._sets[word] = set(self._words[word])
+        return found
 
     def search(self, target: str, whole_words: bool, limit: int | None = None,
                within: tuple[int, int] | None = None) -> list[tuple[int, int]]:
@@ -110,25 +120,28 @@ class Folded:
             # One scan beats building the index for a text searched only once.
             return [(m.start(), m.end()) for m in islice(
                 _pattern(target).finditer(self.text, low, high), limit)]
-        # Every occurrence has each anchor word standing whole in the text: look only
-        # where the rarest of them stands.
-        index = self._words or self.word_starts()
-        best: array[int] | None = None
-        shift = 0
-        for word, offset in anchors:
-            places = index.get(word)
-            if places is None:
-                return []
-            if best is None or len(places) < len(best):
-                best, shift = places, offset
-        assert best is not None
+        # Every occurrence has each anchor word standing whole in the text, the anchors
+        # one after the other as in the target: look only where the rarest of them
+        # stands and the next rarest follows it.
+        index = self._words or self.word_index()
+        if any(word not in index for word, _, _ in anchors):
+            return []
+        ranked = sorted(anchors, key=lambda anchor: len(index[anchor[0]]))
+        word, shift, ordinal = ranked[0]
+        starts = self._starts_of_words
+        best: Sequence[int] = index[word]
+        if within:
+            best = best[bisect_left(best, bisect_left(starts, low + shift)):]
+        if len(ranked) > 1 and len(best) > 32:
+            following, _, its_ordinal = ranked[1]
+            step, others = its_ordinal - ordinal, self._word_set(following)
+            best = [n for n in best if n + step in others]
         text, size = self.text, len(target)
         left, right = target[0].isalnum(), target[-1].isalnum()
         found: list[tuple[int, int]] = []
         last = low
-        first = bisect_left(best, low + shift) if within else 0
-        for place in islice(best, first, None):
-            at = place - shift
+        for number in best:
+            at = starts[number] - shift
             end = at + size
             if end > high:
                 if at >= high:
@@ -148,15 +161,16 @@ class Folded:
 
 
 @lru_cache(maxsize=8192)
-def _anchors(target: str) -> tuple[tuple[str, int], ...]:
-    """The words of ``target`` that a whole-word match must show whole, with their offsets.
+def _anchors(target: str) -> tuple[tuple[str, int, int], ...]:
+    """The words of ``target`` that a whole-word match must show whole, with their offsets
+    and their ordinals among the target's words.
 
     A word is whole when something bounds it on both sides: a non-word character of the
     target, or the word-boundary rule at either end (which applies when the target starts
     or ends with a letter or digit).
     """
     left, right = target[0].isalnum(), target[-1].isalnum()
-    return tuple((m.group(), m.start()) for m in _WORD.finditer(target)
+    return tuple((m.group(), m.start(), k) for k, m in enumerate(_WORD.finditer(target))
                  if (m.start() > 0 or left) and (m.end() < len(target) or right))
 
 
@@ -245,15 +259,25 @@ class Joined:
         """(key, start, end) of each whole-word occurrence, offsets in that key's text, in
         the order of the texts (the first ``limit`` of them, if given)."""
         target = folded_needle(needle)
-        found = []
-        for a, b in self.folded.search(target, True) if target else []:
+        if not target:
+            return []
+        by_text: dict[int, list[tuple[int, int]]] = {}
+        again: set[int] = set()
+        for a, b in self.folded.search(target, True):
             start, end = self.folded.span(a, b, len(self.text))
             k = bisect_right(self.starts, start) - 1
-            if end - self.starts[k] <= len(self.texts[k]):  # not across two texts
-                found.append((self.keys[k], start - self.starts[k], end - self.starts[k]))
-                if len(found) == limit:
-                    break
-        return found
+            if end - self.starts[k] <= len(self.texts[k]):
+                by_text.setdefault(k, []).append((start, end))
+            else:
+                # Across two texts, which it may have hidden an occurrence in: the texts it
+                # ends in are searched alone.
+                again.update(range(k + 1, bisect_right(self.starts, end - 1)))
+        for k in again:
+            by_text[k] = [self.folded.span(a, b, len(self.text)) for a, b in self.folded.search(
+                target, True, None, self._ranges[self.keys[k]])]
+        found = [(self.keys[k], start - self.starts[k], end - self.starts[k])
+                 for k in sorted(by_text) for start, end in by_text[k]]
+        return found[:limit]
 
     def occurrences(self, needle: str, limit: int, key: str | None = None) -> int:
         """How many times ``needle`` occurs in all the texts (or in one, ``key``; as

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from briefing import pipeline
-from briefing.matching import closest_passage, find_all
+from briefing.matching import Joined, _pattern, closest_passage, find_all, fold, folded_needle
 from briefing.segment import segment
 
 REPO = Path(__file__).resolve().parent.parent
@@ -68,3 +71,40 @@ def test_flagship_truncated_version_is_absent_not_right() -> None:
     # though that copy prints "Anthropic" elsewhere, it neither got it right nor wrong.
     verdict = result.analysis.corrections["mr-anthropic"].verdicts["aggregator"]
     assert verdict.verdict == "absent"
+
+
+# Texts of a few words repeated, so that the word index has common words to sieve.
+_WORDS = st.sampled_from(["data", "council", "western", "Data", "x_y", "45", "2,1", "a"])
+_SEPARATORS = st.sampled_from([" ", " ", " ", ", ", "-", ". ", "\n", "  ", "’s "])
+_TEXTS = st.lists(st.tuples(_WORDS, _SEPARATORS), min_size=1, max_size=400).map(
+    lambda pairs: "".join(w + s for w, s in pairs))
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_TEXTS, first=st.integers(0, 399), length=st.integers(1, 4),
+       limit=st.one_of(st.none(), st.integers(1, 3)), cut=st.floats(0, 1))
+def test_the_word_index_finds_what_the_pattern_finds(text: str, first: int, length: int,
+                                                     limit: int | None, cut: float) -> None:
+    folded = fold(text)
+    words = folded.text.split(" ")
+    target = folded_needle(" ".join(words[first % len(words):][:length]))
+    if not target:
+        return
+    within = (int(cut * len(folded.text) / 2), len(folded.text) - int(cut * len(folded.text) / 3))
+    expected = [(m.start(), m.end()) for m in _pattern(target).finditer(folded.text, *within)]
+    folded.search("council", True)  # the first search scans; later ones use the index
+    assert folded.search(target, True, limit, within) == expected[:limit]
+    assert folded.search(target, True) == [
+        (m.start(), m.end()) for m in _pattern(target).finditer(folded.text)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts=st.lists(_TEXTS, min_size=1, max_size=4), needle=_WORDS, more=_WORDS)
+@example(texts=["x data ", "data data"], needle="data", more="data")  # a match across two
+def test_texts_searched_together_give_what_each_gives_alone(texts: list[str], needle: str,
+                                                            more: str) -> None:
+    joined = Joined({f"t{n}": text for n, text in enumerate(texts)})
+    for phrase in (needle, f"{needle} {more}"):
+        found = [(f"t{n}", *span) for n, text in enumerate(texts)
+                 for span in find_all(phrase, text, folded=fold(text))]
+        assert joined.find(phrase) == found
