@@ -261,9 +261,17 @@ class Joined:
         target = folded_needle(needle)
         if not target:
             return []
+        if limit is not None:  # most callers want to know whether it stands anywhere
+            first, crossed = self._find(target, limit)
+            if len(first) == limit and not crossed:
+                return first
+        return self._find(target, None)[0][:limit]
+
+    def _find(self, target: str,
+              limit: int | None) -> tuple[list[tuple[str, int, int]], bool]:
         by_text: dict[int, list[tuple[int, int]]] = {}
         again: set[int] = set()
-        for a, b in self.folded.search(target, True):
+        for a, b in self.folded.search(target, True, limit):
             start, end = self.folded.span(a, b, len(self.text))
             k = bisect_right(self.starts, start) - 1
             if end - self.starts[k] <= len(self.texts[k]):
@@ -275,9 +283,8 @@ class Joined:
         for k in again:
             by_text[k] = [self.folded.span(a, b, len(self.text)) for a, b in self.folded.search(
                 target, True, None, self._ranges[self.keys[k]])]
-        found = [(self.keys[k], start - self.starts[k], end - self.starts[k])
-                 for k in sorted(by_text) for start, end in by_text[k]]
-        return found[:limit]
+        return [(self.keys[k], start - self.starts[k], end - self.starts[k])
+                for k in sorted(by_text) for start, end in by_text[k]], bool(again)
 
     def occurrences(self, needle: str, limit: int, key: str | None = None) -> int:
         """How many times ``needle`` occurs in all the texts (or in one, ``key``; as
