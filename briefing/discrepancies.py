@@ -225,6 +225,17 @@ def tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> li
     return found
 
 
+def _placed(words: list[tuple[int, list[Token]]],
+            quotes: tuple[tuple[int, int], ...]) -> list[Token]:
+    """The words of a cell's sentences (each at its offset from the cell's start), marked
+    as quoted inside the quotation spans."""
+    if len(words) == 1 and words[0][0] == 0 and not quotes:
+        return words[0][1]  # one sentence and no quotation: its words as they are
+    return [Token(t.text, t.start + offset, t.end + offset, t.key, t.cap, t.initial,
+                  any(a <= t.start + offset < b for a, b in quotes), t.date, t.number)
+            for offset, shape in words for t in shape]
+
+
 def _is_negation(token: Token, following: Token | None) -> bool:
     key = token.key
     if key in _NEGATIONS or key.endswith("n't"):
@@ -698,14 +709,7 @@ class _Versions:
         key = (pieces, mentions, quotes)
         cell = known.get(key)
         if cell is None:
-            found = []
-            for offset, shape in words:
-                for t in shape:
-                    at = t.start + offset
-                    found.append(Token(t.text, at, t.end + offset, t.key, t.cap, t.initial,
-                                       bool(quotes) and any(a <= at < b for a, b in quotes),
-                                       t.date, t.number))
-            cell = known[key] = Cell(text[base:sentences[-1].end], found)
+            cell = known[key] = Cell(text[base:sentences[-1].end], _placed(words, quotes))
             extract(cell, list(mentions), self.proper_initial)
         return cell, base
 
