@@ -36,13 +36,14 @@ def _no_cycle_collection() -> Iterator[None]:
     large brief). It runs again afterwards, with the check's objects counted as old ones
     (frozen, then thawed into the oldest generation), so that its first pass does not
     walk them all at once."""
-    enabled = gc.isenabled()
+    enabled, frozen = gc.isenabled(), gc.get_freeze_count()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
-        gc.unfreeze()
+        if not frozen:  # thawing would also thaw what the host process froze itself
+            gc.freeze()
+            gc.unfreeze()
         if enabled:
             gc.enable()
 

@@ -108,3 +108,28 @@ def test_texts_searched_together_give_what_each_gives_alone(texts: list[str], ne
         found = [(f"t{n}", *span) for n, text in enumerate(texts)
                  for span in find_all(phrase, text, folded=fold(text))]
         assert joined.find(phrase) == found
+
+
+def test_the_check_leaves_the_cycle_collector_as_it_found_it() -> None:
+    # The check runs without cycle collection; a host process's settings are its own.
+    import gc
+
+    def check() -> None:
+        pipeline.check(BASIC / "facts.yaml", BASIC / "seeds")
+
+    assert gc.isenabled()
+    check()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        check()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        check()
+        assert gc.get_freeze_count() == frozen  # what the host froze stays frozen
+    finally:
+        gc.unfreeze()
