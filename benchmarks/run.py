@@ -403,7 +403,7 @@ def _plot(check: dict[str, list[dict[str, Any]]]) -> str:
              for s, r in first.items()}
     return loglog([(f"versions N ({label.get('versions', '')})", "#1f77b4",
                     points("versions", "cpu")),
-                   (f"paragraphs M ({label.get('paragraphs', '')}, K = 4M)", "#d62728",
+                   (f"paragraphs M ({label.get('paragraphs', '')}, 4 corrections each)", "#d62728",
                     points("paragraphs", "cpu")),
                    ("text M (K fixed)", "#9467bd", points("text", "cpu")),
                    ("N, without alignment", "#6baed6", points("versions", "rest")),
