@@ -128,7 +128,8 @@ def analyse(project: Project) -> Analysis:
     forms = _Forms(project.joined_versions, located)
     absent = {v: Verdict(v, "absent", ()) for v in located}  # immutable: shared
     alignment = align_versions({k: [s.text for s in loc.sentences] for k, loc in located.items()})
-    results = {key: _verdicts(c, located, forms, alignment, absent) for key, c in project.corrections.items()}
+    results = {key: _verdicts(c, located, forms, alignment, absent)
+               for key, c in project.corrections.items()}
     kinds = {c.kind for c in project.corrections.values()}
     scorecard = {v: {kind: Counter[str]() for kind in sorted(kinds)} for v in located}
     errors: dict[str, list[tuple[Place, str]]] = {v: [] for v in located}

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
-import re
 import sys
 import unicodedata
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
