@@ -107,8 +107,9 @@ class Folded:
         """Folded (start, end) of every non-overlapping occurrence of folded ``target``
         (of the first ``limit`` of them, if given); with ``within``, only those inside
         that folded range, as if the text were that range alone."""
+        found: list[tuple[int, int]] = []
         if not whole_words:
-            found, at = [], self.text.find(target)
+            at = self.text.find(target)
             while at >= 0 and len(found) != limit:
                 found.append((at, at + len(target)))
                 at = self.text.find(target, at + len(target))
@@ -138,7 +139,6 @@ class Folded:
             best = [n for n in best if n + step in others]
         text, size = self.text, len(target)
         left, right = target[0].isalnum(), target[-1].isalnum()
-        found: list[tuple[int, int]] = []
         last = low
         for number in best:
             at = starts[number] - shift
