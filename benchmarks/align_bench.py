@@ -312,8 +312,10 @@ def run_hunalign(binary: str, versions: list[Version]) -> tuple[set[Pair], float
             other = Path(folder) / f"v{b}.txt"
             other.write_text("\n".join(s.text for s in version.sentences()) + "\n")
             start = time.perf_counter()
+            # (in the temporary folder: hunalign leaves a translate.txt where it runs)
             out = subprocess.run([binary, "-utf", str(empty), str(base), str(other)],
-                                 capture_output=True, text=True, check=True).stdout
+                                 capture_output=True, text=True, check=True,
+                                 cwd=folder).stdout
             seconds += time.perf_counter() - start
             rungs = [tuple(int(x) for x in line.split("\t")[:2])
                      for line in out.splitlines() if line.strip()]
