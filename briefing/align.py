@@ -240,9 +240,16 @@ def _moved_blocks(a: list[str], b: list[str], used_a: set[int], used_b: set[int]
     moved out of the band. A block counts when its links together are as sure as one
     moved sentence would have to be (a sum of scores above MATCH_THRESHOLD of at least
     MOVE_THRESHOLD - MATCH_THRESHOLD): two reworded sentences in a row are stronger
-    evidence than either alone."""
+    evidence than either alone.
+
+    Blocks are taken best first. Taking one splits its runs; a part of a run cannot align
+    better than the whole run did, so the whole's sum bounds the part's, and a part is
+    programmed again only when that bound could still beat the best block of the pass (a
+    copy that stops two thirds of the way leaves one long run, split again and again)."""
     found: list[Link] = []
     known: dict[tuple[tuple[int, ...], tuple[int, ...]], list[Link]] = {}
+    ceiling: dict[tuple[tuple[int, ...], tuple[int, ...]], float] = {}
+    least = MOVE_THRESHOLD - MATCH_THRESHOLD
     while True:
         best: tuple[float, list[int], list[int], list[Link]] | None = None
         runs_b = _runs(len(b), used_b)
@@ -250,12 +257,13 @@ def _moved_blocks(a: list[str], b: list[str], used_a: set[int], used_b: set[int]
             for run_b in runs_b:
                 key = (tuple(run_a), tuple(run_b))  # runs not taken keep their links
                 if key not in known:
+                    if ceiling.get(key, float("inf")) < max(least, best[0] if best else 0.0):
+                        continue
                     known[key] = _banded_programme([a[i] for i in run_a],
                                                    [b[j] for j in run_b])
                 links = known[key]
                 total = sum(link.score - MATCH_THRESHOLD for link in links)
-                if links and total >= MOVE_THRESHOLD - MATCH_THRESHOLD and \
-                        (best is None or total > best[0]):
+                if links and total >= least and (best is None or total > best[0]):
                     best = (total, run_a, run_b, links)
         if best is None:
             return found
@@ -266,6 +274,31 @@ def _moved_blocks(a: list[str], b: list[str], used_a: set[int], used_b: set[int]
             found.append(moved)
             used_a.update(moved.pivot)
             used_b.update(moved.other)
+        # The two runs just split: what their parts can reach at most, against each other
+        # run, is what the whole reached (or could reach).
+        split_a, split_b = tuple(run_a), tuple(run_b)
+        for whole in [k for k in (*known, *ceiling) if k[0] == split_a or k[1] == split_b]:
+            bound = sum(link.score - MATCH_THRESHOLD for link in known[whole]) \
+                if whole in known else ceiling[whole]
+            parts_a = _parts(whole[0], used_a) if whole[0] == split_a else [whole[0]]
+            parts_b = _parts(whole[1], used_b) if whole[1] == split_b else [whole[1]]
+            for key in ((part_a, part_b) for part_a in parts_a for part_b in parts_b):
+                if key not in known:
+                    ceiling[key] = min(ceiling.get(key, bound), bound)
+
+
+def _parts(run: tuple[int, ...], used: set[int]) -> list[tuple[int, ...]]:
+    """The runs left of ``run`` once ``used`` are taken out."""
+    parts: list[list[int]] = []
+    for index in run:
+        if index in used:
+            if parts and parts[-1]:
+                parts.append([])
+            continue
+        if not parts:
+            parts.append([])
+        parts[-1].append(index)
+    return [tuple(part) for part in parts if part]
 
 
 def _moved(a: list[str], b: list[str], used_a: set[int], used_b: set[int]) -> list[Link]:
