@@ -130,6 +130,8 @@ def test_the_check_leaves_the_cycle_collector_as_it_found_it() -> None:
     try:
         frozen = gc.get_freeze_count()
         check()
-        assert gc.get_freeze_count() == frozen  # what the host froze stays frozen
+        # What the host froze stays frozen (some of it may have been freed meanwhile),
+        # and nothing of the check's was added.
+        assert 0 < gc.get_freeze_count() <= frozen
     finally:
         gc.unfreeze()
