@@ -106,7 +106,9 @@ class Folded:
                within: tuple[int, int] | None = None) -> list[tuple[int, int]]:
         """Folded (start, end) of every non-overlapping occurrence of folded ``target``
         (of the first ``limit`` of them, if given); with ``within``, only those inside
-        that folded range, as if the text were that range alone."""
+        that folded range, as a regular expression searching from its start to its end
+        finds them (the character before the range still bounds a word; the range's end
+        ends the text)."""
         found: list[tuple[int, int]] = []
         if not whole_words:
             at = self.text.find(target)
@@ -149,7 +151,7 @@ class Folded:
                 continue
             if at < last or not text.startswith(target, at):
                 continue
-            if left and at > low and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            if left and at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
                 continue
             if right and end < high and (text[end].isalnum() or text[end] == "_"):
                 continue

@@ -83,6 +83,8 @@ _TEXTS = st.lists(st.tuples(_WORDS, _SEPARATORS), min_size=1, max_size=400).map(
 @settings(max_examples=200, deadline=None)
 @given(text=_TEXTS, first=st.integers(0, 399), length=st.integers(1, 4),
        limit=st.one_of(st.none(), st.integers(1, 3)), cut=st.floats(0, 1))
+@example(text="data " * 16 + "data-a a-data’s " + "data " * 13 + "data-data-data-data a’s ",
+         first=100, length=1, limit=None, cut=1.0)  # a range starting at the "a’s" of "data’s"
 def test_the_word_index_finds_what_the_pattern_finds(text: str, first: int, length: int,
                                                      limit: int | None, cut: float) -> None:
     folded = fold(text)
