@@ -15,19 +15,22 @@ def rootdir() -> Path:
     return Path(__file__).resolve().parent / "roots"
 
 
-@pytest.fixture
-def flagship(tmp_path: Path) -> Path:
-    """A copy of the flagship brief project, safe to edit and build."""
-    project = tmp_path / "flagship"
+def copy_flagship(project: Path) -> Path:
+    """Copy the flagship brief's inputs (not its generated pages or builds) to ``project``."""
     project.mkdir()
-    for name in ("conf.py",):
-        shutil.copy2(REPO / name, project / name)
+    shutil.copy2(REPO / "conf.py", project / "conf.py")
     for folder in ("seeds", "templates"):
         if (REPO / folder).is_dir():
             shutil.copytree(REPO / folder, project / folder)
     shutil.copytree(REPO / "docs", project / "docs",
                     ignore=shutil.ignore_patterns("_generated", "_build"))
     return project
+
+
+@pytest.fixture
+def flagship(tmp_path: Path) -> Path:
+    """A copy of the flagship brief project, safe to edit and build."""
+    return copy_flagship(tmp_path / "flagship")
 
 
 def tree_digest(folder: Path) -> dict[str, bytes]:

@@ -26,14 +26,9 @@ def squash(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def pdf_pages(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    from .conftest import REPO
+    from .conftest import copy_flagship
 
-    project = tmp_path_factory.mktemp("pdf") / "flagship"
-    project.mkdir()
-    shutil.copy2(REPO / "conf.py", project / "conf.py")
-    shutil.copytree(REPO / "seeds", project / "seeds")
-    shutil.copytree(REPO / "docs", project / "docs",
-                    ignore=shutil.ignore_patterns("_generated"))
+    project = copy_flagship(tmp_path_factory.mktemp("pdf") / "flagship")
     before = tree_digest(project / "seeds") | tree_digest(project / "docs")
     result = subprocess.run([sys.executable, "-m", "briefing.cli", "build", "--no-html", "-q",
                              "--project", str(project)], capture_output=True, text=True)

@@ -7,7 +7,6 @@ that leaves 127.0.0.1 is aborted.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import threading
@@ -19,6 +18,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+
+from ..conftest import copy_flagship
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -34,14 +35,7 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The flagship brief, copied and built to HTML once per test session."""
-    project = tmp_path_factory.mktemp("site") / "flagship"
-    project.mkdir()
-    shutil.copy2(REPO / "conf.py", project / "conf.py")
-    for folder in ("seeds", "templates"):
-        if (REPO / folder).is_dir():
-            shutil.copytree(REPO / folder, project / folder)
-    shutil.copytree(REPO / "docs", project / "docs",
-                    ignore=shutil.ignore_patterns("_generated", "_build"))
+    project = copy_flagship(tmp_path_factory.mktemp("site") / "flagship")
     out = project / "_build" / "html"
     build = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-c",
                             str(project), str(project / "docs"), str(out)],
