@@ -209,20 +209,45 @@ def tokens(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> li
     # last to open at or before it.
     opening = [a for a, _ in quotes]
     for match in _TOKEN.finditer(text, start, end):
-        word, left, right = match.group(), match.start(), match.end()
-        if word.endswith(".") and "." not in word[:-1] and \
-                normalise(word[:-1]) not in _TITLES and len(word) > 2:
-            word, right = word[:-1], right - 1  # a full stop, not an abbreviation
+        left, right = match.span()
+        raw = match.group()
+        word, cut, key, cap, date, number = _WORD_READINGS.get(raw) or _read_word(raw)
+        right -= cut
         gap = text[previous:left]
-        initial = not found or (gap != " " and any(c in _OPENERS for c in gap)) or \
-            _SENTENCE_END.search(text, max(start, left - 3), left) is not None
-        letter = word[0] if word[0].isalpha() else next((c for c in word if c.isalpha()), "")
-        k = bisect_right(opening, left) - 1 if opening else -1
-        key, cap = normalise(word), letter.isupper()
-        found.append(Token(word, left, right, key, cap, initial, k >= 0 and left < quotes[k][1],
-                           _date_part(key, cap), _number(key, word)))
+        if not found or (gap != " " and any(c in _OPENERS for c in gap)):
+            initial = True
+        else:  # most words follow a plain space after a word: no full stop to look for
+            before = text[max(start, left - 3):left]
+            initial = ("." in before or "!" in before or "?" in before) and \
+                _SENTENCE_END.search(text, max(start, left - 3), left) is not None
+        quoted = False
+        if opening:
+            k = bisect_right(opening, left) - 1
+            quoted = k >= 0 and left < quotes[k][1]
+        found.append(Token(word, left, right, key, cap, initial, quoted, date, number))
         previous = right
     return found
+
+
+# What a word says wherever it stands: a brief repeats most of its words many times.
+_WORD_READINGS: dict[str, tuple[str, int, str, bool, str | None, str | None]] = {}
+
+
+def _read_word(raw: str) -> tuple[str, int, str, bool, str | None, str | None]:
+    """A word as :func:`tokens` reads it: without a final full stop that is not an
+    abbreviation's (and how many characters that cut), its key, whether it is
+    capitalised, and what it says as part of a date and as a number."""
+    if len(_WORD_READINGS) >= 1 << 18:  # a long-lived process reads brief after brief
+        _WORD_READINGS.clear()
+    word, cut = raw, 0
+    if raw.endswith(".") and "." not in raw[:-1] and normalise(raw[:-1]) not in _TITLES and \
+            len(raw) > 2:
+        word, cut = raw[:-1], 1  # a full stop, not an abbreviation
+    letter = word[0] if word[0].isalpha() else next((c for c in word if c.isalpha()), "")
+    key, cap = normalise(word), letter.isupper()
+    reading = _WORD_READINGS[raw] = (word, cut, key, cap, _date_part(key, cap),
+                                     _number(key, word))
+    return reading
 
 
 def _placed(words: list[tuple[int, list[Token]]],
@@ -274,39 +299,76 @@ def name_similarity(candidate: str, form: str) -> float:
     return worst
 
 
-@lru_cache(maxsize=512)
-def capitalised_runs(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans of runs of up to four capitalised words (possible names) in a text; every
-    contiguous part of a longer run too, as a name may stand next to a title.
+class _PieceRuns(NamedTuple):
+    """The capitalised runs of one piece of a line (up to a ". "), read alone."""
 
-    A run may go on from one sentence to the next ("... the Agency. The Board ..."), so
-    the runs are followed through the whole text; what each word is, is read once per
-    distinct sentence (versions repeat most of theirs)."""
-    words: list[tuple[int, int]] = []
+    spans: tuple[tuple[int, int], ...]  # every part of up to four words of each run
+    head: tuple[tuple[int, int], ...]  # the words of the run it opens with, if it does
+    tail: tuple[tuple[int, int], ...]  # the words of the run it ends with, if it does
+    has_words: bool  # a piece without words passes a run on to the next
+    whole: bool  # one run from its first word to its last
+
+
+@lru_cache(maxsize=1 << 17)
+def _piece_runs(piece: str) -> _PieceRuns:
+    """Runs of capitalised words (possible names) in a piece; every contiguous part of a
+    run, up to four words, as a name may stand next to a title."""
     runs: list[list[tuple[int, int]]] = []
+    words: list[tuple[int, int]] = []
+    read = _capitals(piece)
+    for word in read:
+        if word is None:
+            words = []
+            continue
+        if words and piece[words[-1][1]:word[0]].strip(".'’") != " ":
+            words = []
+        if not words:
+            runs.append(words)
+        words.append(word)
+    return _PieceRuns(
+        tuple(_windows(runs)), tuple(runs[0]) if read and read[0] is not None else (),
+        tuple(runs[-1]) if read and read[-1] is not None else (), bool(read),
+        len(runs) == 1 and None not in read)
+
+
+def _windows(runs: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """The spans of every part of up to four words of each run."""
+    return [(run[i][0], run[j][1]) for run in runs for i in range(len(run))
+            for j in range(i, min(len(run), i + 4))]
+
+
+def _pieces_and_crossings(text: str) -> tuple[list[tuple[str, int]],
+                                              list[tuple[int, int]]]:
+    """The pieces of a text that hold capitalised runs, with their offsets, and the spans
+    of the runs' parts that go on from one piece to the next ("the Agency. The Board").
+
+    A run never goes on from one line to the next. Versions repeat most sentences: what
+    each piece holds is read once per distinct piece, and only the joins are read here.
+    """
+    pieces: list[tuple[str, int]] = []
+    crossing: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         at = line.start()
+        chain: list[tuple[int, int]] = []  # the last three words of the run going on
         parts = line.group().split(". ")
         for number, part in enumerate(parts):
             # Each part ends where a word cannot go on: before the space of ". ".
             piece = part + "." if number + 1 < len(parts) else part
-            for word in _capitals(piece):
-                if word is None:
-                    words = []
-                    continue
-                start, end = at + word[0], at + word[1]
-                if words and text[words[-1][1]:start].strip(".'’") != " ":
-                    words = []
-                if not words:
-                    runs.append(words)
-                words.append((start, end))
+            runs = _piece_runs(piece)
+            if runs.spans:
+                pieces.append((piece, at))
+            if runs.has_words:
+                head = [(at + a, at + b) for a, b in runs.head]
+                joined = bool(chain and head) and \
+                    text[chain[-1][1]:head[0][0]].strip(".'’") == " "
+                if joined:
+                    run = chain + head
+                    crossing += [(run[i][0], run[j][1]) for i in range(len(chain))
+                                 for j in range(len(chain), min(len(run), i + 4))]
+                chain = run[-3:] if joined and runs.whole else \
+                    [(at + a, at + b) for a, b in runs.tail[-3:]]
             at += len(part) + 2
-    spans = []
-    for run in runs:
-        for i in range(len(run)):
-            for j in range(i, min(len(run), i + 4)):
-                spans.append((run[i][0], run[j][1]))
-    return tuple(spans)
+    return pieces, crossing
 
 
 @lru_cache(maxsize=1 << 17)
@@ -329,23 +391,56 @@ def _capitals(piece: str) -> tuple[tuple[int, int] | None, ...]:
     return tuple(found)
 
 
+class _Candidates:
+    """The capitalised runs of all the versions, each distinct run once, folded; placed
+    in the texts only when asked, as most are no near miss of anything. Read once per
+    brief: every entity is looked for in every version."""
+
+    def __init__(self, texts: tuple[str, ...]) -> None:
+        self.names: list[str] = []
+        self._index: dict[str, int] = {}
+        self._inner: list[list[tuple[int, int, int]]] = []  # (piece, start, end) per name
+        self._crossing: list[dict[int, list[tuple[int, int]]]] = []  # text -> spans
+        self._piece_at: list[list[tuple[int, int]]] = []  # (text, offset) per piece
+        pieces: dict[str, int] = {}
+        for number, text in enumerate(texts):
+            found, crossing = _pieces_and_crossings(text)
+            for piece, at in found:
+                k = pieces.get(piece)
+                if k is None:
+                    k = pieces[piece] = len(self._piece_at)
+                    self._piece_at.append([])
+                    for start, end in _piece_runs(piece).spans:
+                        self._inner[self._name(piece[start:end])].append((k, start, end))
+                self._piece_at[k].append((number, at))
+            for start, end in crossing:
+                self._crossing[self._name(text[start:end])].setdefault(number, []).append(
+                    (start, end))
+        self.folded = [fold_name(n) for n in self.names]
+
+    def _name(self, name: str) -> int:
+        i = self._index.get(name)
+        if i is None:
+            i = self._index[name] = len(self.names)
+            self.names.append(name)
+            self._inner.append([])
+            self._crossing.append({})
+        return i
+
+    def places(self, i: int) -> dict[int, list[tuple[int, int]]]:
+        """Where name ``i`` stands: text number -> (start, end) spans."""
+        found: dict[int, list[tuple[int, int]]] = {}
+        for k, start, end in self._inner[i]:
+            for number, at in self._piece_at[k]:
+                found.setdefault(number, []).append((at + start, at + end))
+        for number, spans in self._crossing[i].items():
+            found.setdefault(number, []).extend(spans)
+        return found
+
+
 @lru_cache(maxsize=8)
-def _candidates(texts: tuple[str, ...]) -> tuple[list[str], list[str],
-                                                 list[dict[int, list[tuple[int, int]]]]]:
-    """The capitalised runs of all the versions, each distinct run once: the runs, folded,
-    and where each run stands in each text. Computed once per brief: every entity of a
-    brief is looked for in every version, and versions share most of their names."""
-    index: dict[str, int] = {}
-    places: list[dict[int, list[tuple[int, int]]]] = []
-    for number, text in enumerate(texts):
-        for start, end in capitalised_runs(text):
-            piece = text[start:end]
-            if piece not in index:
-                index[piece] = len(index)
-                places.append({})
-            places[index[piece]].setdefault(number, []).append((start, end))
-    names = list(index)
-    return names, [fold_name(n) for n in names], places
+def _candidates(texts: tuple[str, ...]) -> _Candidates:
+    return _Candidates(texts)
 
 
 def near_misses_in(forms: Iterable[str], texts: tuple[str, ...],
@@ -357,18 +452,19 @@ def near_misses_in(forms: Iterable[str], texts: tuple[str, ...],
     found: list[list[tuple[int, int, str, float]]] = [[] for _ in texts]
     if not names:
         return found
-    candidates, folded, places = _candidates(texts)
+    candidates = _candidates(texts)
+    folded = candidates.folded
     for name in names:
         # The whole-string ratio is in practice never below the least alike pair of
         # words: a fast first sieve, in C.
         for _, _, i in process.extract(fold_name(name), folded, scorer=fuzz.ratio, limit=None,
                                        score_cutoff=NEAR_MISS_THRESHOLD):
-            candidate = candidates[i]
+            candidate = candidates.names[i]
             if folded[i] in exclude or candidate == name:
                 continue
             score = name_similarity(candidate, name)
             if score >= NEAR_MISS_THRESHOLD:
-                for number, spans in places[i].items():
+                for number, spans in candidates.places(i).items():
                     found[number] += [(start, end, name, score) for start, end in spans]
     return [_longest(spans) for spans in found]
 
@@ -432,7 +528,6 @@ _FIGURE = re.compile(r"\d[\d,.]*(?:[-/–]\d[\d,.]*)?[kmb]?n?")
 _DIGITS = re.compile(r"\d+")
 
 
-@lru_cache(maxsize=65536)
 def _date_part(key: str, cap: bool) -> str | None:
     """What a word (its key, and whether it is capitalised) says as part of a date."""
     if key in _RELATIVE_DAYS:
@@ -452,7 +547,6 @@ def _date_part(key: str, cap: bool) -> str | None:
     return None
 
 
-@lru_cache(maxsize=65536)
 def _number(key: str, word: str) -> str | None:
     """The number a word (its key, and as printed) gives, if it gives one."""
     if _FIGURE.fullmatch(key):

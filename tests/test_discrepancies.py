@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing import pipeline
-from briefing.discrepancies import (Discrepancy, capitalised_runs, name_similarity, near_misses,
+from briefing.discrepancies import (Discrepancy, _Candidates, name_similarity, near_misses,
                                     quote_spans)
 
 FACTS = """\
@@ -175,15 +175,38 @@ def _runs_word_by_word(text: str) -> tuple[tuple[int, int], ...]:
                  for j in range(i, min(len(run), i + 4)))
 
 
+def _runs_piecewise(text: str, *others: str) -> list[tuple[int, int]]:
+    """Capitalised runs of ``text`` as the near-miss search reads them, with ``others``
+    read before it: each distinct piece once."""
+    candidates = _Candidates((*others, text))
+    spans = []
+    for i, name in enumerate(candidates.names):
+        for start, end in candidates.places(i).get(len(others), []):
+            assert text[start:end] == name
+            spans.append((start, end))
+    return sorted(spans)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=list("Ab. c'’sD\n\tE.FU.S.12,3“Q”‘x’É-Ł/ñ "), max_size=60))
 def test_capitalised_runs_read_piecewise_are_those_of_the_whole_text(text: str) -> None:
-    # Runs go on across sentences ("the Agency. The Board"); sentences are read once each.
-    assert capitalised_runs.__wrapped__(text) == _runs_word_by_word(text)
+    # Runs go on across sentences ("the Agency. The Board"); pieces are read once each.
+    assert _runs_piecewise(text) == sorted(_runs_word_by_word(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["The Harbour Agency.", "Board", "met", "U.S. Senate.",
+                                 "A. B. C.", "Ed", "it.", "\n"]), max_size=25))
+def test_capitalised_runs_of_repeated_pieces_are_placed_at_each(words: list[str]) -> None:
+    # Pieces repeat within and across texts: each occurrence gets its own places.
+    text, other = " ".join(words), " ".join(reversed(words))
+    assert _runs_piecewise(text, other) == sorted(_runs_word_by_word(text))
+    assert _runs_piecewise(other, text) == sorted(_runs_word_by_word(other))
 
 
 def test_capitalised_runs_cross_sentences_as_the_text_does() -> None:
     text = "He met the Harbour Agency. The Board agreed.\nNew Line here."
-    spans = {text[a:b] for a, b in capitalised_runs(text)}
+    spans = {text[a:b] for a, b in _runs_piecewise(text)}
     assert "Harbour Agency. The Board" in spans
+    assert "Agency. The Board agreed" not in spans  # "agreed" is no capital
     assert not any("\n" in span for span in spans)
