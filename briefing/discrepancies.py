@@ -1174,13 +1174,21 @@ class _Reviews:
 
 
 def _words(text: str, bounds: tuple[int, int]) -> list[tuple[int, int]]:
+    """The (start, end) of each word of ``text`` within ``bounds`` (a sentence)."""
+    lo, hi = bounds
+    return [(start + lo, end + lo) for start, end in _words_of(text[lo:hi])]
+
+
+@lru_cache(maxsize=1 << 14)
+def _words_of(sentence: str) -> tuple[tuple[int, int], ...]:
+    """The words of a sentence, read once wherever it stands: versions repeat it."""
     words = []
-    for match in _TOKEN.finditer(text, *bounds):
+    for match in _TOKEN.finditer(sentence):
         end = match.end()
-        if text[end - 1] == "." and "." not in text[match.start():end - 1]:
+        if sentence[end - 1] == "." and "." not in sentence[match.start():end - 1]:
             end -= 1
         words.append((match.start(), end))
-    return words
+    return tuple(words)
 
 
 def _context(text: str, start: int, end: int, bounds: tuple[int, int], minimum: int,
@@ -1296,15 +1304,14 @@ class _Decider:
                 reading.form, context[reading.version] = self.form(
                     reading.version, reading.start, reading.end, minimum, shared=len(group))
                 found.append(self._discrepancy(site, reading, groups, key, expected_key,
-                                               expected_text, basis, wrong, context))
-                site_id = site_id or found[-1].site
-                found[-1] = replace(found[-1], site=site_id)
+                                               expected_text, basis, wrong, context, site_id))
+                site_id = found[-1].site  # the place's first discrepancy names the site
         return found
 
     def _discrepancy(self, site: _Site, reading: _Reading, groups: dict[str, list[_Reading]],
                      key: str, expected_key: str | None, expected_text: str | None,
                      basis: str | None, wrong: dict[str, str],
-                     context: dict[str, tuple[int, int]]) -> Discrepancy:
+                     context: dict[str, tuple[int, int]], site_id: str) -> Discrepancy:
         found_text, form = reading.text, reading.form
         expected_reading: _Reading | None = None
         expected_form = expected_text
@@ -1343,7 +1350,7 @@ class _Decider:
             start=start, end=end if found_text else start,
             expected=expected_text, basis=basis, form=form, expected_form=expected_form,
             entity=self._entity(reading, expected_reading), others=others, evidence=evidence,
-            site=f"{reading.version}-{anchor}-{start}", row=site.row,
+            site=site_id or f"{reading.version}-{anchor}-{start}", row=site.row,
             reviewed=self._reviewed(reading, wrong))
 
     def _in_record(self, family: str, reading: _Reading) -> bool:
@@ -1523,7 +1530,9 @@ def _number_them(found: list[Discrepancy], order: dict[str, int]) -> list[Discre
     for item in found:
         counts[(item.source, item.anchor)] += 1
         number = counts[(item.source, item.anchor)]
-        numbered.append(replace(item, id=f"{item.source}-{item.anchor}-{number}"))
+        # Made here and not yet shared: numbered in place (replace() copies every field).
+        object.__setattr__(item, "id", f"{item.source}-{item.anchor}-{number}")
+        numbered.append(item)
     return numbered
 
 
