@@ -764,11 +764,13 @@ class _Versions:
         inner_caps: set[str] = set()
         for version, document in self.documents.items():
             for sentence in self.sentences[version]:
-                for token in self._shape(document.text[sentence.start:sentence.end]):
-                    if not token.cap:
-                        lower.add(token.key)
-                    elif not token.initial:
-                        inner_caps.add(token.key)
+                self._shape(document.text[sentence.start:sentence.end])
+        for shape in self._shapes.values():  # each distinct sentence once
+            for token in shape:
+                if not token.cap:
+                    lower.add(token.key)
+                elif not token.initial:
+                    inner_caps.add(token.key)
         return {k for k in inner_caps - lower if k not in _COMMON}
 
     def _shape(self, sentence: str) -> list[Token]:
@@ -1296,6 +1298,10 @@ class _Decider:
         for key, group in groups.items():
             if key == expected_key:
                 continue
+            # What the other versions read here: one tuple for every reading of the group.
+            others = tuple((r.version, r.text or self.form(r.version, r.start, r.end,
+                                                           fixed=(1, 1))[0])
+                           for k, g in groups.items() if k != key for r in g)
             for reading in group:
                 if reading.version in right and basis == "correction":
                     continue
@@ -1304,14 +1310,16 @@ class _Decider:
                 reading.form, context[reading.version] = self.form(
                     reading.version, reading.start, reading.end, minimum, shared=len(group))
                 found.append(self._discrepancy(site, reading, groups, key, expected_key,
-                                               expected_text, basis, wrong, context, site_id))
+                                               expected_text, basis, wrong, context, site_id,
+                                               others))
                 site_id = found[-1].site  # the place's first discrepancy names the site
         return found
 
     def _discrepancy(self, site: _Site, reading: _Reading, groups: dict[str, list[_Reading]],
                      key: str, expected_key: str | None, expected_text: str | None,
                      basis: str | None, wrong: dict[str, str],
-                     context: dict[str, tuple[int, int]], site_id: str) -> Discrepancy:
+                     context: dict[str, tuple[int, int]], site_id: str,
+                     others: tuple[tuple[str, str], ...]) -> Discrepancy:
         found_text, form = reading.text, reading.form
         expected_reading: _Reading | None = None
         expected_form = expected_text
@@ -1340,9 +1348,6 @@ class _Decider:
             if not reading.text or not expected_reading.text:
                 # Words left out or added: say it with the words around them.
                 found_text, expected_text = form, expected_form
-        others = tuple((r.version, r.text or self.form(r.version, r.start, r.end,
-                                                       fixed=(1, 1))[0])
-                       for k, g in groups.items() if k != key for r in g)
         paragraph, anchor = self.versions.anchor(reading.version, start)
         return Discrepancy(
             id="", source=reading.version, paragraph=paragraph, anchor=anchor,
