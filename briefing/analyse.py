@@ -85,14 +85,16 @@ class Located:
         # Where each sentence starts, and its paragraph's anchor: one bisection per place.
         self._starts = [s.start for s in self.sentences]
         self._paragraph_of = [s.anchor.split("s")[0] for s in self.sentences]
+        ends = {f"p{p.number}": p.end for p in self.document.paragraphs}
+        self._paragraph_end = [ends[anchor] for anchor in self._paragraph_of]
 
     def place(self, start: int, end: int) -> Place | None:
         """The place of [start, end) of the text, if it stands in a paragraph."""
-        if self.document.paragraph_at(start) is None:
-            return None
         # The sentence that starts last at or before the place: sentences cover their
-        # paragraph but for the spaces between them, where no form starts.
+        # paragraph (from its start) but for the spaces between them, where no form starts.
         index = bisect_right(self._starts, start) - 1
+        if index < 0 or start >= self._paragraph_end[index]:
+            return None  # before the first paragraph, or between two
         sentence = self.sentences[index]
         return Place(self.source.id, self._paragraph_of[index], sentence.anchor,
                      index, start, end, self.document.text[start:end])

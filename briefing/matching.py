@@ -75,6 +75,12 @@ class Folded:
         return min(at, following)
 
     def span(self, start: int, end: int, original_length: int) -> tuple[int, int]:
+        if 0 <= start < end <= len(self.text):
+            piece = bisect_right(self.starts, start) - 1
+            if piece + 1 == len(self.starts) or end <= self.starts[piece + 1]:
+                # Within one piece (most spans): one look up for both ends.
+                shift = self.offsets[piece] - self.starts[piece]
+                return start + shift, end + shift
         left = self.offset(start) if start < len(self.text) else original_length
         right = self.offset(end - 1) + 1 if end > 0 else left
         return left, right
