@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
+from briefing import parallel
 from briefing.align import Alignment, align_versions
 from briefing.discrepancies import Discrepancy, entity_names, find_discrepancies, near_misses_in
 from briefing.matching import Joined
@@ -129,7 +130,12 @@ def analyse(project: Project) -> Analysis:
     located = {v.id: Located(v) for v in project.versions if v.document}
     forms = _Forms(project.joined_versions, located)
     absent = {v: Verdict(v, "absent", ()) for v in located}  # immutable: shared
-    alignment = align_versions({k: [s.text for s in loc.sentences] for k, loc in located.items()})
+    sentences = {k: [s.text for s in loc.sentences] for k, loc in located.items()}
+    # The alignment (in a second process, where one can help) while the entities are
+    # looked for: they do not need it; the verdicts do.
+    mentions, alignment = parallel.both(lambda: _all_mentions(project, located, forms),
+                                        lambda: align_versions(sentences),
+                                        sum(map(len, sentences.values())))
     results = {key: _verdicts(c, located, forms, alignment, absent)
                for key, c in project.corrections.items()}
     kinds = {c.kind for c in project.corrections.values()}
@@ -143,6 +149,15 @@ def analyse(project: Project) -> Analysis:
                 errors[version].extend((place, key) for place in verdict.places)
     for version in errors:
         errors[version].sort(key=lambda pair: (pair[0].start, -pair[0].end))
+    analysis = Analysis(alignment, results, scorecard, mentions, errors)
+    forms.release()  # searching is done: free the memo
+    del located, forms
+    analysis.discrepancies = find_discrepancies(project, analysis)
+    return analysis
+
+
+def _all_mentions(project: Project, located: dict[str, Located],
+                  forms: _Forms) -> dict[str, dict[str, list[Mention]]]:
     # What every entity's search shares: the texts, every entity's own names, and the
     # wrong forms of the corrections of how each is named.
     texts = tuple(loc.document.text for loc in located.values())
@@ -151,13 +166,8 @@ def analyse(project: Project) -> Analysis:
     for c in project.corrections.values():
         if c.entity and c.kind in NAMING_KINDS:  # a misquote is not a mention
             garbles.setdefault(c.entity, []).extend((form, c.id) for form in c.wrong)
-    mentions = {key: _mentions(entity, located, forms, texts, own_names, garbles.get(key, []))
-                for key, entity in project.entities.items()}
-    analysis = Analysis(alignment, results, scorecard, mentions, errors)
-    forms.release()  # searching is done: free the memo
-    del located, forms
-    analysis.discrepancies = find_discrepancies(project, analysis)
-    return analysis
+    return {key: _mentions(entity, located, forms, texts, own_names, garbles.get(key, []))
+            for key, entity in project.entities.items()}
 
 
 def _verdicts(correction: Correction, located: dict[str, Located], forms: _Forms,
