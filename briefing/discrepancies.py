@@ -467,7 +467,7 @@ def near_misses_in(forms: Iterable[str], texts: tuple[str, ...],
             if score >= NEAR_MISS_THRESHOLD:
                 for number, spans in candidates.places(i).items():
                     found[number] += [(start, end, name, score) for start, end in spans]
-    return [_longest(spans) for spans in found]
+    return [_longest(spans) if spans else spans for spans in found]
 
 
 def near_misses(forms: Iterable[str], text: str,
