@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import TypeVar
@@ -50,15 +51,13 @@ def both(here: Callable[[], T], there: Callable[[], U], sentences: int) -> tuple
     sender.close()
     try:
         mine = here()
-    except BaseException:
+        try:
+            ok, theirs = receiver.recv()
+        except EOFError:  # the copy died without a word (killed, out of memory): do it here
+            ok, theirs = True, there()
+    except BaseException:  # an error here, or Ctrl-C: the copy's work is not wanted
         child.terminate()
-        child.join()
-        receiver.close()
         raise
-    try:
-        ok, theirs = receiver.recv()
-    except EOFError:  # the copy died without a word (killed, out of memory): do it here
-        ok, theirs = True, there()
     finally:
         receiver.close()
         child.join()
@@ -69,9 +68,14 @@ def both(here: Callable[[], T], there: Callable[[], U], sentences: int) -> tuple
 
 
 def _run(work: Callable[[], object], sender: Connection) -> None:
+    # Ctrl-C reaches the whole process group: the first process handles it and stops this one.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         result: tuple[bool, object] = (True, work())
     except BaseException as error:  # raised again in the parent, where it is reported
         result = (False, error)
-    sender.send(result)
+    try:
+        sender.send(result)
+    except OSError:  # the parent stopped listening: it has stopped this work
+        pass
     sender.close()
