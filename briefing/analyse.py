@@ -86,8 +86,7 @@ class Located:
         # Where each sentence starts, and its paragraph's anchor: one bisection per place.
         self._starts = [s.start for s in self.sentences]
         self._paragraph_of = [s.anchor.split("s")[0] for s in self.sentences]
-        ends = {f"p{p.number}": p.end for p in self.document.paragraphs}
-        self._paragraph_end = [ends[anchor] for anchor in self._paragraph_of]
+        self._paragraph_end = [p.end for p in self.document.paragraphs for _ in p.sentences]
 
     def place(self, start: int, end: int) -> Place | None:
         """The place of [start, end) of the text, if it stands in a paragraph."""

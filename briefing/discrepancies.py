@@ -327,15 +327,17 @@ def _piece_runs(piece: str) -> _PieceRuns:
             runs.append(words)
         words.append(word)
     return _PieceRuns(
-        tuple(_windows(runs)), tuple(runs[0]) if read and read[0] is not None else (),
+        tuple(span for run in runs for span in _windows(run)), tuple(runs[0]) if read and read[0] is not None else (),
         tuple(runs[-1]) if read and read[-1] is not None else (), bool(read),
         len(runs) == 1 and None not in read)
 
 
-def _windows(runs: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
-    """The spans of every part of up to four words of each run."""
-    return [(run[i][0], run[j][1]) for run in runs for i in range(len(run))
-            for j in range(i, min(len(run), i + 4))]
+def _windows(run: list[tuple[int, int]], across: int = 0) -> list[tuple[int, int]]:
+    """The spans of every part of up to four words of a run; with ``across``, only the
+    parts that hold both word ``across - 1`` and word ``across`` (those going on over a
+    join there)."""
+    return [(run[i][0], run[j][1]) for i in range(across or len(run))
+            for j in range(max(i, across), min(len(run), i + 4))]
 
 
 def _pieces_and_crossings(text: str) -> tuple[list[tuple[str, int]],
@@ -364,8 +366,7 @@ def _pieces_and_crossings(text: str) -> tuple[list[tuple[str, int]],
                     text[chain[-1][1]:head[0][0]].strip(".'’") == " "
                 if joined:
                     run = chain + head
-                    crossing += [(run[i][0], run[j][1]) for i in range(len(chain))
-                                 for j in range(len(chain), min(len(run), i + 4))]
+                    crossing += _windows(run, across=len(chain))
                 chain = run[-3:] if joined and runs.whole else \
                     [(at + a, at + b) for a, b in runs.tail[-3:]]
             at += len(part) + 2
@@ -1469,7 +1470,7 @@ def find_discrepancies(project: Project, analysis: Analysis) -> list[Discrepancy
     return _number_them(_deduplicate(first + rest + mentioned), decider.order)
 
 
-ROWS_HERE = 0.35
+ROWS_HERE = 0.35  # of the rows' work, by cells, done in the first process
 
 
 def _split(groups: list[tuple[int, dict[str, tuple[int, ...]]]], share: float) -> int:
