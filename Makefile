@@ -1,5 +1,6 @@
 # briefing: `make brief` builds the flagship brief (HTML and PDF); `make test` runs the tests.
-# Both create .venv and install the project into it when needed.
+# Both create .venv and install into it, when needed, exactly what requirements.lock names
+# (with hashes); `make lock` re-resolves the lock, `make test-latest` tries the newest releases.
 
 PYTHON ?= python3
 VENV := .venv
@@ -9,7 +10,7 @@ TEX_PACKAGES := latexmk texlive-xetex texlive-latex-recommended texlive-latex-ex
 	texlive-fonts-recommended fonts-freefont-otf lmodern fonts-texgyre poppler-utils \
 	fonts-texgyre-math fonts-droid-fallback fonts-dejavu-core
 
-.PHONY: brief html pdf test check serve tex browser bench clean
+.PHONY: brief html pdf test test-latest lock check serve tex browser bench clean
 
 brief: $(STAMP) tex
 	$(BIN)/briefing build
@@ -33,11 +34,31 @@ serve: $(STAMP)
 bench: $(STAMP) tex
 	$(BIN)/python benchmarks/run.py
 
-$(STAMP): pyproject.toml
+# The environment this repository builds and tests with: every package, the build backend
+# included, from the lock with its hashes; then the project itself, built with that backend.
+$(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,serve]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Re-resolve the lock to the newest releases that pyproject.toml's ranges allow (for every
+# platform and Python >= 3.11), then install it. Review the diff, run `make test`, commit.
+LOCK_INPUTS := pyproject.toml --extra test --extra serve --group build --group dev
+lock: $(STAMP)
+	$(BIN)/uv pip compile $(LOCK_INPUTS) --universal --python-version 3.11 \
+	    --generate-hashes --upgrade --custom-compile-command "make lock" -o requirements.lock
+	$(MAKE) $(STAMP)
+
+# The test suite against a fresh, unlocked resolve of the newest releases, in its own
+# environment: a new release's breakage seen on purpose. Not part of CI.
+LATEST := .venv-latest
+test-latest: tex browser
+	rm -rf $(LATEST) && $(PYTHON) -m venv $(LATEST)
+	$(LATEST)/bin/python -m pip install --quiet --upgrade pip
+	$(LATEST)/bin/python -m pip install --quiet -e '.[test,serve]'
+	$(LATEST)/bin/python -m pip freeze --exclude-editable > $(LATEST)/resolved.txt
+	$(LATEST)/bin/python -m pytest -q
 
 # TeX Live from Debian's packages, when missing and when we can install it.
 tex:

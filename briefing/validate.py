@@ -82,8 +82,9 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, str]:
             if match:
                 hint = f"did you mean {match[0]!r}? " + hint
         return f"unknown key {extra[0]!r}" if extra else error.message, hint
-    if kind == "required":
-        return error.message.replace("is a required property", "is missing"), \
+    if kind == "required" and isinstance(error.instance, dict):
+        missing = [key for key in error.validator_value if key not in error.instance]
+        return f"{(missing or error.validator_value)[0]!r} is missing", \
             "add it; see the schema for what it holds"
     if kind == "enum":
         return f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}", ""

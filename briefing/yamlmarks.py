@@ -20,6 +20,10 @@ Marks = dict[Pointer, tuple[int, int]]
 # Aliases let a few lines of YAML expand to billions of values ("billion laughs"); a fact
 # file of thousands of entries stays far below this.
 MAX_VALUES = 1_000_000
+# The deepest a fact file needs is about six levels (sources → id → furniture → item);
+# far below PyYAML's own limits (libyaml's flow depth, Python's recursion), so that this
+# module's message, with its location, is the one an editor reads whoever would stop first.
+MAX_DEPTH = 64
 
 # libyaml's parser when PyYAML was built with it: five times faster, the same nodes and marks.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -28,6 +32,11 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class TooLarge(Exception):
     def __init__(self, node: yaml.Node) -> None:
         self.node = node
+
+
+class TooDeep(Exception):
+    def __init__(self, line: int, col: int) -> None:
+        self.line, self.col = line, col
 
 
 def load_yaml(text: str, path: Path) -> tuple[Any, Marks, list[Problem]]:
@@ -51,22 +60,60 @@ def load_yaml(text: str, path: Path) -> tuple[Any, Marks, list[Problem]]:
                                 "aliases (*name) repeat what they name: use fewer of them",
                                 Code.YAML))
         return None, marks, problems
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        problem = (error.problem or "malformed YAML").strip()
-        context = f" ({error.context})" if error.context else ""
-        problems.append(
-            Problem(path, line, col, f"malformed YAML: {problem}{context}",
-                    "check indentation, colons and quotes on this line", Code.YAML)
-        )
+    except TooDeep as error:
+        problems.append(_too_deep(path, error.line, error.col))
         return None, marks, problems
-    except yaml.YAMLError as error:
-        problems.append(Problem(path, 0, 0, f"malformed YAML: {error}", "", Code.YAML))
+    except (yaml.YAMLError, RecursionError) as error:
+        # Whoever stopped (PyYAML's nesting limit, Python's recursion, a syntax error found
+        # deep inside), a document nested past MAX_DEPTH gets the nesting message.
+        deep = _first_too_deep(text)
+        if deep is not None:
+            problems.append(_too_deep(path, *deep))
+            return None, marks, problems
+        if isinstance(error, RecursionError):
+            raise
+        problems.append(_malformed(error, path))
         return None, marks, problems
     finally:
         loader.dispose()
     return data, marks, problems
+
+
+def _too_deep(path: Path, line: int, col: int) -> Problem:
+    return Problem(path, line, col,
+                   f"the fact file nests too deeply (lists or mappings more than {MAX_DEPTH} "
+                   "levels inside each other)",
+                   "a fact file needs a few levels of indentation; look for a run of "
+                   "opening brackets or a runaway indentation here", Code.YAML)
+
+
+def _first_too_deep(text: str) -> tuple[int, int] | None:
+    """Where the document first opens a collection deeper than MAX_DEPTH, if it does
+    (read again event by event, only after loading failed, by PyYAML's Python parser:
+    libyaml scans a run of brackets ahead and stops at its own limit before telling)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1, event.start_mark.column + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return None
+
+
+def _malformed(error: yaml.YAMLError, path: Path) -> Problem:
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        problem = (error.problem or "malformed YAML").strip()
+        context = f" ({error.context})" if error.context else ""
+        return Problem(path, line, col, f"malformed YAML: {problem}{context}",
+                       "check indentation, colons and quotes on this line", Code.YAML)
+    return Problem(path, 0, 0, f"malformed YAML: {error}", "", Code.YAML)
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -78,6 +125,8 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, pointer: Pointer, marks: Ma
     marks[pointer] = _mark(node)
     if len(marks) > MAX_VALUES:
         raise TooLarge(node)
+    if len(pointer) >= MAX_DEPTH and isinstance(node, yaml.CollectionNode):
+        raise TooDeep(*_mark(node))  # the root is the first level
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         result: dict[str, Any] = {}

@@ -140,3 +140,24 @@ def test_alias_expansion_is_bounded() -> None:
     assert data is None
     assert [p.code for p in problems] == [Code.YAML]
     assert "more than 1,000,000 values" in problems[0].message
+
+
+@pytest.mark.parametrize("loader", ["libyaml", "python"])
+@pytest.mark.parametrize("depth", [80, 5000])
+def test_deep_nesting_is_one_located_message_whoever_stops_first(
+        monkeypatch: pytest.MonkeyPatch, loader: str, depth: int) -> None:
+    """libyaml and Python's recursion stop at their own depths, in their own words; the
+    editor reads one message about nesting, where the nesting passes the limit."""
+    import yaml
+
+    from briefing import yamlmarks
+
+    if loader == "python":
+        monkeypatch.setattr(yamlmarks, "_Loader", yaml.SafeLoader)
+    text = "brief:\n  title: x\nextra: " + "[" * depth + "]" * depth + "\n"
+    data, _, problems = load_yaml(text, Path("f.yaml"))
+    assert data is None
+    assert [(p.line, p.code) for p in problems] == [(3, Code.YAML)]
+    assert "nests too deeply" in problems[0].message
+    assert problems[0].col == 7 + yamlmarks.MAX_DEPTH  # the bracket one level too deep
+    assert "quotes" not in problems[0].hint
