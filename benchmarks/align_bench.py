@@ -39,8 +39,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from briefing import align  # noqa: E402
-from briefing.discrepancies import NEAR_MISS_THRESHOLD, name_similarity  # noqa: E402
+from briefing.analysis import align  # noqa: E402
+from briefing.analysis import near_misses  # noqa: E402
+from briefing.text.names import NEAR_MISS_THRESHOLD, name_similarity  # noqa: E402
 
 FUNCTION_WORDS = (
     "the the the the of of of to to to and and a a in in that is was for on it with as "
@@ -443,7 +444,6 @@ REAL_PROJECTS = (("docs/facts.yaml", "seeds"),
 
 def real_names_experiment(thresholds: list[float]) -> list[tuple[float, int, int]]:
     """Per threshold: how many of REAL_MISSES are found, and how many other near misses."""
-    from briefing import discrepancies
     from briefing.load import load_project
 
     root = Path(__file__).resolve().parent.parent
@@ -453,17 +453,17 @@ def real_names_experiment(thresholds: list[float]) -> list[tuple[float, int, int
             continue
         project, _ = load_project(root / facts, root / seeds)
         forms = [n for e in project.entities.values() for n in e.names]
-        own = discrepancies.entity_names(project.entities.values())
+        own = near_misses.entity_names(project.entities.values())
         texts += [(v.document.text, forms, own) for v in project.versions if v.document]
-    saved = discrepancies.NEAR_MISS_THRESHOLD
+    saved = near_misses.NEAR_MISS_THRESHOLD
     rows = []
     try:
         for threshold in thresholds:
-            discrepancies.NEAR_MISS_THRESHOLD = threshold
+            near_misses.NEAR_MISS_THRESHOLD = threshold
             found: set[str] = set()
             other = 0
             for text, forms, own in texts:
-                for start, end, _, _ in discrepancies.near_misses(forms, text, own):
+                for start, end, _, _ in near_misses.NearMisses((text,)).of(forms, own)[0]:
                     piece = text[start:end]
                     if piece in REAL_MISSES:
                         found.add(piece)
@@ -471,12 +471,13 @@ def real_names_experiment(thresholds: list[float]) -> list[tuple[float, int, int
                         other += 1
             rows.append((threshold, len(found), other))
     finally:
-        discrepancies.NEAR_MISS_THRESHOLD = saved
+        near_misses.NEAR_MISS_THRESHOLD = saved
     return rows
 
 
 def suggest_items() -> list[dict[str, Any]]:
-    from briefing import pipeline, suggest
+    from briefing import pipeline
+    from briefing.render import suggest
 
     root = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "planted"
     result = pipeline.check(root / "facts.yaml", root / "seeds")
@@ -578,7 +579,7 @@ def main() -> int:
     theirs = None
     for name, level in levels.items():
         ours, theirs = compare_hunalign(test, 4, paragraphs, level)
-        rows = [("briefing (align.py)", ours)]
+        rows = [("briefing (analysis/align.py)", ours)]
         if theirs is not None:
             rows.append(("hunalign, empty dictionary", theirs))
         for aligner, s in rows:

@@ -47,6 +47,14 @@ def _export(result: pipeline.Result) -> dict[str, Any]:
     return brief_data(result.project, result.analysis)
 
 
+def _pages(result: pipeline.Result) -> dict[str, str]:
+    try:
+        from briefing.render import render_pages
+    except ImportError:
+        return pipeline.pages(result, None)  # type: ignore[attr-defined]
+    return render_pages(result.project, result.analysis, None)
+
+
 def parts(facts: Path, seeds: Path) -> dict[str, str]:
     result = pipeline.check(facts, seeds)
     rows = [sorted((v, list(c)) for v, c in row.cells.items())
@@ -56,7 +64,7 @@ def parts(facts: Path, seeds: Path) -> dict[str, str]:
         "brief": _export(result),
         "discrepancies": _suggestions(result),
         "problems": [str(p) for p in result.problems],
-        "pages": pipeline.pages(result, None),
+        "pages": _pages(result),
     }
     return {key: hashlib.sha256(json.dumps(value, sort_keys=True, ensure_ascii=False,
                                            default=str).encode()).hexdigest()[:16]

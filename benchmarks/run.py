@@ -72,7 +72,8 @@ CHECK_REPEATS = 3  # runs of each check point; the least is reported
 CHILD = r"""
 import json, os, resource, sys, tempfile, time
 from pathlib import Path
-from briefing import analyse, parallel, pipeline
+from briefing import analysis, pipeline
+from briefing.analysis import parallel
 root = Path(sys.argv[1])
 spent = {}
 def timed(name, function):
@@ -84,13 +85,14 @@ def timed(name, function):
         finally:
             spent[name] += time.process_time() - start
     return wrapper
-if not parallel.available():
+jobs = parallel.jobs_from_environment()  # as the command line runs the check
+if jobs < 2 or not parallel.available():
     # The phases, timed by wrapping the functions that analyse() looks up at call time
     # (in one process only: in two, some run in the other).
     pipeline.load_project = timed("load", pipeline.load_project)
-    for phase, name in (("align", "align_versions"), ("verdicts", "_verdicts"),
-                        ("mentions", "_mentions"), ("discrepancies", "find_discrepancies")):
-        setattr(analyse, name, timed(phase, getattr(analyse, name)))
+    for phase, name in (("align", "align_versions"), ("verdicts", "verdicts_of"),
+                        ("mentions", "all_mentions"), ("discrepancies", "find_discrepancies")):
+        setattr(analysis, name, timed(phase, getattr(analysis, name)))
 # A second process's own memory (pages it no longer shares with this one), when its work
 # is done: the most the two hold together is this process's peak plus that.
 private = tempfile.NamedTemporaryFile("r", suffix=".txt")
@@ -108,7 +110,7 @@ def measured(work, sender):
 parallel._run = measured
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start, cpu_start = time.perf_counter(), time.process_time()
-result = pipeline.check(root / "docs" / "facts.yaml", root / "seeds")
+result = pipeline.check(root / "docs" / "facts.yaml", root / "seeds", jobs=jobs, pause_gc=True)
 total, cpu = time.perf_counter() - start, time.process_time() - cpu_start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 children = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -329,9 +331,10 @@ def _chunks(names: list[str], parts: int) -> list[list[str]]:
 def _generation_seconds(project: Path) -> dict[str, float]:
     """The generator alone, as builder-inited runs it: CPU seconds of check and render."""
     code = ("import sys, time; from pathlib import Path; from briefing import pipeline;"
+            "from briefing.render import render_pages;"
             "p = Path(sys.argv[1]); s = time.process_time();"
             "r = pipeline.check(p / 'docs/facts.yaml', p / 'seeds'); c = time.process_time();"
-            "pipeline.pages(r, p / 'templates'); e = time.process_time();"
+            "render_pages(r.project, r.analysis, p / 'templates'); e = time.process_time();"
             "print(c - s, e - c)")
     done = subprocess.run([PYTHON, "-c", code, str(project)], capture_output=True, text=True,
                           check=True)
@@ -548,10 +551,10 @@ def _report(data: dict[str, Any]) -> str:
 
 PHASES = {  # phase: where its code is
     "load": "`load.py`, `validate.py`, `yamlmarks.py`",
-    "align": "`align.py`",
-    "verdicts": "`analyse._verdicts`",
-    "mentions": "`analyse._mentions`, `discrepancies.near_misses`",
-    "discrepancies": "`discrepancies.py`",
+    "align": "`analysis/align.py`",
+    "verdicts": "`analysis/verdicts.py`",
+    "mentions": "`analysis/mentions.py`, `analysis/near_misses.py`",
+    "discrepancies": "`analysis/discrepancies/`",
 }
 
 

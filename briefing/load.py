@@ -10,10 +10,19 @@ import re
 from pathlib import Path
 from typing import Any
 
-from briefing.model import (Accepted, Brief, Correction, Entity, Evidence, Fact, Finding,
-                            Project, Source)
+from briefing.model import (
+    Accepted,
+    Brief,
+    Correction,
+    Entity,
+    Evidence,
+    Fact,
+    Finding,
+    Project,
+    Source,
+)
 from briefing.problems import Code, Problem, ProblemsFound
-from briefing.segment import Document, segment
+from briefing.text.segment import Document, segment
 from briefing.validate import check_project, check_schema
 from briefing.yamlmarks import Marks, Pointer, load_yaml, mark_for
 

@@ -5,14 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Literal, get_args
 
-from briefing.matching import Joined
-from briefing.segment import Document
+from briefing.text.fold import Joined
+from briefing.text.segment import Document
 from briefing.yamlmarks import Marks, Pointer, mark_for
 
-CORRECTION_KINDS = ("name", "institution", "title", "quote", "number", "date", "meaning",
-                    "spelling")
-FACT_STATUSES = ("verified", "disputed", "unverified", "false")
+CorrectionKind = Literal["name", "institution", "title", "quote", "number", "date", "meaning",
+                         "spelling"]
+CORRECTION_KINDS: tuple[CorrectionKind, ...] = get_args(CorrectionKind)
+FactStatus = Literal["verified", "disputed", "unverified", "false"]
+FACT_STATUSES: tuple[FactStatus, ...] = get_args(FactStatus)
+SourceKind = Literal["version", "reference"]
 
 
 @dataclass(frozen=True)
@@ -26,7 +30,7 @@ class Evidence:
 @dataclass(frozen=True)
 class Source:
     id: str
-    kind: str  # "version" or "reference"
+    kind: SourceKind
     title: str
     label: str
     publisher: str | None = None
@@ -65,7 +69,7 @@ class Entity:
 class Fact:
     id: str
     claim: str
-    status: str
+    status: FactStatus
     evidence: tuple[Evidence, ...]
     entities: tuple[str, ...] = ()
     note: str | None = None
@@ -74,7 +78,7 @@ class Fact:
 @dataclass(frozen=True)
 class Correction:
     id: str
-    kind: str
+    kind: CorrectionKind
     wrong: tuple[str, ...]
     right: tuple[str, ...]
     evidence: tuple[Evidence, ...]
@@ -85,7 +89,7 @@ class Correction:
 @dataclass(frozen=True)
 class Accepted:
     id: str
-    kind: str
+    kind: CorrectionKind
     forms: tuple[str, ...]
     note: str
 

@@ -1,32 +1,38 @@
-"""load → validate → analyse → render, the one path that the CLI, the tests and Sphinx share."""
+"""load → validate → analyse: the one path that the command line, the tests and the Sphinx
+extension share. What to render from the result is the caller's (``briefing.render``)."""
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.analyse import Analysis, analyse
+from briefing.analysis import analyse
+from briefing.analysis.results import Analysis
 from briefing.load import load_project
 from briefing.model import Project
 from briefing.problems import Problem
-from briefing.render import render_pages
 
 
-@dataclass
+@dataclass(frozen=True)
 class Result:
     project: Project
     analysis: Analysis
     problems: list[Problem]
 
 
-def check(facts: Path, seeds: Path) -> Result:
-    """Load, validate and analyse; raise ProblemsFound when the brief cannot be built."""
-    with _no_cycle_collection():
+def check(facts: Path, seeds: Path, *, jobs: int = 1, pause_gc: bool = False) -> Result:
+    """Load, validate and analyse; raise ProblemsFound when the brief cannot be built.
+
+    The caller decides what the check may do to its process: ``jobs`` of 2 or more lets
+    a large brief's analysis fork a second process, ``pause_gc`` switches off the cycle
+    collector while it runs. The command line asks for both; inside another program
+    (Sphinx), neither happens unless configured."""
+    with _no_cycle_collection() if pause_gc else nullcontext():
         project, problems = load_project(facts, seeds)
-        return Result(project, analyse(project), problems)
+        return Result(project, analyse(project, jobs), problems)
 
 
 @contextmanager
@@ -46,7 +52,3 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.unfreeze()
         if enabled:
             gc.enable()
-
-
-def pages(result: Result, templates: Path | None = None) -> dict[str, str]:
-    return render_pages(result.project, result.analysis, templates)

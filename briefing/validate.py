@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import json
 from functools import cache
 from importlib import resources
@@ -11,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 import jsonschema
 from rapidfuzz import process
 
-from briefing.matching import closest_passage, find_all
 from briefing.problems import Code, Problem
+from briefing.text.fold import closest_passage, find_all
 from briefing.yamlmarks import Marks, Pointer, mark_for
 
 if TYPE_CHECKING:
@@ -65,16 +67,22 @@ def check_schema(data: Any, marks: Marks, path: Path) -> list[Problem]:
     return sorted(problems)
 
 
+def _schema_of(error: jsonschema.ValidationError) -> dict[str, Any]:
+    return dict(error.schema) if isinstance(error.schema, Mapping) else {}
+
+
 def _extra_keys(error: jsonschema.ValidationError) -> list[str]:
-    allowed = set(error.schema.get("properties", {}))
-    return [k for k in error.instance if k not in allowed]
+    allowed = set(_schema_of(error).get("properties", {}))
+    instance: Any = error.instance
+    return [k for k in instance if k not in allowed]
 
 
 def _explain(error: jsonschema.ValidationError) -> tuple[str, str]:
     """A message an editor can act on, for the validators editors meet."""
     kind = error.validator
+    value: Any = error.validator_value
     if kind == "additionalProperties" and isinstance(error.instance, dict):
-        allowed = sorted(error.schema.get("properties", {}))
+        allowed = sorted(_schema_of(error).get("properties", {}))
         extra = _extra_keys(error)
         hint = f"allowed here: {', '.join(allowed)}" if allowed else ""
         if extra and allowed:
@@ -83,19 +91,19 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, str]:
                 hint = f"did you mean {match[0]!r}? " + hint
         return f"unknown key {extra[0]!r}" if extra else error.message, hint
     if kind == "required" and isinstance(error.instance, dict):
-        missing = [key for key in error.validator_value if key not in error.instance]
-        return f"{(missing or error.validator_value)[0]!r} is missing", \
+        missing = [key for key in value if key not in error.instance]
+        return f"{(missing or value)[0]!r} is missing", \
             "add it; see the schema for what it holds"
     if kind == "enum":
-        return f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}", ""
-    if kind == "pattern" and "a-z0-9" in str(error.validator_value):
+        return f"{error.instance!r} is not one of {', '.join(map(str, value))}", ""
+    if kind == "pattern" and "a-z0-9" in str(value):
         return f"{error.instance!r} is not a valid id", "use lower-case letters, digits, - and _"
-    if kind == "pattern" and "0-9]{4}" in str(error.validator_value):
+    if kind == "pattern" and "0-9]{4}" in str(value):
         return f"{error.instance!r} is not a date", "write dates as YYYY-MM-DD"
-    if kind == "pattern" and "https?" in str(error.validator_value):
+    if kind == "pattern" and "https?" in str(value):
         return f"{error.instance!r} is not a web address", "start it with https://"
     if kind == "type":
-        return f"expected {error.validator_value}, found {type(error.instance).__name__}", \
+        return f"expected {value}, found {type(error.instance).__name__}", \
             "quote text that YAML would read as a number, date or yes/no"
     return error.message, ""
 
@@ -121,8 +129,8 @@ def check_project(project: Project) -> list[Problem]:
             unknown("sources", source.derived_from, project.sources,
                     ("sources", key, "derived_from"))
     for index, finding in enumerate(project.brief.findings):
-        for n, fact in enumerate(finding.facts):
-            unknown("facts", fact, project.facts, ("brief", "findings", index, "facts", n))
+        for n, cited in enumerate(finding.facts):
+            unknown("facts", cited, project.facts, ("brief", "findings", index, "facts", n))
     for key, fact in project.facts.items():
         for n, entity in enumerate(fact.entities):
             unknown("entities", entity, project.entities, ("facts", key, "entities", n))

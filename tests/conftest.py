@@ -7,12 +7,15 @@ import pytest
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
-REPO = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+ROOTS = TESTS / "roots"  # one small brief project per feature, for Sphinx builds
+FIXTURES = TESTS / "fixtures"  # planted and real stories
 
 
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
-    return Path(__file__).resolve().parent / "roots"
+    return ROOTS
 
 
 def copy_flagship(project: Path) -> Path:

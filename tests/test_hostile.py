@@ -38,9 +38,9 @@ from hypothesis import strategies as st
 from myst_parser.parsers.docutils_ import Parser as MystParser
 from sphinx.util.docutils import docutils_namespace
 
-from briefing.analyse import analyse
+from briefing.analysis import analyse
 from briefing.load import load_project
-from briefing.mystfmt import Myst, escape, marked
+from briefing.render.myst import Myst, escape, marked
 from briefing.problems import ProblemsFound
 from briefing.render import render_pages
 

@@ -58,12 +58,7 @@ class PairAlignment:
     other_only: tuple[int, ...]
 
 
-def align_pair(pivot: list[str], other: list[str]) -> PairAlignment:
-    """Align two lists of sentences (their plain texts)."""
-    return _align_words([words(s) for s in pivot], [words(s) for s in other])
-
-
-def _align_words(a: list[str], b: list[str]) -> PairAlignment:
+def align_sequences(a: list[str], b: list[str]) -> PairAlignment:
     """Align two lists of sentences, each given as its lower-cased words."""
     links = _banded_programme(a, b)
     used_a = {i for link in links for i in link.pivot}
@@ -361,7 +356,7 @@ def align_versions(sentences: dict[str, list[str]]) -> Alignment:
     rows = [Row({pivot: (i,)}) for i in range(len(sentences[pivot]))]
     for version in order:
         if version != pivot:
-            rows = _absorb(rows, version, _align_words([_row_words(row, plain) for row in rows],
+            rows = _absorb(rows, version, align_sequences([_row_words(row, plain) for row in rows],
                                                        plain[version]))
     alignment = Alignment(pivot, order, rows)
     for index, row in enumerate(rows):

@@ -18,7 +18,7 @@ from typing import TypeVar
 T = TypeVar("T")
 U = TypeVar("U")
 
-JOBS_VARIABLE = "BRIEFING_JOBS"  # "1": everything in this process
+JOBS_VARIABLE = "BRIEFING_JOBS"  # read by the command line: "1", everything in one process
 # Below this many sentences in all the versions, starting a second process costs more
 # than it saves (the flagship's check, 2 versions: 45 ms in one process, 61 ms in two).
 WORTH_IT = 2000
@@ -31,18 +31,27 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
+def jobs_from_environment() -> int:
+    """How many processes the command line lets the check use: ``BRIEFING_JOBS``, or two
+    where a second core exists. (The analysis itself forks only when its caller asks.)"""
+    asked = os.environ.get(JOBS_VARIABLE, "")
+    if asked.isdigit() and int(asked) > 0:
+        return int(asked)
+    return min(2, _cores())
+
+
 def available() -> bool:
-    """Whether a second process can help: fork exists, a second core does, this process
-    may have children, and the environment does not ask for one process."""
-    return os.environ.get(JOBS_VARIABLE, "") != "1" and _cores() > 1 and \
-        "fork" in multiprocessing.get_all_start_methods() and \
+    """Whether a second process can be had: fork exists, a second core does, and this
+    process may have children."""
+    return _cores() > 1 and "fork" in multiprocessing.get_all_start_methods() and \
         not multiprocessing.current_process().daemon
 
 
-def both(here: Callable[[], T], there: Callable[[], U], sentences: int) -> tuple[T, U]:
-    """``here()`` and ``there()``, the second in a forked process when that can help:
-    ``sentences`` says how large the work is."""
-    if sentences < WORTH_IT or not available():
+def both(here: Callable[[], T], there: Callable[[], U], sentences: int,
+         jobs: int) -> tuple[T, U]:
+    """``here()`` and ``there()``, the second in a forked process when ``jobs`` allows
+    it and that can help: ``sentences`` says how large the work is."""
+    if jobs < 2 or sentences < WORTH_IT or not available():
         return here(), there()
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)

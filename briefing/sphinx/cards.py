@@ -18,11 +18,11 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from briefing import pipeline
-from briefing.jsonld import script_json
-from briefing.mystfmt import day
+from briefing.render.jsonld import script_json
+from briefing.render.myst import day
+from briefing.render.views import VERDICT_SYMBOL
 from briefing.sphinx.domain import OBJECT_TYPES, BriefDomain, BriefObject
 from briefing.sphinx.generation import result_of
-from briefing.views import VERDICT_SYMBOL
 
 Card = dict[str, Any]
 
@@ -102,7 +102,7 @@ def source_card(result: pipeline.Result, name: str) -> Card | None:
     details = [part for part in (source.publisher, source.author and f"by {source.author}",
                                  source.date and day(source.date)) if part]
     if source.is_version and source.document is not None:
-        errors = len(result.analysis.errors.get(name, []))
+        errors = len(result.analysis.wrong_places.get(name, []))
         details.append(f"{len(source.document.paragraphs)} paragraphs, {errors} errors marked")
     return {"type": "source", "kind": "Version" if source.is_version else "Reference",
             "title": source.title, "text": source.description or "", "details": details}

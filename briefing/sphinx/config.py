@@ -23,6 +23,7 @@ class BriefingConfig:
     strict: bool = False  # unreviewed discrepancies fail the build, not just warn
     json: bool = True  # write briefing.json into the HTML output
     generate: bool = True  # False: build the pages already in the output folder as they are
+    jobs: int = 1  # 2: a large brief's analysis may fork a second process inside Sphinx
 
     @classmethod
     def from_sphinx(cls, config: Config) -> BriefingConfig:
@@ -32,7 +33,7 @@ class BriefingConfig:
 
 def setup_config(app: Sphinx) -> None:
     for field in dataclasses.fields(BriefingConfig):
-        kind = bool if field.type in ("bool", bool) else str
+        kind = {"bool": bool, "int": int}.get(str(field.type), str)
         app.add_config_value(f"briefing_{field.name}", field.default, "env", types=[kind])
     app.connect("config-inited", check_config)
 

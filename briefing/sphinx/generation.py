@@ -8,10 +8,11 @@ from weakref import WeakKeyDictionary
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
-from briefing import pipeline, suggest
-from briefing.export import to_json
-from briefing.generate import write_pages
+from briefing import pipeline
 from briefing.problems import ProblemsFound
+from briefing.render import render_pages, suggest
+from briefing.render.export import to_json
+from briefing.render.files import write_pages
 from briefing.sphinx.config import BriefingConfig
 from briefing.sphinx.warnings import logger, warn_problem
 
@@ -29,7 +30,8 @@ def generate(app: Sphinx) -> None:
         return
     confdir = Path(app.confdir)
     try:
-        result = pipeline.check(confdir / settings.facts, confdir / settings.seeds)
+        result = pipeline.check(confdir / settings.facts, confdir / settings.seeds,
+                                jobs=settings.jobs)
     except ProblemsFound as error:
         for problem in error.problems:
             warn_problem(problem)
@@ -46,7 +48,7 @@ def generate(app: Sphinx) -> None:
     elif pending:
         logger.info("briefing: %d of %d discrepancies not yet reviewed (`briefing suggest` "
                     "lists them)", len(pending), len(result.analysis.discrepancies))
-    pages = pipeline.pages(result, confdir / settings.templates)
+    pages = render_pages(result.project, result.analysis, confdir / settings.templates)
     try:
         report = write_pages(Path(app.srcdir) / settings.output, pages)
     except FileExistsError as error:

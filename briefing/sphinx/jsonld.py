@@ -13,7 +13,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from briefing.jsonld import Locate, page_graph, script_json
+from briefing.render.jsonld import Locate, page_graph, script_json
 from briefing.sphinx.cards import cited_anchors
 from briefing.sphinx.domain import BriefDomain, anchor_for
 from briefing.sphinx.generation import result_of

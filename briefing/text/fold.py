@@ -59,11 +59,6 @@ class Folded:
         piece = bisect_right(self.starts, index) - 1
         return self.offsets[piece] + index - self.starts[piece]
 
-    @property
-    def origin(self) -> tuple[int, ...]:
-        """origin[i] = offset in the original of folded character i (built on demand)."""
-        return tuple(self.offset(i) for i in range(len(self.text)))
-
     def folded_offset(self, original: int) -> int:
         """Where original offset ``original`` stands in the folded text (where the next
         kept character stands, if that one was dropped)."""
@@ -128,7 +123,7 @@ class Folded:
         if not anchors or self._searches[0] == 1:
             # One scan beats building the index for a text searched only once.
             return [(m.start(), m.end()) for m in islice(
-                _pattern(target).finditer(self.text, low, high), limit)]
+                word_pattern(target).finditer(self.text, low, high), limit)]
         # Every occurrence has each anchor word standing whole in the text, the anchors
         # one after the other as in the target: look only where the rarest of them
         # stands and the next rarest follows it.
@@ -218,15 +213,9 @@ def folded_needle(needle: str) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _pattern(target: str) -> re.Pattern[str]:
+def word_pattern(target: str) -> re.Pattern[str]:
     pattern = (r"(?<!\w)" if target[0].isalnum() else "") + re.escape(target)
     return re.compile(pattern + (r"(?!\w)" if target[-1].isalnum() else ""))
-
-
-@lru_cache(maxsize=16)
-def _folded_haystack(text: str) -> Folded:
-    """The texts searched last, folded once (``str`` caches its hash, so a hit is cheap)."""
-    return fold(text)
 
 
 def find_all(needle: str, haystack: str, *, whole_words: bool = True,
@@ -234,9 +223,10 @@ def find_all(needle: str, haystack: str, *, whole_words: bool = True,
     """Every (start, end) in ``haystack`` where ``needle`` occurs, modulo folding.
 
     Pass ``folded`` (``fold(haystack)``, or ``Document.folded``) when searching one text
-    many times; otherwise the last few texts searched are folded once and kept.
+    many times. (Nothing here keeps a text: the caches of this module hold phrases only,
+    so a long-lived process does not keep old briefs alive.)
     """
-    folded = folded or _folded_haystack(haystack)
+    folded = folded or fold(haystack)
     target = folded_needle(needle)
     if not target:
         return []

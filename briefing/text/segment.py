@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from briefing.matching import Folded, fold
+from briefing.text.fold import Folded, fold
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -28,6 +28,21 @@ class Sentence:
     start: int  # offsets into the whole text
     end: int
     text: str
+
+    @property
+    def paragraph(self) -> str:
+        """The anchor of the paragraph that holds it ("p3")."""
+        return paragraph_of(self.anchor)
+
+    @property
+    def number(self) -> int:
+        """Its place in its paragraph, from 1."""
+        return int(self.anchor.rpartition("s")[2])
+
+
+def paragraph_of(anchor: str) -> str:
+    """The paragraph's anchor ("p3") of a sentence's ("p3s2") or a paragraph's."""
+    return anchor.partition("s")[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +108,7 @@ def segment(text: str) -> Document:
             spans.append((block.start(), block.end()))
         else:
             spans.extend((block.start() + m.start(), block.start() + m.end()) for m in lines)
-    paragraphs = []
+    paragraphs: list[Paragraph] = []
     for start, end in spans:
         start, end = _strip(text, start, end)
         if start < end:
@@ -127,7 +142,7 @@ def _sentences(text: str, start: int, end: int, number: int) -> tuple[Sentence, 
         if not _ends_with_abbreviation(text[cuts[-1]:match.start() + 1]):
             cuts.append(match.end())
     cuts.append(end)
-    sentences = []
+    sentences: list[Sentence] = []
     for left, right in zip(cuts, cuts[1:]):
         left, right = _strip(text, left, right)
         if left < right:

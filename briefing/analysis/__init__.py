@@ -1,0 +1,48 @@
+"""Derive what the editor did not type: the alignment of the versions, where each entity
+is mentioned, each correction's verdict per version, the scorecard, and the
+discrepancies between the versions.
+
+``analyse`` runs the stages in order, each on the finished results of the ones before,
+and builds the :class:`~briefing.analysis.results.Analysis` once, at the end.
+"""
+
+from __future__ import annotations
+
+from briefing.analysis import parallel
+from briefing.analysis.align import Alignment, align_versions
+from briefing.analysis.discrepancies import find_discrepancies
+from briefing.analysis.locate import FormIndex, Located
+from briefing.analysis.mentions import all_mentions
+from briefing.analysis.near_misses import NearMisses
+from briefing.analysis.results import Analysis, CorrectionResult, Mention, Verdict
+from briefing.analysis.verdicts import scorecard, verdicts_of
+from briefing.model import Project
+
+
+def analyse(project: Project, jobs: int = 1) -> Analysis:
+    """The analysis of a loaded brief. With ``jobs`` of 2 or more, the largest phases of a
+    large brief run partly in a second process (forked); the result is the same."""
+    alignment, mentions, results = _searches(project, jobs)
+    card, wrong_places = scorecard(results, [v.id for v in project.versions if v.document])
+    discrepancies = find_discrepancies(project, alignment, mentions, results, jobs)
+    return Analysis(alignment, results, card, mentions, wrong_places, discrepancies)
+
+
+def _searches(project: Project, jobs: int) -> tuple[Alignment, dict[str, dict[str, list[Mention]]],
+                                                   dict[str, CorrectionResult]]:
+    """The alignment, the mentions and the verdicts: what searching the versions finds
+    (its indexes are freed on return, before the discrepancies, the most memory-hungry
+    phase)."""
+    located = {v.id: Located(v) for v in project.versions if v.document}
+    forms = FormIndex(project.joined_versions, located)
+    near_misses = NearMisses(tuple(loc.document.text for loc in located.values()))
+    sentences = {k: [s.text for s in loc.sentences] for k, loc in located.items()}
+    # The alignment (in a second process, where one can help) while the entities are
+    # looked for: they do not need it; the verdicts do.
+    mentions, alignment = parallel.both(
+        lambda: all_mentions(project, located, forms, near_misses),
+        lambda: align_versions(sentences), sum(map(len, sentences.values())), jobs)
+    absent = {v: Verdict(v, "absent", ()) for v in located}  # immutable: shared
+    results = {key: verdicts_of(c, located, forms, alignment, absent)
+               for key, c in project.corrections.items()}
+    return alignment, mentions, results

@@ -1,0 +1,160 @@
+"""Sites: the places of a row where the versions are read against each other, each with
+every version's reading there.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rapidfuzz.distance import Opcode
+
+from briefing.analysis.align import Row
+from briefing.analysis.discrepancies.comparison import (
+    PassageDiff,
+    compare_passages,
+    named_tokens,
+    negation_count,
+    span_text,
+)
+from briefing.analysis.discrepancies.items import Item
+from briefing.analysis.discrepancies.passages import Passage
+from briefing.text.opcodes import source_range
+
+
+@dataclass
+class SiteReading:
+    """What one version reads at a site: its words, where they stand, and the key they
+    are compared on (with ``item``, the item it reads; its ``form``, once decided)."""
+
+    version: str
+    text: str
+    start: int
+    end: int
+    key: str
+    form: str = ""
+    item: Item | None = None
+
+
+SiteFamily = Literal["name", "title", "number", "date", "quote", "meaning", "spelling"]
+
+
+@dataclass
+class Site:
+    family: SiteFamily
+    row: int | None
+    readings: dict[str, SiteReading] = field(default_factory=dict)
+
+
+def row_reference(passages: dict[str, tuple[Passage, int]]) -> str:
+    """The version whose items most others share: the row's likeliest majority text."""
+    keys = {id(passage): passage.keys for passage, _ in passages.values()}
+    counts: Counter[str] = Counter()
+    for passage, _ in passages.values():
+        counts.update(keys[id(passage)])
+    return max(passages, key=lambda v: sum(counts[k] for k in keys[id(passages[v][0])]))
+
+
+def sites_of_row(row_index: int, passages: dict[str, tuple[Passage, int]]) -> list[Site]:
+    """The sites of a row (a group of rows), each with the readings of the versions that
+    print something there."""
+    reference = row_reference(passages)
+    ref, ref_base = passages[reference]
+    ref_keys = [t.key for t in ref.tokens]
+    item_sites: dict[int, Site] = {}  # keyed by the reference item's start
+    loose: list[Site] = []
+    ranges: dict[tuple[str, int, int], str] = {}  # reference token range -> family
+    ops_of: dict[str, list[Opcode]] = {}
+    ref_negations, named_ref = negation_count(ref), named_tokens(ref)
+    compared: dict[int, PassageDiff] = {}  # versions that print the same share a passage
+    for version, (passage, base) in passages.items():
+        if version == reference:
+            continue
+        comparison = compared.get(id(passage))
+        if comparison is None:
+            comparison = compared[id(passage)] = compare_passages(
+                passage, ref, ref_keys, ref_negations, named_ref)
+            ranges.update(comparison.ranges)
+        ops_of[version] = comparison.ops
+        for x, y in comparison.pairs:
+            site = item_sites.setdefault(y.start, Site(y.family, row_index))
+            site.readings[reference] = item_reading(reference, ref_base, y)
+            site.readings[version] = item_reading(version, base, x)
+    # Merge touching ranges of one family, then read every version there.
+    for family in ("meaning", "quote", "spelling"):
+        spans = sorted((a, b) for (f, a, b) in ranges if f == family)
+        merged: list[list[int]] = []
+        for a, b in spans:
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        for a, b in merged:
+            site = Site(family, row_index)
+            text, start, end = span_text(ref, a, b)
+            # Spelling compares the letters as printed; the rest compares words.
+            site.readings[reference] = SiteReading(
+                reference, text, start + ref_base, end + ref_base,
+                text if family == "spelling" else " ".join(ref_keys[a:b]))
+            read: dict[int, tuple[str, int, int, str]] = {}
+            for version, ops in ops_of.items():
+                passage, base = passages[version]
+                if id(passage) not in read:
+                    i0, i1 = source_range(ops, a, b)
+                    text, start, end = span_text(passage, i0, i1)
+                    read[id(passage)] = (text, start, end, text if family == "spelling"
+                                      else " ".join(t.key for t in passage.tokens[i0:i1]))
+                text, start, end, key = read[id(passage)]
+                site.readings[version] = SiteReading(version, text, start + base, end + base, key)
+            loose.append(site)
+    # Versions that print the reference's item in its place agree with it.
+    for site in item_sites.values():
+        ref_item = site.readings[reference].item
+        assert ref_item is not None
+        agreeing: dict[int, Item | None] = {}
+        for version, (passage, base) in passages.items():
+            if version in site.readings:
+                continue
+            if id(passage) not in agreeing:
+                lo, hi = source_range(ops_of[version], ref_item.first, ref_item.last + 1)
+                same = [i for i in passage.items if i.keys & ref_item.keys]
+                near = [i for i in same if i.first < hi + 2 and lo - 2 <= i.last]
+                agreeing[id(passage)] = (near or same)[0] if near or len(same) >= sum(
+                    1 for i in ref.items if i.keys & ref_item.keys) else None
+            item = agreeing[id(passage)]
+            if item is not None:
+                site.readings[version] = item_reading(version, base, item)
+    return list(item_sites.values()) + loose
+
+
+def item_reading(version: str, base: int, item: Item) -> SiteReading:
+    """A version's reading of an item of its passage, which starts at ``base``."""
+    return SiteReading(version, item.text, item.start + base, item.end + base, min(item.keys),
+                       item=item)
+
+
+def row_groups(rows: list[Row]) -> list[tuple[int, dict[str, tuple[int, ...]]]]:
+    """Rows joined where a sentence stands in more than one (a merged sentence): the
+    versions are compared on whole passages. Each group keeps the index of its first row."""
+    parent = list(range(len(rows)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    first: dict[tuple[str, int], int] = {}
+    for index, row in enumerate(rows):
+        for version, cell in row.cells.items():
+            for sentence in cell:
+                seen = first.setdefault((version, sentence), index)
+                parent[root(index)] = root(seen)
+    groups: dict[int, tuple[int, dict[str, set[int]]]] = {}
+    for index, row in enumerate(rows):
+        _, group = groups.setdefault(root(index), (index, {}))  # rows come in order
+        for version, cell in row.cells.items():
+            group.setdefault(version, set()).update(cell)
+    return sorted((index, {v: tuple(sorted(c)) for v, c in cells.items()})
+                  for index, cells in groups.values())

@@ -1,0 +1,151 @@
+"""What ``briefing suggest`` and ``briefing check`` say about discrepancies not yet reviewed.
+
+A suggestion is a fact-file entry ready to paste: a correction when the expected form is
+known (from a correction, an entity, the record or most versions), an accepted wording
+when the versions merely disagree. Every quote in it is copied from a source, so the
+pasted entry passes ``briefing check``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from briefing.analysis.results import BASIS_WORDS, Analysis, Discrepancy
+from briefing.model import Project
+from briefing.problems import Code, Problem
+from briefing.text.fold import find_all
+from briefing.text.slug import slug
+from briefing.text.spans import line_col
+
+
+def problems(project: Project, analysis: Analysis) -> list[Problem]:
+    """Each unreviewed discrepancy as a problem located in its version's file."""
+    found = []
+    for item in analysis.discrepancies:
+        if item.reviewed is not None:
+            continue
+        source = project.sources[item.source]
+        assert source.document is not None and source.file is not None
+        line, col = line_col(source.document.text, item.start)
+        expected = (f"; expected “{item.expected}” ({BASIS_WORDS[item.basis]})"
+                    if item.expected and item.basis else "; the versions disagree")
+        found.append(Problem(project.seeds_dir / source.file, line, col,
+                             f"unreviewed {item.kind} discrepancy: “{item.found}”{expected}",
+                             "add a correction or an accepted wording to the fact file "
+                             "(`briefing suggest` writes them)", Code.UNREVIEWED))
+    return found
+
+
+def items(project: Project, analysis: Analysis, everything: bool = False) -> list[dict[str, Any]]:
+    """Discrepancies as plain data: those not yet reviewed, or all of them."""
+    result = []
+    for item in analysis.discrepancies:
+        if item.reviewed is not None and not everything:
+            continue
+        source = project.sources[item.source]
+        assert source.document is not None
+        line, col = line_col(source.document.text, item.start)
+        result.append({
+            "id": item.id, "source": item.source, "file": source.file,
+            "line": line, "col": col, "start": item.start, "end": item.end,
+            "paragraph": item.paragraph, "anchor": item.anchor,
+            "kind": item.kind, "found": item.found, "expected": item.expected,
+            "basis": item.basis, "entity": item.entity,
+            "others": dict(item.others), "wrong_form": item.form,
+            "right_form": item.expected_form,
+            "reviewed": ({"by": item.reviewed[0], "id": item.reviewed[1]}
+                         if item.reviewed else None),
+        })
+    return result
+
+
+def _slug(text: str, taken: set[str]) -> str:
+    base = slug(text, fallback="wording")
+    if not base[0].isalnum():
+        base = "d-" + base
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    taken.add(key)
+    return key
+
+
+def _evidence(project: Project, item: Discrepancy) -> dict[str, str]:
+    """A source that prints the expected form, with the passage copied from it."""
+    assert item.expected_form is not None
+    if item.basis == "correction" and item.reviewed is None:
+        correction = next((c for c in project.corrections.values()
+                           if item.expected in c.right), None)
+        if correction is not None and correction.evidence:
+            first = correction.evidence[0]
+            return {k: v for k, v in (("source", first.source), ("quote", first.quote))
+                    if v is not None}
+    if item.basis == "majority" and item.evidence is not None:
+        return {"source": item.evidence[0], "quote": item.evidence[1]}
+    if item.entity in project.entities:
+        for evidence in project.entities[item.entity].evidence:
+            if evidence.quote and find_all(item.expected_form, evidence.quote):
+                return {"source": evidence.source, "quote": evidence.quote}
+    if item.evidence is not None:
+        return {"source": item.evidence[0], "quote": item.evidence[1]}
+    for source in project.sources.values():
+        if source.document is not None and find_all(item.expected_form, source.document.text,
+                                                    folded=source.document.folded):
+            return {"source": source.id, "quote": item.expected_form}
+    return {"source": item.source,
+            "note": "no source prints the expected form: cite one that does"}
+
+
+def to_yaml(project: Project, analysis: Analysis) -> str:
+    """Unreviewed discrepancies as fact-file entries, one per place."""
+    pending = [d for d in analysis.discrepancies if d.reviewed is None]
+    if not pending:
+        return "# No discrepancy is left to review.\n"
+    taken = set(project.corrections) | set(project.accepted)
+    # One entry per correction to make (the same wrong form in several versions is one
+    # correction), and one accepted wording per place where the versions merely disagree.
+    by_site: dict[tuple[str, ...], list[Discrepancy]] = {}
+    for item in pending:
+        key = (item.kind, item.form, item.expected_form or "") if item.expected_form and \
+            item.basis else (item.site,)
+        by_site.setdefault(key, []).append(item)
+    corrections: list[str] = []
+    accepted: list[str] = []
+    for group in by_site.values():
+        first = group[0]
+        where = "; ".join(f"{d.source} {d.anchor}: “{d.found}”" for d in group)
+        if first.expected_form and first.basis:
+            name = _slug(first.form, taken)
+            entry: dict[str, Any] = {"kind": first.kind, "wrong": first.form,
+                                     "right": first.expected_form}
+            if first.entity:
+                entry["entity"] = first.entity
+            entry["evidence"] = [_evidence(project, first)]
+            comment = f"{where}; expected from {BASIS_WORDS[first.basis]}"
+            corrections.append(_entry(name, entry, comment))
+        else:
+            # Two versions disagree and nothing settles which is right: each version's
+            # wording, in context, so that the entry covers this place only.
+            forms = list(dict.fromkeys(d.form for d in group))
+            name = _slug(first.form, taken)
+            entry = {"kind": first.kind, "forms": forms,
+                     "note": "The versions word this differently: "
+                             + ", ".join(f"{d.source} “{d.form}”" for d in group) + "."}
+            accepted.append(_entry(name, entry, f"{where}; no version or record settles it"))
+    out = [f"# {len(pending)} discrepancies that no correction or accepted wording covers yet.",
+           "# Paste each entry under `corrections:` of the fact file if it is an error (and",
+           "# check its evidence), or under `accepted:` (kind, forms, note) if the wording is",
+           "# acceptable."]
+    if corrections:
+        out += ["corrections:", *corrections]
+    if accepted:
+        out += ["accepted:", *accepted]
+    return "\n".join(out) + "\n"
+
+
+def _entry(key: str, entry: dict[str, Any], comment: str) -> str:
+    body = yaml.safe_dump({key: entry}, allow_unicode=True, sort_keys=False, width=96)
+    lines = [f"  # {comment}"] + ["  " + line for line in body.splitlines()]
+    return "\n".join(lines)

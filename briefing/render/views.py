@@ -1,0 +1,191 @@
+"""What each generated page shows, computed from the project and its analysis.
+
+Templates get these plain records; every string in them is either raw input (escaped
+when printed) or :class:`~briefing.myst.Myst` built here with escaping applied.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from briefing.analysis.results import NAME_KINDS, Analysis, Place
+from briefing.model import CORRECTION_KINDS, Evidence, Project, Source
+from briefing.render.comparison import Comparison, comparison
+from briefing.render.myst import Myst, day, escape, link, marked, role
+from briefing.text.fold import find_all
+
+VERDICT_SYMBOL = {"right": "✓ right", "wrong": "✗ wrong", "absent": "– absent"}
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One piece of evidence as a footnote: which source, where, and the passage."""
+
+    label: str  # footnote label, unique on its page
+    where: Myst  # a link to the paragraph or the reference
+    quote: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Reading:
+    version: Source
+    verdict: str
+    symbol: str
+    text: Myst  # the version's sentence(s), the form in question marked
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    version: Source
+    cells: list[str]  # per kind "right / wrong"
+    right: int
+    wrong: int
+
+
+@dataclass
+class Views:
+    project: Project
+    analysis: Analysis
+    kinds: list[str] = field(default_factory=list)
+    _comparison: Comparison | None = None
+
+    def comparison(self) -> Comparison:
+        """The comparison page's view (compare.py), shared with the errata."""
+        if self._comparison is None:
+            self._comparison = comparison(self.project, self.analysis)
+        return self._comparison
+
+    # -- citations ---------------------------------------------------------------
+    def citation(self, evidence: Evidence, label: str) -> Citation:
+        source = self.project.sources[evidence.source]
+        if source.is_version and source.document is not None:
+            paragraph = self.paragraph_of(source, evidence.quote)
+            target = f"{source.id}:{paragraph}" if paragraph else None
+            where = role("brief:para", target) if target else role("brief:source", source.id)
+        elif source.url:
+            where = link(f"{source.publisher or source.label}, “{source.title}”"
+                         + (f" ({day(source.date)})" if source.date else ""), source.url)
+        else:
+            where = role("brief:source", source.id)
+        return Citation(label, Myst(where), evidence.quote, evidence.note)
+
+    def paragraph_of(self, source: Source, quote: str | None) -> str | None:
+        if not quote or source.document is None:
+            return None
+        found = find_all(quote, source.document.text, whole_words=False,
+                         folded=source.document.folded)
+        if not found:
+            return None
+        paragraph = source.document.paragraph_at(found[0][0])
+        return paragraph.anchor if paragraph else None
+
+    def citations(self, evidence: tuple[Evidence, ...], prefix: str) -> list[Citation]:
+        return [self.citation(e, f"{prefix}-{n}") for n, e in enumerate(evidence, 1)]
+
+    # -- errata ------------------------------------------------------------------
+    def readings(self, correction_id: str) -> list[Reading]:
+        result = self.analysis.corrections[correction_id]
+        readings = []
+        for version in self.project.versions:
+            verdict = result.verdicts.get(version.id)
+            if verdict is None:
+                continue
+            readings.append(Reading(version, verdict.verdict, VERDICT_SYMBOL[verdict.verdict],
+                                    self._sentences_marked(version, verdict.places,
+                                                           verdict.verdict)))
+        return readings
+
+    def _sentences_marked(self, version: Source, places: tuple[Place, ...],
+                          verdict: str) -> Myst:
+        if not places or version.document is None:
+            return Myst("")
+        sentences = version.document.sentences()
+        chosen = sorted({p.sentence_index for p in places})
+        parts = []
+        for index in chosen:
+            sentence = sentences[index]
+            spans = [(p.start - sentence.start, p.end - sentence.start, None,
+                      (f"brief-{verdict}",)) for p in places if p.sentence_index == index]
+            paragraph = next(p.paragraph for p in places if p.sentence_index == index)
+            where = role("brief:para", f"{version.id}:{paragraph}")
+            parts.append(f"{marked(sentence.text, spans)} ({where})")
+        return Myst(" … ".join(parts))
+
+    def scorecard(self) -> list[ScoreRow]:
+        rows = []
+        for version in self.project.versions:
+            card = self.analysis.scorecard.get(version.id, {})
+            cells = []
+            for kind in self.kinds:
+                counts = card.get(kind, Counter())
+                cells.append(f"{counts['right']} / {counts['wrong']}")
+            total = sum((c for c in card.values()), Counter())
+            rows.append(ScoreRow(version, cells, total["right"], total["wrong"]))
+        return rows
+
+    def headline(self) -> str:
+        """One sentence: which version got names and institutions right."""
+        parts = []
+        ranked = []
+        for version in self.project.versions:
+            counts = self.analysis.names_and_institutions(version.id)
+            checked = counts["right"] + counts["wrong"]
+            if checked:
+                ranked.append((counts["right"] / checked, -counts["wrong"], version, counts))
+        if not ranked:
+            return "No version prints any of the names or institutions under correction."
+        ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
+        for share, _, version, counts in ranked:
+            checked = counts["right"] + counts["wrong"]
+            parts.append(f"the {version.label} ({version.file}) got {counts['right']} of the "
+                         f"{checked} it prints right and {counts['wrong']} wrong")
+        best = ranked[0][2]
+        names = len([c for c in self.project.corrections.values() if c.kind in NAME_KINDS])
+        lead = (f"On names and institutions, the {best.label} is the more reliable version"
+                if len(ranked) > 1 and ranked[0][0] > ranked[1][0]
+                else "On names and institutions, no version is more reliable than another")
+        return f"{lead}: of {names} name and institution corrections, " + "; ".join(parts) + "."
+
+    # -- sources -----------------------------------------------------------------
+    def paragraphs(self, version: Source) -> list[tuple[str, int, Myst, int]]:
+        """(anchor, number, marked text, errors) for each paragraph of a version."""
+        assert version.document is not None
+        errors = self.analysis.wrong_places.get(version.id, [])
+        result = []
+        for paragraph in version.document.paragraphs:
+            spans = [(place.start - paragraph.start, place.end - paragraph.start,
+                      Myst(f"correction:{correction}"), ("brief-wrong",))
+                     for place, correction in errors if place.paragraph == paragraph.anchor]
+            result.append((paragraph.anchor, paragraph.number,
+                           marked(paragraph.text, spans), len(spans)))
+        return result
+
+    # -- entities ----------------------------------------------------------------
+    def mentions(self, entity_id: str) -> list[tuple[Source, Myst]]:
+        rows = []
+        for version in self.project.versions:
+            mentions = self.analysis.mentions.get(entity_id, {}).get(version.id, [])
+            if not mentions:
+                rows.append((version, escape("not mentioned")))
+                continue
+            counted = Counter((m.place.paragraph, m.form, m.quality, m.correction)
+                              for m in mentions)
+            items = []
+            for (paragraph, form, quality, correction), n in counted.items():
+                where = role("brief:para", f"{version.id}:{paragraph}", f"¶{paragraph[1:]}")
+                times = f" ×{n}" if n > 1 else ""
+                what = escape(f"“{form}”{times}")
+                if correction:
+                    what = Myst(f"{what} ({link(quality, f'correction:{correction}')})")
+                elif quality != "exact":
+                    what = Myst(f"{what} ({escape(quality)})")
+                items.append(f"{where}: {what}")
+            rows.append((version, Myst("; ".join(items))))
+        return rows
+
+
+def views(project: Project, analysis: Analysis) -> Views:
+    used = {c.kind for c in project.corrections.values()}
+    return Views(project, analysis, [k for k in CORRECTION_KINDS if k in used])

@@ -1,0 +1,257 @@
+"""Words: how a version's text is cut into words, and what each word says.
+
+A word's *key* folds case, accents, dots, possessives and British and American
+spellings, so that versions are compared on what they say; a word also says whether
+it is capitalised, opens a sentence or a quotation, stands inside quotation marks,
+and what it gives as part of a date or as a number.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from functools import lru_cache
+from typing import NamedTuple
+
+from briefing.text.lexicon import (
+    MONTHS,
+    NEGATIONS,
+    NUMBER_WORDS,
+    RELATIVE_DAYS,
+    TITLES,
+    WEEKDAYS,
+)
+
+# Numbers keep their separators ("1,400", "4.2", "6-12"); words keep inner dots,
+# apostrophes and hyphens ("U.S.", "They’re", "Mythos-class").
+TOKEN = re.compile(r"\$?\d+(?:[,.]\d+)*(?:[-–/]\d+(?:[,.]\d+)*)?%?|\w+(?:[.'’\-/]\w+)*\.?")
+
+
+OPENERS = "“‘\"'(«[—–:"
+
+
+POSSESSIVE = re.compile(r"['’]s$")
+
+
+LINE = re.compile(r"[^\n]+")
+
+
+_QUOTE_MARK = re.compile("[“”«»„‘’'\"]")
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+
+
+_FIGURE = re.compile(r"\d[\d,.]*(?:[-/–]\d[\d,.]*)?[kmb]?n?")
+
+
+DIGITS = re.compile(r"\d+")
+
+
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c))
+
+
+def one_spelling(word: str) -> str:
+    """British and American spellings of a word become one."""
+    word = re.sub(r"isation", "ization", word)
+    word = re.sub(r"is(e|ed|es|ing)$", r"iz\1", word)
+    word = re.sub(r"yse(d|s)?$", r"yze\1", word)
+    word = re.sub(r"([^aeiou])our(s|ed)?$", r"\1or\2", word) if len(word) > 4 else word
+    word = re.sub(r"([^aeiou])tre(s)?$", r"\1ter\2", word)
+    return re.sub(r"([aeiou])ll(ed|ing)$", r"\1l\2", word)
+
+
+@lru_cache(maxsize=65536)
+def normalise(word: str) -> str:
+    """The comparison key of a word: case, accents, dots, possessive and spelling folded."""
+    word = POSSESSIVE.sub("", strip_accents(word).casefold().replace("’", "'"))
+    word = word.replace(".", "").replace(",", "").rstrip("%")
+    word = word.lstrip("$")
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    return one_spelling(word)
+
+
+class Token(NamedTuple):
+    """One word of a version (a tuple: a brief holds hundreds of thousands of them)."""
+
+    text: str
+    start: int  # offsets into the version's text
+    end: int
+    key: str
+    cap: bool  # opens with a capital letter
+    initial: bool  # opens a sentence or a quotation, where capitals say nothing
+    quoted: bool  # stands inside quotation marks
+    date: str | None = None  # what it says as part of a date ("march" for "Mar."), if it can
+    number: str | None = None  # the number it gives ("1400" for "1,400"), if it is one
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks, paragraph by paragraph.
+
+    Curly quotes pair by shape; straight double quotes alternate; a single quote opens
+    only after a space (otherwise it is an apostrophe). A quote still open at the end of
+    a paragraph closes there, as newspapers continue quotations across paragraphs.
+    """
+    spans: list[tuple[int, int]] = []
+    for paragraph in LINE.finditer(text):
+        opened: int | None = None
+        closer = ""
+        line = paragraph.group()
+        for mark in _QUOTE_MARK.finditer(line):  # other characters neither open nor close
+            offset, char = mark.start(), mark.group()
+            at = paragraph.start() + offset
+            before = line[offset - 1] if offset else " "
+            after = line[offset + 1] if offset + 1 < len(line) else " "
+            if opened is None:
+                if char in "“«„":
+                    opened, closer = at + 1, {"“": "”", "«": "»", "„": "“"}[char]
+                elif char == '"':
+                    opened, closer = at + 1, '"'
+                elif char in "‘'" and (before.isspace() or before in "([—–") and \
+                        after.isalnum():
+                    opened, closer = at + 1, "’'"
+            elif char in closer or (closer == "”" and char == '"'):
+                if char in "’'" and after.isalnum():
+                    continue  # an apostrophe inside the quotation
+                spans.append((opened, at))
+                opened = None
+        if opened is not None:
+            spans.append((opened, paragraph.end()))
+    return spans
+
+
+WordReading = tuple[str, int, str, bool, str | None, str | None]
+
+
+def read_word(raw: str) -> WordReading:
+    """A word as :meth:`WordReader.tokens` reads it: without a final full stop that is not
+    an abbreviation's (and how many characters that cut), its key, whether it is
+    capitalised, and what it says as part of a date and as a number."""
+    word, cut = raw, 0
+    if raw.endswith(".") and "." not in raw[:-1] and normalise(raw[:-1]) not in TITLES and \
+            len(raw) > 2:
+        word, cut = raw[:-1], 1  # a full stop, not an abbreviation
+    letter = word[0] if word[0].isalpha() else next((c for c in word if c.isalpha()), "")
+    key, cap = normalise(word), letter.isupper()
+    return word, cut, key, cap, date_part(key, cap), number_of(key, word)
+
+
+class WordReader:
+    """Reads words, and remembers what each distinct word and sentence gave: a brief
+    repeats most of its words and sentences many times. One reader per analysis, so that
+    a long-lived process (``briefing serve``) keeps nothing of an old brief."""
+
+    def __init__(self) -> None:
+        self._readings: dict[str, WordReading] = {}
+        self._sentences: dict[str, list[Token]] = {}
+        self._spans: dict[str, tuple[tuple[int, int], ...]] = {}
+
+    def tokens(self, text: str, start: int, end: int,
+               quotes: list[tuple[int, int]]) -> list[Token]:
+        """The words of ``text[start:end]`` (one sentence or several)."""
+        found: list[Token] = []
+        previous = start
+        readings = self._readings
+        # The quotation spans are sorted and apart: the only one that can hold a word is
+        # the last to open at or before it.
+        opening = [a for a, _ in quotes]
+        for match in TOKEN.finditer(text, start, end):
+            left, right = match.span()
+            raw = match.group()
+            reading = readings.get(raw)
+            if reading is None:
+                reading = readings[raw] = read_word(raw)
+            word, cut, key, cap, date, number = reading
+            right -= cut
+            gap = text[previous:left]
+            if not found or (gap != " " and any(c in OPENERS for c in gap)):
+                initial = True
+            else:  # most words follow a plain space after a word: no full stop to look for
+                before = text[max(start, left - 3):left]
+                initial = ("." in before or "!" in before or "?" in before) and \
+                    _SENTENCE_END.search(text, max(start, left - 3), left) is not None
+            quoted = False
+            if opening:
+                k = bisect_right(opening, left) - 1
+                quoted = k >= 0 and left < quotes[k][1]
+            found.append(Token(word, left, right, key, cap, initial, quoted, date, number))
+            previous = right
+        return found
+
+    def sentence(self, sentence: str) -> list[Token]:
+        """The words of a sentence read alone, wherever it stands."""
+        shape = self._sentences.get(sentence)
+        if shape is None:
+            shape = self._sentences[sentence] = self.tokens(sentence, 0, len(sentence), [])
+        return shape
+
+    def distinct_sentences(self) -> list[list[Token]]:
+        """The words of each distinct sentence read so far."""
+        return list(self._sentences.values())
+
+    def word_spans(self, sentence: str) -> tuple[tuple[int, int], ...]:
+        """Where the words of a sentence stand in it (a final full stop left out)."""
+        spans = self._spans.get(sentence)
+        if spans is None:
+            found = []
+            for match in TOKEN.finditer(sentence):
+                end = match.end()
+                if sentence[end - 1] == "." and "." not in sentence[match.start():end - 1]:
+                    end -= 1
+                found.append((match.start(), end))
+            spans = self._spans[sentence] = tuple(found)
+        return spans
+
+
+def placed_tokens(words: list[tuple[int, list[Token]]],
+            quotes: tuple[tuple[int, int], ...]) -> list[Token]:
+    """The words of a cell's sentences (each at its offset from the cell's start), marked
+    as quoted inside the quotation spans."""
+    if len(words) == 1 and words[0][0] == 0 and not quotes:
+        return words[0][1]  # one sentence and no quotation: its words as they are
+    return [Token(t.text, t.start + offset, t.end + offset, t.key, t.cap, t.initial,
+                  any(a <= t.start + offset < b for a, b in quotes), t.date, t.number)
+            for offset, shape in words for t in shape]
+
+
+def is_negation(token: Token, following: Token | None) -> bool:
+    key = token.key
+    if key in NEGATIONS or key.endswith("n't"):
+        return True
+    # "has yet to grant" says "has not granted"
+    return key == "yet" and following is not None and following.key == "to"
+
+
+def date_part(key: str, cap: bool) -> str | None:
+    """What a word (its key, and whether it is capitalised) says as part of a date."""
+    if key in RELATIVE_DAYS:
+        return key
+    head = key[:4] if key.startswith("sept") else key[:3]
+    if head in MONTHS and (key == MONTHS[head] or key == head):
+        if key == "may" and not cap:
+            return None  # the verb
+        if key in ("mar", "jun", "jul", "sep", "dec", "nov", "oct", "aug", "jan", "feb", "apr") \
+                and not cap:
+            return None
+        return MONTHS[head]
+    if head in WEEKDAYS and (key == WEEKDAYS[head] or key == head) and cap:
+        return WEEKDAYS[head]
+    if _YEAR.fullmatch(key):
+        return key
+    return None
+
+
+def number_of(key: str, word: str) -> str | None:
+    """The number a word (its key, and as printed) gives, if it gives one."""
+    if _FIGURE.fullmatch(key):
+        return key.replace(",", "")
+    if key in NUMBER_WORDS.values() and word.casefold().strip(".") in NUMBER_WORDS:
+        return key
+    return None

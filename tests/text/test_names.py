@@ -1,0 +1,12 @@
+"""How alike two names are: near misses are names, not words."""
+
+from __future__ import annotations
+
+from briefing.text.names import name_similarity
+
+
+def test_near_misses_are_names_not_words() -> None:
+    assert name_similarity("Thomas Renier", "Thomas Regnier") >= 80
+    assert name_similarity("Pyotr Vasilevsky", "Piotr Wasilewski") >= 70
+    assert name_similarity("Commissioner", "Commission") == 0  # another word
+    assert name_similarity("Thomas Renard", "Thomas Regnier") < 50  # another person

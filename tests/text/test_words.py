@@ -1,0 +1,30 @@
+"""Words and what they say: quotation spans, keys, dates and numbers."""
+
+from __future__ import annotations
+
+from briefing.text.words import WordReader, quote_spans
+
+
+def test_quotations_span_sentences_and_skip_apostrophes() -> None:
+    text = "He said “We won’t. Not now.” Then 'yes' it's done.\n“Open quote runs on"
+    spans = [text[a:b] for a, b in quote_spans(text)]
+    assert spans == ["We won’t. Not now.", "yes", "Open quote runs on"]
+
+
+def test_a_word_says_its_date_and_number() -> None:
+    reader = WordReader()
+    words = reader.tokens("Mr. Smith told the council on Tuesday that 1,400 organisations may join.", 0,
+                          71, [])
+    by_text = {w.text: w for w in words}
+    assert by_text["Tuesday"].date == "tuesday" and by_text["1,400"].number == "1400"
+    assert by_text["may"].date is None  # the verb, not the month
+    assert by_text["organisations"].key == "organizations"  # one spelling
+    assert by_text["Mr."].text == "Mr."  # an abbreviation keeps its full stop
+    assert words[0].initial and not by_text["council"].initial
+
+
+def test_a_reader_reads_each_distinct_sentence_once() -> None:
+    reader = WordReader()
+    first = reader.sentence("The council met.")
+    assert reader.sentence("The council met.") is first
+    assert len(reader.distinct_sentences()) == 1
