@@ -10,7 +10,7 @@ TEX_PACKAGES := latexmk texlive-xetex texlive-latex-recommended texlive-latex-ex
 	texlive-fonts-recommended fonts-freefont-otf lmodern fonts-texgyre poppler-utils \
 	fonts-texgyre-math fonts-droid-fallback fonts-dejavu-core
 
-.PHONY: brief html pdf test test-latest lock check serve tex browser bench clean
+.PHONY: brief html pdf test test-latest lock lint check serve tex browser bench clean
 
 brief: $(STAMP) tex
 	$(BIN)/briefing build
@@ -26,6 +26,12 @@ check: $(STAMP)
 
 test: $(STAMP) tex browser
 	$(BIN)/python -m pytest -q
+
+# The layout kept: ruff (lint and format) and mypy --strict over the package.
+lint: $(STAMP)
+	$(BIN)/ruff check briefing tests benchmarks
+	$(BIN)/ruff format --check briefing tests benchmarks
+	$(BIN)/mypy briefing
 
 serve: $(STAMP)
 	$(BIN)/briefing serve

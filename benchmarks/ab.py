@@ -31,8 +31,12 @@ def run_check(tree: Path, project: Path, jobs: str) -> tuple[float, float]:
     env = dict(os.environ, PYTHONPATH=str(tree), BRIEFING_JOBS=jobs)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "briefing.cli", "check", "--project",
-                           str(project)], env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing.cli", "check", "--project", str(project)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
@@ -45,30 +49,31 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("before", type=Path)
     parser.add_argument("after", type=Path)
-    parser.add_argument("--point", default="100x100x1000", help="versions x paragraphs x "
-                        "corrections")
+    parser.add_argument(
+        "--point", default="100x100x1000", help="versions x paragraphs x corrections"
+    )
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--jobs", default="2", help="BRIEFING_JOBS for both (default: 2)")
     args = parser.parse_args()
     versions, paragraphs, corrections = map(int, args.point.split("x"))
     project = HERE / "_work" / "ab" / args.point
     if not project.exists():
-        write_corpus(project, versions=versions, paragraphs=paragraphs,
-                     corrections=corrections)
+        write_corpus(project, versions=versions, paragraphs=paragraphs, corrections=corrections)
     runs: dict[str, list[tuple[float, float]]] = {"before": [], "after": []}
     for number in range(args.rounds):
         order = ("before", "after") if number % 2 == 0 else ("after", "before")
         for name in order:
             wall, cpu = run_check(getattr(args, name).resolve(), project, args.jobs)
             runs[name].append((wall, cpu))
-            print(f"round {number + 1} {name:6} wall {wall:6.2f} s  cpu {cpu:6.2f} s",
-                  flush=True)
+            print(f"round {number + 1} {name:6} wall {wall:6.2f} s  cpu {cpu:6.2f} s", flush=True)
     for k, what in ((0, "wall"), (1, "cpu")):
         b = [r[k] for r in runs["before"]]
         a = [r[k] for r in runs["after"]]
-        print(f"{what}: before least {min(b):.2f} median {statistics.median(b):.2f}; "
-              f"after least {min(a):.2f} median {statistics.median(a):.2f}; ratio "
-              f"least {min(a) / min(b):.3f}, median {statistics.median(a) / statistics.median(b):.3f}")
+        print(
+            f"{what}: before least {min(b):.2f} median {statistics.median(b):.2f}; "
+            f"after least {min(a):.2f} median {statistics.median(a):.2f}; ratio "
+            f"least {min(a) / min(b):.3f}, median {statistics.median(a) / statistics.median(b):.3f}"
+        )
 
 
 if __name__ == "__main__":

@@ -39,8 +39,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from briefing.analysis import align  # noqa: E402
-from briefing.analysis import near_misses  # noqa: E402
+from briefing.analysis import align, near_misses, pairs  # noqa: E402
 from briefing.text.names import NEAR_MISS_THRESHOLD, name_similarity  # noqa: E402
 
 FUNCTION_WORDS = (
@@ -69,25 +68,44 @@ CONTENT_WORDS = (
     "private digital advanced strong weak large small early late first second final annual"
 ).split()
 SYNONYMS = {
-    "talks": "discussions", "said": "stated", "agreed": "decided", "warned": "cautioned",
-    "plan": "proposal", "cut": "reduced", "expected": "anticipated", "major": "large",
-    "government": "administration", "announced": "declared", "about": "roughly",
-    "senior": "high-ranking", "meeting": "session", "report": "account", "concern": "worry",
-    "delayed": "postponed", "approved": "endorsed", "first": "initial", "study": "review",
+    "talks": "discussions",
+    "said": "stated",
+    "agreed": "decided",
+    "warned": "cautioned",
+    "plan": "proposal",
+    "cut": "reduced",
+    "expected": "anticipated",
+    "major": "large",
+    "government": "administration",
+    "announced": "declared",
+    "about": "roughly",
+    "senior": "high-ranking",
+    "meeting": "session",
+    "report": "account",
+    "concern": "worry",
+    "delayed": "postponed",
+    "approved": "endorsed",
+    "first": "initial",
+    "study": "review",
 }
-FIRST = ("Anna Marta Jonas Elena Pieter Sofia Tomas Ines Lukas Clara Mateo Ida Oskar Lena Hugo "
-         "Nora Felix Eva Milan Rosa Viktor Greta Emil Alma Karel Jana Ruben Mila Anton Lea "
-         "Thomas Maria Peter Paul John Mark David Laura Julia Sarah").split()
-LAST = ("Kovacs Novak Horvath Nagy Schmidt Muller Weber Wagner Becker Hoffmann Fischer Meyer "
-        "Lindqvist Andersson Johansson Nilsson Hansen Larsen Jensen Nielsen Moreau Dubois "
-        "Lefebvre Laurent Garcia Martinez Rodriguez Fernandez Rossi Russo Ferrari Esposito "
-        "Bianchi Romano Kowalski Wisniewski Wojcik Kaminski Lewandowski Zielinski Dvorak "
-        "Svoboda Novotny Cerny Prochazka Regnier Renard Bessent Amodei Aasgaard Haugland "
-        "Wasilewski Petrov Ivanov Smirnov Popescu Ionescu Papadopoulos Georgiou Oliveira "
-        "Santos Pereira Costa Silva Almeida Jansen Visser Bakker Smit Meijer").split()
+FIRST = (
+    "Anna Marta Jonas Elena Pieter Sofia Tomas Ines Lukas Clara Mateo Ida Oskar Lena Hugo "
+    "Nora Felix Eva Milan Rosa Viktor Greta Emil Alma Karel Jana Ruben Mila Anton Lea "
+    "Thomas Maria Peter Paul John Mark David Laura Julia Sarah"
+).split()
+LAST = (
+    "Kovacs Novak Horvath Nagy Schmidt Muller Weber Wagner Becker Hoffmann Fischer Meyer "
+    "Lindqvist Andersson Johansson Nilsson Hansen Larsen Jensen Nielsen Moreau Dubois "
+    "Lefebvre Laurent Garcia Martinez Rodriguez Fernandez Rossi Russo Ferrari Esposito "
+    "Bianchi Romano Kowalski Wisniewski Wojcik Kaminski Lewandowski Zielinski Dvorak "
+    "Svoboda Novotny Cerny Prochazka Regnier Renard Bessent Amodei Aasgaard Haugland "
+    "Wasilewski Petrov Ivanov Smirnov Popescu Ionescu Papadopoulos Georgiou Oliveira "
+    "Santos Pereira Costa Silva Almeida Jansen Visser Bakker Smit Meijer"
+).split()
 
 
 # -- the synthetic corpus ---------------------------------------------------------------
+
 
 @dataclass
 class Sentence:
@@ -164,8 +182,9 @@ class Noise:
     add: float = 0.05
 
 
-def derive(rng: random.Random, base: Version, noise: Noise,
-           shared: list[list[Sentence]]) -> Version:
+def derive(
+    rng: random.Random, base: Version, noise: Noise, shared: list[list[Sentence]]
+) -> Version:
     """A version of ``base`` with the edits of ``noise``; ``shared`` added paragraphs may
     be inserted (the same ones in several versions)."""
     paragraphs: list[list[Sentence]] = []
@@ -174,8 +193,9 @@ def derive(rng: random.Random, base: Version, noise: Noise,
             continue
         new: list[Sentence] = []
         for sentence in paragraph:
-            text = _reword(rng, sentence.text, noise.reword) if rng.random() < 0.8 else \
-                sentence.text
+            text = (
+                _reword(rng, sentence.text, noise.reword) if rng.random() < 0.8 else sentence.text
+            )
             words = text.rstrip(".").split(" ")
             if new and rng.random() < noise.merge:
                 last = new.pop()
@@ -192,24 +212,34 @@ def derive(rng: random.Random, base: Version, noise: Noise,
     for paragraph in list(paragraphs):
         if len(paragraphs) > 2 and rng.random() < noise.move:
             paragraphs.remove(paragraph)
-            paragraphs.insert(rng.randrange(len(paragraphs) + 1),
-                              [Sentence(s.text, s.sources, True) for s in paragraph])
+            paragraphs.insert(
+                rng.randrange(len(paragraphs) + 1),
+                [Sentence(s.text, s.sources, True) for s in paragraph],
+            )
     for extra in shared:
         if rng.random() < 0.5:
-            paragraphs.insert(rng.randrange(len(paragraphs) + 1),
-                              [Sentence(_reword(rng, s.text, noise.reword / 2), s.sources)
-                               for s in extra])
+            paragraphs.insert(
+                rng.randrange(len(paragraphs) + 1),
+                [Sentence(_reword(rng, s.text, noise.reword / 2), s.sources) for s in extra],
+            )
     if rng.random() < noise.add * 4:
-        paragraphs.insert(rng.randrange(len(paragraphs) + 1),
-                          [Sentence(" ".join(_sentence(rng)) + ".", frozenset())])
+        paragraphs.insert(
+            rng.randrange(len(paragraphs) + 1),
+            [Sentence(" ".join(_sentence(rng)) + ".", frozenset())],
+        )
     return Version(paragraphs)
 
 
 def corpus(seed: int, versions: int, paragraphs: int, noise: Noise) -> list[Version]:
     rng = random.Random(seed)
     base = base_text(rng, paragraphs)
-    shared = [[Sentence(" ".join(_sentence(rng)) + ".", frozenset({f"x{k}.{j}"}))
-               for j in range(rng.randint(1, 2))] for k in range(max(1, paragraphs // 15))]
+    shared = [
+        [
+            Sentence(" ".join(_sentence(rng)) + ".", frozenset({f"x{k}.{j}"}))
+            for j in range(rng.randint(1, 2))
+        ]
+        for k in range(max(1, paragraphs // 15))
+    ]
     return [base] + [derive(rng, base, noise, shared) for _ in range(versions - 1)]
 
 
@@ -284,7 +314,7 @@ class Score:
 
 def run_ours(versions: list[Version], only_base: bool = False) -> tuple[set[Pair], float]:
     names = [f"v{n}" for n in range(len(versions))]
-    texts = {name: [s.text for s in v.sentences()] for name, v in zip(names, versions)}
+    texts = {name: [s.text for s in v.sentences()] for name, v in zip(names, versions, strict=True)}
     start = time.perf_counter()
     result = align.align_versions(texts)
     seconds = time.perf_counter() - start
@@ -314,42 +344,57 @@ def run_hunalign(binary: str, versions: list[Version]) -> tuple[set[Pair], float
             other.write_text("\n".join(s.text for s in version.sentences()) + "\n")
             start = time.perf_counter()
             # (in the temporary folder: hunalign leaves a translate.txt where it runs)
-            out = subprocess.run([binary, "-utf", str(empty), str(base), str(other)],
-                                 capture_output=True, text=True, check=True,
-                                 cwd=folder).stdout
+            out = subprocess.run(
+                [binary, "-utf", str(empty), str(base), str(other)],
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=folder,
+            ).stdout
             seconds += time.perf_counter() - start
-            rungs = [tuple(int(x) for x in line.split("\t")[:2])
-                     for line in out.splitlines() if line.strip()]
-            for (i0, j0), (i1, j1) in zip(rungs, rungs[1:]):
+            rungs = [
+                tuple(int(x) for x in line.split("\t")[:2])
+                for line in out.splitlines()
+                if line.strip()
+            ]
+            for (i0, j0), (i1, j1) in zip(rungs, rungs[1:], strict=False):
                 pairs |= {(0, i, b, j) for i in range(i0, i1) for j in range(j0, j1)}
     return pairs, seconds
 
 
 # -- the experiments ---------------------------------------------------------------------
 
-def sweep(seeds: range, versions: int, paragraphs: int, noise: Noise,
-          matches: list[float], moves: list[float]) -> dict[tuple[float, float], Score]:
+
+def sweep(
+    seeds: range,
+    versions: int,
+    paragraphs: int,
+    noise: Noise,
+    matches: list[float],
+    moves: list[float],
+) -> dict[tuple[float, float], Score]:
     sets = [corpus(seed, versions, paragraphs, noise) for seed in seeds]
     golds = [gold_pairs(s) for s in sets]
-    saved = align.MATCH_THRESHOLD, align.MOVE_THRESHOLD
+    saved = pairs.MATCH_THRESHOLD, pairs.MOVE_THRESHOLD
     scores: dict[tuple[float, float], Score] = {}
     try:
         for match in matches:
             for move in moves:
-                align.MATCH_THRESHOLD, align.MOVE_THRESHOLD = match, move
+                pairs.MATCH_THRESHOLD, pairs.MOVE_THRESHOLD = match, move
                 score = Score()
-                for versions_, (gold, moved) in zip(sets, golds):
+                for versions_, (gold, moved) in zip(sets, golds, strict=True):
                     predicted, seconds = run_ours(versions_)
                     score.add(predicted, gold, moved)
                     score.seconds += seconds
                 scores[(match, move)] = score
     finally:
-        align.MATCH_THRESHOLD, align.MOVE_THRESHOLD = saved
+        pairs.MATCH_THRESHOLD, pairs.MOVE_THRESHOLD = saved
     return scores
 
 
-def compare_hunalign(seeds: range, versions: int, paragraphs: int,
-                     noise: Noise) -> tuple[Score, Score | None]:
+def compare_hunalign(
+    seeds: range, versions: int, paragraphs: int, noise: Noise
+) -> tuple[Score, Score | None]:
     binary = hunalign_binary()
     ours, theirs = Score(), Score() if binary else None
     for seed in seeds:
@@ -382,26 +427,38 @@ def _misspell(rng: random.Random, name: str) -> str:
     words = name.split()
     k = rng.randrange(len(words))
     word = words[k]
-    rules = [("cs", "ch"), ("w", "v"), ("sz", "sh"), ("ck", "k"), ("ph", "f"), ("y", "i"),
-             ("ie", "ei"), ("j", "y"), ("ou", "u"), ("aa", "a"), ("ski", "sky"), ("ov", "off")]
+    rules = [
+        ("cs", "ch"),
+        ("w", "v"),
+        ("sz", "sh"),
+        ("ck", "k"),
+        ("ph", "f"),
+        ("y", "i"),
+        ("ie", "ei"),
+        ("j", "y"),
+        ("ou", "u"),
+        ("aa", "a"),
+        ("ski", "sky"),
+        ("ov", "off"),
+    ]
     applicable = [(a, b) for a, b in rules if a in word.lower()]
     roll = rng.random()
     if applicable and roll < 0.3:
         a, b = rng.choice(applicable)
         at = word.lower().index(a)
-        new = word[:at] + (b.upper() if at == 0 else b) + word[at + len(a):]
+        new = word[:at] + (b.upper() if at == 0 else b) + word[at + len(a) :]
         word = new[0].upper() + new[1:]
     else:
         i = rng.randrange(1, len(word))
         how = rng.randrange(4)
         if how == 0 and i < len(word) - 1:
-            word = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+            word = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
         elif how == 1 and len(word) > 4:
-            word = word[:i] + word[i + 1:]
+            word = word[:i] + word[i + 1 :]
         elif how == 2:
             word = word[:i] + word[i - 1] + word[i:]
         else:
-            word = word[:i] + rng.choice("aeioulnrst") + word[i + 1:]
+            word = word[:i] + rng.choice("aeioulnrst") + word[i + 1 :]
     words[k] = word
     return " ".join(words)
 
@@ -418,8 +475,7 @@ def names_experiment(seed: int, thresholds: list[float]) -> list[tuple[float, fl
             if wrong != name and len(min(name.split(), key=len)) >= 3:
                 positives.append((wrong, name))
         first, last = name.split()
-        others = [n for n in names if n != name and (n.split()[0] == first or
-                                                       n.split()[1] == last)]
+        others = [n for n in names if n != name and (n.split()[0] == first or n.split()[1] == last)]
         negatives += [(other, name) for other in rng.sample(others, min(3, len(others)))]
         surnames = [n.split()[1] for n in names if n.split()[1] != last]
         negatives.append((rng.choice(surnames), last))  # another surname alone
@@ -435,11 +491,20 @@ def names_experiment(seed: int, thresholds: list[float]) -> list[tuple[float, fl
 
 # Misspellings that the repository's versions print (the flagship, the planted fixture and
 # the basic test root): real text in which every other capitalised word is a negative.
-REAL_MISSES = {"Thomas Renier", "Antropic", "Marta Lindquist", "Nordgird", "Anna Kovach",
-               "Pyotr Vasilevsky", "Baltic Grid Authorty"}
-REAL_PROJECTS = (("docs/facts.yaml", "seeds"),
-                 ("tests/fixtures/planted/facts.yaml", "tests/fixtures/planted/seeds"),
-                 ("tests/roots/test-basic/facts.yaml", "tests/roots/test-basic/seeds"))
+REAL_MISSES = {
+    "Thomas Renier",
+    "Antropic",
+    "Marta Lindquist",
+    "Nordgird",
+    "Anna Kovach",
+    "Pyotr Vasilevsky",
+    "Baltic Grid Authorty",
+}
+REAL_PROJECTS = (
+    ("docs/facts.yaml", "seeds"),
+    ("tests/fixtures/planted/facts.yaml", "tests/fixtures/planted/seeds"),
+    ("tests/roots/test-basic/facts.yaml", "tests/roots/test-basic/seeds"),
+)
 
 
 def real_names_experiment(thresholds: list[float]) -> list[tuple[float, int, int]]:
@@ -500,20 +565,30 @@ def planted_experiment() -> list[tuple[str, int, int, int, int, int]]:
     for error in planted:
         text = (root / "seeds" / f"{error['version']}.txt").read_text("utf-8")
         words = error["found"]
-        pattern = (r"(?<!\w)" if words[0].isalnum() else "") + re.escape(words) + \
-            (r"(?!\w)" if words[-1].isalnum() else "")
+        pattern = (
+            (r"(?<!\w)" if words[0].isalnum() else "")
+            + re.escape(words)
+            + (r"(?!\w)" if words[-1].isalnum() else "")
+        )
         start = next(re.finditer(pattern, text)).start()
         end = start + len(words)
-        hits = [k for k, i in enumerate(items) if i["source"] == error["version"]
-                and i["start"] <= end and start <= max(i["end"], i["start"] + 1)]
+        hits = [
+            k
+            for k, i in enumerate(items)
+            if i["source"] == error["version"]
+            and i["start"] <= end
+            and start <= max(i["end"], i["start"] + 1)
+        ]
         row = rows.setdefault(error["kind"], [0, 0, 0, 0])
         row[0] += 1
         if hits:
             matched.update(hits)
             first = items[hits[0]]
             row[1] += 1
-            row[2] += bool(first["expected"]) and \
-                error["expected"].casefold() in first["expected"].casefold()
+            row[2] += (
+                bool(first["expected"])
+                and error["expected"].casefold() in first["expected"].casefold()
+            )
             row[3] += first["kind"] == error["kind"]
     table = [(kind, c[0], c[1], c[2], c[3], 0) for kind, c in sorted(rows.items())]
     total = [sum(r[k] for r in rows.values()) for k in range(4)]
@@ -525,57 +600,78 @@ def planted_experiment() -> list[tuple[str, int, int, int, int, int]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer and smaller corpora")
-    parser.add_argument("--out", type=Path,
-                        default=Path(__file__).parent / "results" / "align.md")
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "align.md")
     args = parser.parse_args()
     quick = args.quick
     noise = Noise()
     dev, test = (range(0, 4), range(100, 104)) if quick else (range(0, 20), range(100, 120))
     paragraphs = 12 if quick else 25
-    lines = ["# Sentence alignment: measurements", "",
-             f"Produced by `benchmarks/align_bench.py{' --quick' if quick else ''}` "
-             f"(Python {sys.version.split()[0]}). Synthetic corpora: a base text of "
-             f"{paragraphs} paragraphs (1-4 sentences each) and versions derived from it "
-             f"(80% of sentences reworded with {noise.reword:.0%} of their words changed, "
-             f"{noise.split:.0%} split, {noise.merge:.0%} merged; {noise.drop:.0%} of "
-             f"paragraphs dropped, {noise.move:.0%} moved; added paragraphs, some shared by "
-             "two versions). A pair of sentences of two versions is correct when both come "
-             "from a common base (or added) sentence.", ""]
+    lines = [
+        "# Sentence alignment: measurements",
+        "",
+        f"Produced by `benchmarks/align_bench.py{' --quick' if quick else ''}` "
+        f"(Python {sys.version.split()[0]}). Synthetic corpora: a base text of "
+        f"{paragraphs} paragraphs (1-4 sentences each) and versions derived from it "
+        f"(80% of sentences reworded with {noise.reword:.0%} of their words changed, "
+        f"{noise.split:.0%} split, {noise.merge:.0%} merged; {noise.drop:.0%} of "
+        f"paragraphs dropped, {noise.move:.0%} moved; added paragraphs, some shared by "
+        "two versions). A pair of sentences of two versions is correct when both come "
+        "from a common base (or added) sentence.",
+        "",
+    ]
     matches = [35.0, 40.0, 45.0, 50.0, 55.0, 60.0]
     moves = [50.0, 55.0, 60.0, 65.0, 70.0, 75.0]
     levels = {"light": noise, "heavy": Noise(reword=0.4)}
     print("sweeping thresholds…", file=sys.stderr)
-    swept = {name: sweep(dev, 4, paragraphs, level, matches, moves)
-             for name, level in levels.items()}
+    swept = {
+        name: sweep(dev, 4, paragraphs, level, matches, moves) for name, level in levels.items()
+    }
     mean = {k: sum(s[k].f1 for s in swept.values()) / len(swept) for k in swept["light"]}
     best = max(mean, key=lambda k: (round(mean[k], 4), -abs(k[0] - 45) - abs(k[1] - 60)))
-    lines += ["## Thresholds (4 versions per corpus, development seeds)", "",
-              "F1 of aligned sentence pairs, the mean of light rewording (20% of words) and "
-              "heavy rewording (40%); rows MATCH_THRESHOLD, columns MOVE_THRESHOLD.", "",
-              "| match \\ move | " + " | ".join(f"{m:g}" for m in moves) + " |",
-              "|---|" + "---|" * len(moves)]
+    lines += [
+        "## Thresholds (4 versions per corpus, development seeds)",
+        "",
+        "F1 of aligned sentence pairs, the mean of light rewording (20% of words) and "
+        "heavy rewording (40%); rows MATCH_THRESHOLD, columns MOVE_THRESHOLD.",
+        "",
+        "| match \\ move | " + " | ".join(f"{m:g}" for m in moves) + " |",
+        "|---|" + "---|" * len(moves),
+    ]
     for match in matches:
-        lines.append(f"| {match:g} | " + " | ".join(
-            f"{mean[(match, move)]:.3f}" for move in moves) + " |")
-    lines += ["", f"Best on the development seeds: MATCH_THRESHOLD = {best[0]:g}, "
-              f"MOVE_THRESHOLD = {best[1]:g}. In use: MATCH_THRESHOLD = "
-              f"{align.MATCH_THRESHOLD:g}, MOVE_THRESHOLD = {align.MOVE_THRESHOLD:g}.", ""]
+        lines.append(
+            f"| {match:g} | " + " | ".join(f"{mean[(match, move)]:.3f}" for move in moves) + " |"
+        )
+    lines += [
+        "",
+        f"Best on the development seeds: MATCH_THRESHOLD = {best[0]:g}, "
+        f"MOVE_THRESHOLD = {best[1]:g}. In use: MATCH_THRESHOLD = "
+        f"{pairs.MATCH_THRESHOLD:g}, MOVE_THRESHOLD = {pairs.MOVE_THRESHOLD:g}.",
+        "",
+    ]
     print("held-out seeds…", file=sys.stderr)
-    lines += ["## Alignment quality (held-out seeds, thresholds in use)", "",
-              "| rewording | precision | recall | F1 | recall of moved sentences |"
-              " time per corpus of 4 versions |", "|---|---|---|---|---|---|"]
+    lines += [
+        "## Alignment quality (held-out seeds, thresholds in use)",
+        "",
+        "| rewording | precision | recall | F1 | recall of moved sentences |"
+        " time per corpus of 4 versions |",
+        "|---|---|---|---|---|---|",
+    ]
     for name, level in levels.items():
-        held = sweep(test, 4, paragraphs, level, [align.MATCH_THRESHOLD],
-                     [align.MOVE_THRESHOLD])
-        score = held[(align.MATCH_THRESHOLD, align.MOVE_THRESHOLD)]
-        lines.append(f"| {name} | {score.precision:.3f} | {score.recall:.3f} | "
-                     f"{score.f1:.3f} | {score.moved_recall:.3f} | "
-                     f"{score.seconds / len(test) * 1000:.0f} ms |")
+        held = sweep(test, 4, paragraphs, level, [pairs.MATCH_THRESHOLD], [pairs.MOVE_THRESHOLD])
+        score = held[(pairs.MATCH_THRESHOLD, pairs.MOVE_THRESHOLD)]
+        lines.append(
+            f"| {name} | {score.precision:.3f} | {score.recall:.3f} | "
+            f"{score.f1:.3f} | {score.moved_recall:.3f} | "
+            f"{score.seconds / len(test) * 1000:.0f} ms |"
+        )
     lines.append("")
     print("hunalign…", file=sys.stderr)
-    lines += ["## Against hunalign (pairs of the base with each other version)", "",
-              "| rewording | aligner | precision | recall | F1 | recall of moved sentences |"
-              " time |", "|---|---|---|---|---|---|---|"]
+    lines += [
+        "## Against hunalign (pairs of the base with each other version)",
+        "",
+        "| rewording | aligner | precision | recall | F1 | recall of moved sentences | time |",
+        "|---|---|---|---|---|---|---|",
+    ]
     theirs = None
     for name, level in levels.items():
         ours, theirs = compare_hunalign(test, 4, paragraphs, level)
@@ -583,57 +679,87 @@ def main() -> int:
         if theirs is not None:
             rows.append(("hunalign, empty dictionary", theirs))
         for aligner, s in rows:
-            lines.append(f"| {name} | {aligner} | {s.precision:.3f} | {s.recall:.3f} | "
-                         f"{s.f1:.3f} | {s.moved_recall:.3f} | {s.seconds * 1000:.0f} ms |")
+            lines.append(
+                f"| {name} | {aligner} | {s.precision:.3f} | {s.recall:.3f} | "
+                f"{s.f1:.3f} | {s.moved_recall:.3f} | {s.seconds * 1000:.0f} ms |"
+            )
     if theirs is None:
-        lines += ["", "hunalign was not found (set `HUNALIGN` to its binary): only briefing's "
-                  "figures are given."]
+        lines += [
+            "",
+            "hunalign was not found (set `HUNALIGN` to its binary): only briefing's "
+            "figures are given.",
+        ]
     else:
-        lines += ["", "hunalign is monotonic (no moved sentences) and, without a bilingual "
-                  "dictionary, scores pairs by length and identical words; its time includes "
-                  "starting one process per pair of files."]
+        lines += [
+            "",
+            "hunalign is monotonic (no moved sentences) and, without a bilingual "
+            "dictionary, scores pairs by length and identical words; its time includes "
+            "starting one process per pair of files.",
+        ]
     lines.append("")
     print("scaling…", file=sys.stderr)
     counts = [2, 5, 10, 20] if quick else [2, 5, 10, 20, 50]
-    lines += ["## Time against the number of versions", "",
-              f"Each version aligned once, to the growing set of rows ({paragraphs} paragraphs "
-              "per version).", "", "| versions | sentences | time | per version |",
-              "|---|---|---|---|"]
+    lines += [
+        "## Time against the number of versions",
+        "",
+        f"Each version aligned once, to the growing set of rows ({paragraphs} paragraphs "
+        "per version).",
+        "",
+        "| versions | sentences | time | per version |",
+        "|---|---|---|---|",
+    ]
     for count, sentences, seconds in scaling(counts, paragraphs, noise):
-        lines.append(f"| {count} | {sentences} | {seconds * 1000:.0f} ms | "
-                     f"{seconds / count * 1000:.1f} ms |")
+        lines.append(
+            f"| {count} | {sentences} | {seconds * 1000:.0f} ms | {seconds / count * 1000:.1f} ms |"
+        )
     lines.append("")
     print("names…", file=sys.stderr)
     thresholds = [65.0, 70.0, 75.0, 80.0, 85.0, 90.0]
-    lines += ["## Near-miss names", "",
-              "Misspellings and transliterations of one word of a name (positives) against "
-              "other names that share its first name or surname (negatives); "
-              "`name_similarity` compares the folded names word by word.", "",
-              "| threshold | precision | recall |", "|---|---|---|"]
+    lines += [
+        "## Near-miss names",
+        "",
+        "Misspellings and transliterations of one word of a name (positives) against "
+        "other names that share its first name or surname (negatives); "
+        "`name_similarity` compares the folded names word by word.",
+        "",
+        "| threshold | precision | recall |",
+        "|---|---|---|",
+    ]
     real = {t: (found, other) for t, found, other in real_names_experiment(thresholds)}
-    lines[-2:] = ["| threshold | precision | recall | misspellings found in the repository's "
-                  f"versions (of {len(REAL_MISSES)}) | other near misses there |",
-                  "|---|---|---|---|---|"]
+    lines[-2:] = [
+        "| threshold | precision | recall | misspellings found in the repository's "
+        f"versions (of {len(REAL_MISSES)}) | other near misses there |",
+        "|---|---|---|---|---|",
+    ]
     for threshold, precision, recall in names_experiment(7, thresholds):
         mark = " (in use)" if threshold == NEAR_MISS_THRESHOLD else ""
         found, other = real.get(threshold, (0, 0))
-        lines.append(f"| {threshold:g}{mark} | {precision:.3f} | {recall:.3f} | {found} | "
-                     f"{other} |")
+        lines.append(
+            f"| {threshold:g}{mark} | {precision:.3f} | {recall:.3f} | {found} | {other} |"
+        )
     lines.append("")
     print("planted errors…", file=sys.stderr)
     table = planted_experiment()
     _, planted, found, named, kinds, extra = table[-1]
-    lines += ["## Discrepancies: `briefing suggest` on the planted fixture", "",
-              "tests/fixtures/planted: a base text and four versions with the errors listed in "
-              "planted.yaml, among benign rewording, merged, split and moved sentences and "
-              "dropped paragraphs.", "",
-              "| kind | planted | found | expected form named | kind right |",
-              "|---|---|---|---|---|"]
+    lines += [
+        "## Discrepancies: `briefing suggest` on the planted fixture",
+        "",
+        "tests/fixtures/planted: a base text and four versions with the errors listed in "
+        "planted.yaml, among benign rewording, merged, split and moved sentences and "
+        "dropped paragraphs.",
+        "",
+        "| kind | planted | found | expected form named | kind right |",
+        "|---|---|---|---|---|",
+    ]
     lines += [f"| {kind} | {p} | {f} | {n} | {k} |" for kind, p, f, n, k, _ in table[:-1]]
     listed = len(suggest_items())
-    lines += [f"| all | {planted} | {found} | {named} | {kinds} |", "",
-              f"Recall {found / planted:.3f}; precision {(listed - extra) / listed:.3f} "
-              f"({listed} items listed, {extra} matching no planted error).", ""]
+    lines += [
+        f"| all | {planted} | {found} | {named} | {kinds} |",
+        "",
+        f"Recall {found / planted:.3f}; precision {(listed - extra) / listed:.3f} "
+        f"({listed} items listed, {extra} matching no planted error).",
+        "",
+    ]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(lines))
     print("\n".join(lines))

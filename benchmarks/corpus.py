@@ -41,14 +41,54 @@ INSTITUTION_TOPICS = (
     "Harbour Grid Rail Fisheries Customs Data Broadband Forestry Mining Aviation Housing "
     "Pensions Statistics Standards Competition Procurement Ports Canal Weather Seeds"
 ).split()
-INSTITUTION_KINDS = ("Agency", "Authority", "Office", "Council", "Board", "Commission",
-                     "Institute", "Directorate")
-THINGS = ("companies", "vessels", "contracts", "inspectors", "households", "licences",
-          "sites", "permits", "jobs", "tonnes of cargo", "kilometres of track", "requests")
-CITIES = ("Rotterdam", "Gdansk", "Lisbon", "Tallinn", "Bilbao", "Antwerp", "Trieste",
-          "Marseille", "Aarhus", "Riga")
-MONTHS = ("January", "February", "March", "April", "June", "July", "September",
-          "October", "November", "December")
+INSTITUTION_KINDS = (
+    "Agency",
+    "Authority",
+    "Office",
+    "Council",
+    "Board",
+    "Commission",
+    "Institute",
+    "Directorate",
+)
+THINGS = (
+    "companies",
+    "vessels",
+    "contracts",
+    "inspectors",
+    "households",
+    "licences",
+    "sites",
+    "permits",
+    "jobs",
+    "tonnes of cargo",
+    "kilometres of track",
+    "requests",
+)
+CITIES = (
+    "Rotterdam",
+    "Gdansk",
+    "Lisbon",
+    "Tallinn",
+    "Bilbao",
+    "Antwerp",
+    "Trieste",
+    "Marseille",
+    "Aarhus",
+    "Riga",
+)
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 
 # Rewording: each word may become one of its synonyms in a derived version.
@@ -74,8 +114,7 @@ SENTENCES = (
     "{p1} told the {i1} that talks with {p2} had stalled over {n} {things}.",
     "The {i1} and the {i2} agreed to share data on {n} {things}, {p1} said.",
     "{p1} warned that {n} {things} could be lost if the {i1} plans no further support.",
-    "The {i1} expects {p1} to present the figures, some {n} {things}, "
-    "in {city} on {day}.",
+    "The {i1} expects {p1} to present the figures, some {n} {things}, in {city} on {day}.",
     "In a statement, {p1} said the {i1} reviewed {n} {things} and found no breach.",
     "{p1} and {p2} met officials of the {i1} in {city} to discuss {n} {things}.",
 )
@@ -115,10 +154,10 @@ def _misspell(rng: random.Random, word: str) -> str:
     i = rng.randrange(1, len(word) - 1)
     how = rng.randrange(3)
     if how == 0:
-        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
     if how == 1:
         return word[:i] + word[i] + word[i:]
-    return word[:i] + rng.choice("aeiouckhz") + word[i + 1:]
+    return word[:i] + rng.choice("aeiouckhz") + word[i + 1 :]
 
 
 def _people(rng: random.Random, count: int, taken: set[str]) -> list[Entity]:
@@ -172,15 +211,24 @@ def _base(rng: random.Random, paragraphs: int, corrections: int) -> Base:
                     break
             used_numbers |= {n, wrong_n}
             things = rng.choice(THINGS)
-            values = {"p1": p[0].name, "p2": p[1].name, "i1": i[0].name, "i2": i[1].name,
-                      "n": f"{n:,}", "things": things, "day": rng.choice(DAYS),
-                      "month": rng.choice(MONTHS), "city": rng.choice(CITIES)}
+            values = {
+                "p1": p[0].name,
+                "p2": p[1].name,
+                "i1": i[0].name,
+                "i2": i[1].name,
+                "n": f"{n:,}",
+                "things": things,
+                "day": rng.choice(DAYS),
+                "month": rng.choice(MONTHS),
+                "city": rng.choice(CITIES),
+            }
             text = template.format(**values)
             text = text[0].upper() + text[1:]
-            slots = [Slot("name", e.name, e.garble, e.id) for e in p
-                     if e.name in text] + \
-                [Slot("institution", e.name, e.garble, e.id) for e in i if e.name in text] + \
-                [Slot("number", f"{n:,} {things}", f"{wrong_n:,} {things}")]
+            slots = (
+                [Slot("name", e.name, e.garble, e.id) for e in p if e.name in text]
+                + [Slot("institution", e.name, e.garble, e.id) for e in i if e.name in text]
+                + [Slot("number", f"{n:,} {things}", f"{wrong_n:,} {things}")]
+            )
             sentences.append(text)
             marks.append(slots)
         base.paragraphs.append(sentences)
@@ -200,11 +248,11 @@ def _derive(rng: random.Random, base: Base, corrected: set[str], index: int) -> 
     reword, garble = rng.uniform(0.1, 0.5), rng.uniform(0.05, 0.4)
     drop, move, cut = rng.uniform(0.0, 0.08), rng.uniform(0.0, 0.05), rng.random() < 0.3
     out: list[str] = []
-    for sentences, marks in zip(base.paragraphs, base.marks):
+    for sentences, marks in zip(base.paragraphs, base.marks, strict=True):
         if rng.random() < drop:
             continue
         paragraph = []
-        for sentence, slots in zip(sentences, marks):
+        for sentence, slots in zip(sentences, marks, strict=True):
             text = sentence
             for slot in slots:
                 if rng.random() < garble and slot.right in text:
@@ -239,13 +287,16 @@ def _corrections(rng: random.Random, base: Base, count: int) -> list[Slot]:
                 quota[slot.kind] -= 1
                 chosen.append(slot)
     if len(chosen) < count:
-        raise ValueError(f"{count} corrections need more text: the base has only "
-                         f"{len(chosen)} distinct phrases (add paragraphs)")
+        raise ValueError(
+            f"{count} corrections need more text: the base has only "
+            f"{len(chosen)} distinct phrases (add paragraphs)"
+        )
     return chosen
 
 
-def corpus_facts(base: Base, slots: list[Slot], versions: list[str], facts: int,
-                 rng: random.Random) -> dict[str, object]:
+def corpus_facts(
+    base: Base, slots: list[Slot], versions: list[str], facts: int, rng: random.Random
+) -> dict[str, object]:
     """The fact file's data: sources, entities, facts quoting the base, corrections."""
     sentences = [s for paragraph in base.paragraphs for s in paragraph]
     entity_of = {e.name: e for e in base.entities}
@@ -256,9 +307,11 @@ def corpus_facts(base: Base, slots: list[Slot], versions: list[str], facts: int,
         quote = sentence.split(", ")[0] if rng.random() < 0.5 else sentence.rstrip(".")
         about = sorted({entity_of[name].id for name in entity_of if name in sentence})
         fact_data[f"fact-{n + 1}"] = {
-            "claim": f"Claim {n + 1}: {sentence}", "status": rng.choice(statuses),
+            "claim": f"Claim {n + 1}: {sentence}",
+            "status": rng.choice(statuses),
             "entities": about[:3],
-            "evidence": [{"source": versions[0], "quote": quote}]}
+            "evidence": [{"source": versions[0], "quote": quote}],
+        }
     corrections = {}
     for n, slot in enumerate(slots, 1):
         entry: dict[str, object] = {"kind": slot.kind, "wrong": slot.wrong, "right": slot.right}
@@ -272,19 +325,32 @@ def corpus_facts(base: Base, slots: list[Slot], versions: list[str], facts: int,
             "title": "Synthetic brief",
             "date": "2026-01-15",
             "summary": "A synthetic story told in many versions, for measuring the tool.",
-            "findings": [{"text": f"Finding {k // 2 + 1}.", "facts": first_facts[k:k + 2]}
-                         for k in range(0, len(first_facts), 2)],
+            "findings": [
+                {"text": f"Finding {k // 2 + 1}.", "facts": first_facts[k : k + 2]}
+                for k in range(0, len(first_facts), 2)
+            ],
         },
         "sources": {
-            **{key: {"kind": "version", "file": f"{n:03d}_{key}.txt",
-                     "title": f"Version {n}", "label": f"Version {n}"}
-               for n, key in enumerate(versions)},
-            "registry": {"kind": "reference", "title": "Public registry",
-                         "publisher": "Registry office", "url": "https://example.org/registry"},
+            **{
+                key: {
+                    "kind": "version",
+                    "file": f"{n:03d}_{key}.txt",
+                    "title": f"Version {n}",
+                    "label": f"Version {n}",
+                }
+                for n, key in enumerate(versions)
+            },
+            "registry": {
+                "kind": "reference",
+                "title": "Public registry",
+                "publisher": "Registry office",
+                "url": "https://example.org/registry",
+            },
         },
-        "entities": {e.id: {"name": e.name, "kind": e.kind,
-                            "role": f"A {e.kind} named in the story."}
-                     for e in base.entities},
+        "entities": {
+            e.id: {"name": e.name, "kind": e.kind, "role": f"A {e.kind} named in the story."}
+            for e in base.entities
+        },
         "facts": fact_data,
         "corrections": corrections,
     }
@@ -325,8 +391,15 @@ _generated/references
 """
 
 
-def write_corpus(folder: Path, *, versions: int, paragraphs: int, corrections: int,
-                 facts: int | None = None, seed: int = 1) -> Path:
+def write_corpus(
+    folder: Path,
+    *,
+    versions: int,
+    paragraphs: int,
+    corrections: int,
+    facts: int | None = None,
+    seed: int = 1,
+) -> Path:
     """Write the project into ``folder`` (replacing it) and return ``folder``."""
     rng = random.Random(f"{seed}-{versions}-{paragraphs}-{corrections}")
     base = _base(rng, paragraphs, corrections)
@@ -338,13 +411,18 @@ def write_corpus(folder: Path, *, versions: int, paragraphs: int, corrections: i
     (folder / "docs").mkdir()
     corrected = {slot.right for slot in slots}
     for n, key in enumerate(keys):
-        text = ("\n\n".join(" ".join(p) for p in base.paragraphs) + "\n" if n == 0
-                else _derive(random.Random(f"{seed}-{n}"), base, corrected, n))
+        text = (
+            "\n\n".join(" ".join(p) for p in base.paragraphs) + "\n"
+            if n == 0
+            else _derive(random.Random(f"{seed}-{n}"), base, corrected, n)
+        )
         (folder / "seeds" / f"{n:03d}_{key}.txt").write_text(text, "utf-8")
     data = corpus_facts(base, slots, keys, corrections // 2 if facts is None else facts, rng)
     (folder / "docs" / "facts.yaml").write_text(
         "# A synthetic fact file, written by benchmarks/corpus.py.\n"
-        + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100), "utf-8")
+        + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100),
+        "utf-8",
+    )
     (folder / "docs" / "index.md").write_text(INDEX.format(version=keys[0]), "utf-8")
     (folder / "conf.py").write_text(CONF, "utf-8")
     return folder
@@ -359,8 +437,14 @@ def main() -> None:
     parser.add_argument("--facts", type=int, default=None)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    write_corpus(args.folder, versions=args.versions, paragraphs=args.paragraphs,
-                 corrections=args.corrections, facts=args.facts, seed=args.seed)
+    write_corpus(
+        args.folder,
+        versions=args.versions,
+        paragraphs=args.paragraphs,
+        corrections=args.corrections,
+        facts=args.facts,
+        seed=args.seed,
+    )
     print(f"wrote {args.folder}")
 
 

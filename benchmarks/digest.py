@@ -27,8 +27,12 @@ from corpus import write_corpus  # noqa: E402
 
 from briefing import pipeline  # noqa: E402
 
-CORPORA = {"corpus-3x20x10": (3, 20, 10), "corpus-10x30x40": (10, 30, 40),
-           "corpus-30x40x100": (30, 40, 100), "corpus-100x100x1000": (100, 100, 1000)}
+CORPORA = {
+    "corpus-3x20x10": (3, 20, 10),
+    "corpus-10x30x40": (10, 30, 40),
+    "corpus-30x40x100": (30, 40, 100),
+    "corpus-100x100x1000": (100, 100, 1000),
+}
 
 
 def _suggestions(result: pipeline.Result) -> list[dict[str, Any]]:
@@ -57,8 +61,9 @@ def _pages(result: pipeline.Result) -> dict[str, str]:
 
 def parts(facts: Path, seeds: Path) -> dict[str, str]:
     result = pipeline.check(facts, seeds)
-    rows = [sorted((v, list(c)) for v, c in row.cells.items())
-            for row in result.analysis.alignment.rows]
+    rows = [
+        sorted((v, list(c)) for v, c in row.cells.items()) for row in result.analysis.alignment.rows
+    ]
     found = {
         "rows": rows,
         "brief": _export(result),
@@ -66,15 +71,22 @@ def parts(facts: Path, seeds: Path) -> dict[str, str]:
         "problems": [str(p) for p in result.problems],
         "pages": _pages(result),
     }
-    return {key: hashlib.sha256(json.dumps(value, sort_keys=True, ensure_ascii=False,
-                                           default=str).encode()).hexdigest()[:16]
-            for key, value in found.items()}
+    return {
+        key: hashlib.sha256(
+            json.dumps(value, sort_keys=True, ensure_ascii=False, default=str).encode()
+        ).hexdigest()[:16]
+        for key, value in found.items()
+    }
 
 
 def briefs(work: Path, large: bool) -> dict[str, tuple[Path, Path]]:
-    found = {"flagship": (ROOT / "docs" / "facts.yaml", ROOT / "seeds"),
-             "planted": (ROOT / "tests" / "fixtures" / "planted" / "facts.yaml",
-                         ROOT / "tests" / "fixtures" / "planted" / "seeds")}
+    found = {
+        "flagship": (ROOT / "docs" / "facts.yaml", ROOT / "seeds"),
+        "planted": (
+            ROOT / "tests" / "fixtures" / "planted" / "facts.yaml",
+            ROOT / "tests" / "fixtures" / "planted" / "seeds",
+        ),
+    }
     for root in sorted((ROOT / "tests" / "roots").glob("test-*")):
         if (root / "facts.yaml").is_file():
             found[root.name] = (root / "facts.yaml", root / "seeds")
@@ -83,8 +95,7 @@ def briefs(work: Path, large: bool) -> dict[str, tuple[Path, Path]]:
             continue
         folder = work / name
         if not folder.exists():
-            write_corpus(folder, versions=versions, paragraphs=paragraphs,
-                         corrections=corrections)
+            write_corpus(folder, versions=versions, paragraphs=paragraphs, corrections=corrections)
         found[name] = (folder / "docs" / "facts.yaml", folder / "seeds")
     return found
 

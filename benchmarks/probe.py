@@ -35,9 +35,16 @@ def _page(app: Sphinx, pagename: str, *args: Any) -> None:
 def _finished(app: Sphinx, exception: Exception | None) -> None:
     target = os.environ.get("BRIEFING_PROBE")
     if target:
-        Path(target).write_text(json.dumps({
-            "read": sorted(_read), "written": sorted(_written), "handlers": _handlers,
-            "cpu": time.process_time()}))
+        Path(target).write_text(
+            json.dumps(
+                {
+                    "read": sorted(_read),
+                    "written": sorted(_written),
+                    "handlers": _handlers,
+                    "cpu": time.process_time(),
+                }
+            )
+        )
 
 
 def _timed(name: str, handler: Callable[..., Any]) -> Callable[..., Any]:
@@ -47,6 +54,7 @@ def _timed(name: str, handler: Callable[..., Any]) -> Callable[..., Any]:
             return handler(*args, **kwargs)
         finally:
             _handlers[name] = _handlers.get(name, 0.0) + time.process_time() - start
+
     return run
 
 

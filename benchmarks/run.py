@@ -123,8 +123,14 @@ print(json.dumps({"seconds": total, "cpu": cpu + children.ru_utime + children.ru
 """
 
 
-def measure_check(versions: int, paragraphs: int, corrections: int, timeout: float,
-                  repeats: int = CHECK_REPEATS, processes: int = 1) -> dict[str, Any]:
+def measure_check(
+    versions: int,
+    paragraphs: int,
+    corrections: int,
+    timeout: float,
+    repeats: int = CHECK_REPEATS,
+    processes: int = 1,
+) -> dict[str, Any]:
     """The least time of ``repeats`` checks, each in a fresh process (other work on the
     machine only ever adds time), with every run's time: CPU time in one process, wall
     time when the check may use a second (``processes=2``, what ``briefing`` does on a
@@ -132,8 +138,12 @@ def measure_check(versions: int, paragraphs: int, corrections: int, timeout: flo
     folder = WORK / f"check-{versions}x{paragraphs}x{corrections}"
     write_corpus(folder, versions=versions, paragraphs=paragraphs, corrections=corrections)
     chars = sum(len(p.read_text("utf-8")) for p in (folder / "seeds").iterdir())
-    row: dict[str, Any] = {"versions": versions, "paragraphs": paragraphs,
-                           "corrections": corrections, "chars": chars}
+    row: dict[str, Any] = {
+        "versions": versions,
+        "paragraphs": paragraphs,
+        "corrections": corrections,
+        "chars": chars,
+    }
     runs = []
     environment = dict(os.environ)
     environment.pop("BRIEFING_JOBS", None)
@@ -142,8 +152,14 @@ def measure_check(versions: int, paragraphs: int, corrections: int, timeout: flo
     measure = "cpu" if processes == 1 else "seconds"
     for _ in range(repeats):
         try:
-            done = subprocess.run([PYTHON, "-c", CHILD, str(folder)], env=environment,
-                                  capture_output=True, text=True, timeout=timeout, check=False)
+            done = subprocess.run(
+                [PYTHON, "-c", CHILD, str(folder)],
+                env=environment,
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                check=False,
+            )
         except subprocess.TimeoutExpired:
             row["timeout"] = timeout
             return row
@@ -158,11 +174,13 @@ def measure_check(versions: int, paragraphs: int, corrections: int, timeout: flo
     return row
 
 
-def exponent(rows: list[dict[str, Any]], key: str = "cpu",
-             size: str = "chars") -> float | None:
+def exponent(rows: list[dict[str, Any]], key: str = "cpu", size: str = "chars") -> float | None:
     """The least-squares slope of log(time) against log(size)."""
-    points = [(math.log(r[size]), math.log(r[key])) for r in rows
-              if r.get(key) and r[key] > 0 and "timeout" not in r]
+    points = [
+        (math.log(r[size]), math.log(r[key]))
+        for r in rows
+        if r.get(key) and r[key] > 0 and "timeout" not in r
+    ]
     if len(points) < 2:
         return None
     mx = sum(x for x, _ in points) / len(points)
@@ -173,6 +191,7 @@ def exponent(rows: list[dict[str, Any]], key: str = "cpu",
 
 # -- 2-4. Sphinx builds ---------------------------------------------------------------
 
+
 class Timed:
     """Wall time and CPU time (user + system, of the child processes) of one command."""
 
@@ -182,8 +201,12 @@ class Timed:
         self.done = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
         self.wall = time.perf_counter() - start
         after = os.times()
-        self.cpu = (after.children_user - before.children_user
-                    + after.children_system - before.children_system)
+        self.cpu = (
+            after.children_user
+            - before.children_user
+            + after.children_system
+            - before.children_system
+        )
 
 
 def sphinx(project: Path, out: Path, *extra: str, probe: Path | None = None) -> Timed:
@@ -193,9 +216,23 @@ def sphinx(project: Path, out: Path, *extra: str, probe: Path | None = None) -> 
     env.pop("BRIEFING_PROBE", None)
     if probe is not None:
         env["BRIEFING_PROBE"] = str(probe)
-    args = [PYTHON, "-m", "sphinx", "-b", "html", "-q", "-c", str(project),
-            str(project / "docs"), str(out / "html"), "-d", str(out / "doctrees"),
-            "-D", "extensions=myst_parser,briefing,probe", *extra]
+    args = [
+        PYTHON,
+        "-m",
+        "sphinx",
+        "-b",
+        "html",
+        "-q",
+        "-c",
+        str(project),
+        str(project / "docs"),
+        str(out / "html"),
+        "-d",
+        str(out / "doctrees"),
+        "-D",
+        "extensions=myst_parser,briefing,probe",
+        *extra,
+    ]
     run = Timed(args, env)
     if run.done.returncode != 0 or run.done.stderr.strip():
         raise RuntimeError(f"sphinx-build {' '.join(extra)} on {project}:\n{run.done.stderr}")
@@ -203,8 +240,9 @@ def sphinx(project: Path, out: Path, *extra: str, probe: Path | None = None) -> 
 
 
 def mtimes(folder: Path) -> dict[str, int]:
-    return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*")
-            if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()
+    }
 
 
 def changed(before: dict[str, int], after: dict[str, int]) -> list[str]:
@@ -215,8 +253,11 @@ def citing(project: Path, fact: str) -> list[str]:
     """Documents whose source names ``fact``: the pages that show or cite it."""
     pattern = re.compile(rf"(?<![\w-]){re.escape(fact)}(?![\w-])")
     docs = project / "docs"
-    return sorted(str(p.relative_to(docs).with_suffix("")) for p in docs.rglob("*.md")
-                  if pattern.search(p.read_text("utf-8")))
+    return sorted(
+        str(p.relative_to(docs).with_suffix(""))
+        for p in docs.rglob("*.md")
+        if pattern.search(p.read_text("utf-8"))
+    )
 
 
 def measure_sphinx(repeats: int) -> dict[str, Any]:
@@ -240,8 +281,15 @@ def measure_sphinx(repeats: int) -> dict[str, Any]:
         copy = base / f"plain-{n}"
         if not copy.exists():
             shutil.copytree(project, copy)
-        plain.append(sphinx(copy, base / f"plain-out-{n}", "-D", "briefing_generate=0",
-                            probe=base / "plain.json"))
+        plain.append(
+            sphinx(
+                copy,
+                base / f"plain-out-{n}",
+                "-D",
+                "briefing_generate=0",
+                probe=base / "plain.json",
+            )
+        )
         mine, theirs = (json.loads((base / f"{k}.json").read_text()) for k in ("full", "plain"))
         extra = sum(mine["handlers"].values()) - sum(theirs["handlers"].values())
         inside.append(extra / (mine["cpu"] - extra))
@@ -249,13 +297,17 @@ def measure_sphinx(repeats: int) -> dict[str, Any]:
     # The least of each: what else runs on the machine only ever adds time.
     full_cpu, plain_cpu = min(r.cpu for r in full), min(r.cpu for r in plain)
     full_wall, plain_wall = min(r.wall for r in full), min(r.wall for r in plain)
-    result["overhead"] = {"full_wall": [r.wall for r in full], "full_cpu": [r.cpu for r in full],
-                          "plain_wall": [r.wall for r in plain],
-                          "plain_cpu": [r.cpu for r in plain], "generation": gen,
-                          "ratio": (full_cpu - plain_cpu) / plain_cpu,
-                          "ratio_wall": (full_wall - plain_wall) / plain_wall,
-                          "ratio_alone": (gen["check"] + gen["render"]) / plain_cpu,
-                          "ratio_inside": inside}
+    result["overhead"] = {
+        "full_wall": [r.wall for r in full],
+        "full_cpu": [r.cpu for r in full],
+        "plain_wall": [r.wall for r in plain],
+        "plain_cpu": [r.cpu for r in plain],
+        "generation": gen,
+        "ratio": (full_cpu - plain_cpu) / plain_cpu,
+        "ratio_wall": (full_wall - plain_wall) / plain_wall,
+        "ratio_alone": (gen["check"] + gen["render"]) / plain_cpu,
+        "ratio_inside": inside,
+    }
 
     # Incremental: rebuild the first full build with nothing changed, then edit facts.
     out = base / "full-0"
@@ -267,19 +319,27 @@ def measure_sphinx(repeats: int) -> dict[str, Any]:
         probe = base / "probe.json"
         run = sphinx(project, out, probe=probe)
         seen = json.loads(probe.read_text())
-        steps.append({"step": name, "seconds": run.wall, "cpu": run.cpu, "read": seen["read"],
-                      "written": seen["written"],
-                      "generated_rewritten": changed(pages_before, mtimes(generated)),
-                      "html_files_changed": changed(html_before, mtimes(out / "html")),
-                      "citing": citing(project, fact) if fact else []})
+        steps.append(
+            {
+                "step": name,
+                "seconds": run.wall,
+                "cpu": run.cpu,
+                "read": seen["read"],
+                "written": seen["written"],
+                "generated_rewritten": changed(pages_before, mtimes(generated)),
+                "html_files_changed": changed(html_before, mtimes(out / "html")),
+                "citing": citing(project, fact) if fact else [],
+            }
+        )
 
     step("no change", None)
     facts = project / "docs" / "facts.yaml"
     for fact in ("fact-1", "fact-20"):
         number = fact.split("-")[1]
         text = facts.read_text("utf-8")
-        facts.write_text(text.replace(f"Claim {number}: ", f"Claim {number} (edited): ", 1),
-                         "utf-8")
+        facts.write_text(
+            text.replace(f"Claim {number}: ", f"Claim {number} (edited): ", 1), "utf-8"
+        )
         step(f"claim of {fact} edited", fact)
     step("no change again", None)
     result["incremental"] = steps
@@ -293,8 +353,13 @@ def measure_sphinx(repeats: int) -> dict[str, Any]:
             shutil.copytree(project, copy, ignore=shutil.ignore_patterns("_generated"))
             times.append(sphinx(copy, copy / "_build", "-j", jobs).wall)
     same = _same_json(base / "jobs-1-0" / "_build", base / "jobs-2-0" / "_build")
-    result["parallel"] = {"j1": serial, "j2": parallel, "ratio": min(parallel) / min(serial),
-                          "same_json": same, "read": _read_times(base / "jobs-1-0")}
+    result["parallel"] = {
+        "j1": serial,
+        "j2": parallel,
+        "ratio": min(parallel) / min(serial),
+        "same_json": same,
+        "read": _read_times(base / "jobs-1-0"),
+    }
     return result
 
 
@@ -316,8 +381,12 @@ print(json.dumps(spent))
 def _read_times(project: Path) -> dict[str, float]:
     """CPU seconds Sphinx spends reading each document, in a fresh serial build."""
     out = project.parent / (project.name + "-read")
-    done = subprocess.run([PYTHON, "-c", READ_TIMES, str(project), str(out)],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [PYTHON, "-c", READ_TIMES, str(project), str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
@@ -330,24 +399,29 @@ def _chunks(names: list[str], parts: int) -> list[list[str]]:
 
 def _generation_seconds(project: Path) -> dict[str, float]:
     """The generator alone, as builder-inited runs it: CPU seconds of check and render."""
-    code = ("import sys, time; from pathlib import Path; from briefing import pipeline;"
-            "from briefing.render import render_pages;"
-            "p = Path(sys.argv[1]); s = time.process_time();"
-            "r = pipeline.check(p / 'docs/facts.yaml', p / 'seeds'); c = time.process_time();"
-            "render_pages(r.project, r.analysis, p / 'templates'); e = time.process_time();"
-            "print(c - s, e - c)")
-    done = subprocess.run([PYTHON, "-c", code, str(project)], capture_output=True, text=True,
-                          check=True)
+    code = (
+        "import sys, time; from pathlib import Path; from briefing import pipeline;"
+        "from briefing.render import render_pages;"
+        "p = Path(sys.argv[1]); s = time.process_time();"
+        "r = pipeline.check(p / 'docs/facts.yaml', p / 'seeds'); c = time.process_time();"
+        "render_pages(r.project, r.analysis, p / 'templates'); e = time.process_time();"
+        "print(c - s, e - c)"
+    )
+    done = subprocess.run(
+        [PYTHON, "-c", code, str(project)], capture_output=True, text=True, check=True
+    )
     check, render = map(float, done.stdout.split())
     return {"check": check, "render": render}
 
 
 def _same_json(a: Path, b: Path) -> bool:
-    return (a / "html" / "briefing.json").read_bytes() == \
-        (b / "html" / "briefing.json").read_bytes()
+    return (a / "html" / "briefing.json").read_bytes() == (
+        b / "html" / "briefing.json"
+    ).read_bytes()
 
 
 # -- 5. the flagship PDF --------------------------------------------------------------
+
 
 def measure_pdf() -> dict[str, Any]:
     if shutil.which("xelatex") is None or shutil.which("latexmk") is None:
@@ -360,34 +434,64 @@ def measure_pdf() -> dict[str, Any]:
     for folder in ("seeds", "templates"):
         if (REPO / folder).is_dir():
             shutil.copytree(REPO / folder, copy / folder)
-    shutil.copytree(REPO / "docs", copy / "docs",
-                    ignore=shutil.ignore_patterns("_generated", "_build"))
+    shutil.copytree(
+        REPO / "docs", copy / "docs", ignore=shutil.ignore_patterns("_generated", "_build")
+    )
     start = time.perf_counter()
-    done = subprocess.run([str(Path(PYTHON).parent / "briefing"), "build", "--no-html", "-q",
-                           "--project", str(copy), "--output", str(copy / "_build")],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [
+            str(Path(PYTHON).parent / "briefing"),
+            "build",
+            "--no-html",
+            "-q",
+            "--project",
+            str(copy),
+            "--output",
+            str(copy / "_build"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     seconds = time.perf_counter() - start
     pdfs = sorted((copy / "_build" / "pdf").glob("*.pdf"))
     if done.returncode != 0 or not pdfs:
         return {"failed": (done.stderr or done.stdout)[-2000:], "seconds": seconds}
     from pypdf import PdfReader
-    return {"seconds": seconds, "pages": len(PdfReader(pdfs[0]).pages), "file": pdfs[0].name,
-            "bytes": pdfs[0].stat().st_size}
+
+    return {
+        "seconds": seconds,
+        "pages": len(PdfReader(pdfs[0]).pages),
+        "file": pdfs[0].name,
+        "bytes": pdfs[0].stat().st_size,
+    }
 
 
 # -- the report -----------------------------------------------------------------------
 
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a small grid, to try it out")
-    parser.add_argument("--timeout", type=float, default=420.0,
-                        help="seconds allowed for one check point (default 420)")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=420.0,
+        help="seconds allowed for one check point (default 420)",
+    )
     parser.add_argument("--no-sphinx", action="store_true", help="skip the Sphinx builds")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF build")
-    parser.add_argument("--output", type=Path, default=HERE,
-                        help="where RESULTS.md and results/ go (default: benchmarks/)")
-    parser.add_argument("--report-only", action="store_true",
-                        help="write RESULTS.md again from results/results.json")
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=HERE,
+        help="where RESULTS.md and results/ go (default: benchmarks/)",
+    )
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="write RESULTS.md again from results/results.json",
+    )
     args = parser.parse_args()
     results = args.output / "results"
     if args.report_only:
@@ -396,8 +500,11 @@ def main() -> None:
     grid = QUICK_GRID if args.quick else FULL_GRID
     WORK.mkdir(exist_ok=True)
     started = time.perf_counter()
-    data: dict[str, Any] = {"machine": _machine(), "grid": "quick" if args.quick else "full",
-                            "check_repeats": CHECK_REPEATS}
+    data: dict[str, Any] = {
+        "machine": _machine(),
+        "grid": "quick" if args.quick else "full",
+        "check_repeats": CHECK_REPEATS,
+    }
 
     data["check"] = {}
     for series, points in grid.items():
@@ -405,19 +512,30 @@ def main() -> None:
         for versions, paragraphs, corrections in points:
             row = measure_check(versions, paragraphs, corrections, args.timeout)
             data["check"][series].append(row)
-            print(f"check {series:11} N={versions:3} M={paragraphs:3} K={corrections:4}: "
-                  + (f"{row['seconds']:.2f} s (align {row['align']:.2f} s), "
-                     f"{row['peak_mb']:.0f} MB" if "seconds" in row else "timed out"),
-                  flush=True)
+            print(
+                f"check {series:11} N={versions:3} M={paragraphs:3} K={corrections:4}: "
+                + (
+                    f"{row['seconds']:.2f} s (align {row['align']:.2f} s), {row['peak_mb']:.0f} MB"
+                    if "seconds" in row
+                    else "timed out"
+                ),
+                flush=True,
+            )
     target = grid["target"][0]
     data["check_two"] = measure_check(*target, args.timeout, processes=2)
     two = data["check_two"]
-    print(f"check target, two processes: {two['seconds']:.2f} s wall, {two['cpu']:.2f} s CPU, "
-          f"{two['peak_mb']:.0f} + {two['other_mb']:.0f} MB", flush=True)
+    print(
+        f"check target, two processes: {two['seconds']:.2f} s wall, {two['cpu']:.2f} s CPU, "
+        f"{two['peak_mb']:.0f} + {two['other_mb']:.0f} MB",
+        flush=True,
+    )
     if not args.no_sphinx:
         data["sphinx"] = measure_sphinx(repeats=5)
-        print("sphinx:", json.dumps({k: v for k, v in data["sphinx"].items()
-                                     if k != "incremental"}), flush=True)
+        print(
+            "sphinx:",
+            json.dumps({k: v for k, v in data["sphinx"].items() if k != "incremental"}),
+            flush=True,
+        )
     if not args.no_pdf:
         data["pdf"] = measure_pdf()
         print("pdf:", data["pdf"], flush=True)
@@ -438,31 +556,53 @@ def _write(data: dict[str, Any], output: Path) -> None:
 def _machine() -> dict[str, Any]:
     import sphinx
 
-    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
-                            capture_output=True, text=True, check=False).stdout.strip()
-    return {"date": dt.datetime.now().isoformat(timespec="minutes"), "cpus": os.cpu_count(),
-            "python": platform.python_version(), "sphinx": sphinx.__version__,
-            "platform": platform.platform(), "commit": commit, "load_before": os.getloadavg()}
+    commit = subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    return {
+        "date": dt.datetime.now().isoformat(timespec="minutes"),
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "sphinx": sphinx.__version__,
+        "platform": platform.platform(),
+        "commit": commit,
+        "load_before": os.getloadavg(),
+    }
 
 
 def _plot(check: dict[str, list[dict[str, Any]]]) -> str:
     def points(series: str, key: str) -> list[tuple[float, float]]:
-        return [(r["chars"], r[key] if key != "rest" else r["cpu"] - r["align"])
-                for r in check.get(series, []) if "cpu" in r]
+        return [
+            (r["chars"], r[key] if key != "rest" else r["cpu"] - r["align"])
+            for r in check.get(series, [])
+            if "cpu" in r
+        ]
 
     first = {s: check[s][0] for s in ("versions", "paragraphs") if check.get(s)}
-    label = {s: f"N={r['versions']}" if s == "paragraphs" else f"M={r['paragraphs']}"
-             for s, r in first.items()}
-    return loglog([(f"versions N ({label.get('versions', '')})", "#1f77b4",
-                    points("versions", "cpu")),
-                   (f"paragraphs M ({label.get('paragraphs', '')}, 4 corrections each)", "#d62728",
-                    points("paragraphs", "cpu")),
-                   ("text M (K fixed)", "#9467bd", points("text", "cpu")),
-                   ("N, without alignment", "#6baed6", points("versions", "rest")),
-                   ("M, without alignment", "#fc9272", points("paragraphs", "rest")),
-                   ("target point", "#2ca02c", points("target", "cpu"))],
-                  "briefing check: CPU time against text size", "characters in all versions",
-                  "CPU seconds")
+    label = {
+        s: f"N={r['versions']}" if s == "paragraphs" else f"M={r['paragraphs']}"
+        for s, r in first.items()
+    }
+    return loglog(
+        [
+            (f"versions N ({label.get('versions', '')})", "#1f77b4", points("versions", "cpu")),
+            (
+                f"paragraphs M ({label.get('paragraphs', '')}, 4 corrections each)",
+                "#d62728",
+                points("paragraphs", "cpu"),
+            ),
+            ("text M (K fixed)", "#9467bd", points("text", "cpu")),
+            ("N, without alignment", "#6baed6", points("versions", "rest")),
+            ("M, without alignment", "#fc9272", points("paragraphs", "rest")),
+            ("target point", "#2ca02c", points("target", "cpu")),
+        ],
+        "briefing check: CPU time against text size",
+        "characters in all versions",
+        "CPU seconds",
+    )
 
 
 def _fmt(value: float | None, digits: int = 2) -> str:
@@ -509,9 +649,11 @@ def _report(data: dict[str, Any]) -> str:
     for series, rows in check.items():
         for r in rows:
             if "timeout" in r:
-                lines.append(f"| {series} | {r['versions']} | {r['paragraphs']} | "
-                             f"{r['corrections']} | {r['chars']:,} | – | > {r['timeout']:.0f} "
-                             f"(stopped) |" + " – |" * 8)
+                lines.append(
+                    f"| {series} | {r['versions']} | {r['paragraphs']} | "
+                    f"{r['corrections']} | {r['chars']:,} | – | > {r['timeout']:.0f} "
+                    f"(stopped) |" + " – |" * 8
+                )
                 continue
             phases = ("load", "align", "verdicts", "mentions", "discrepancies")
             other = r["cpu"] - sum(r.get(p, 0.0) for p in phases)
@@ -520,32 +662,46 @@ def _report(data: dict[str, Any]) -> str:
                 f"| {series} | {r['versions']} | {r['paragraphs']} | {r['corrections']} | "
                 f"{r['chars']:,} | {r['sentences']:,} | {r['seconds']:.2f} | "
                 f"{r['cpu']:.2f} | {cells} | "
-                f"{other:.2f} | {r['peak_mb']:.0f} ({r['base_mb']:.0f}) |")
-    lines += ["", "Phases (seconds): *load* reads the fact file and versions, checks the schema, "
-              "ids, quotes and forms; *align* aligns sentences to the pivot "
-              "(`align_versions`); *verdicts* finds each correction's forms in every version; "
-              "*mentions* finds entity mentions and near misses (`_mentions`); "
-              "*discrepancies* compares the aligned rows (`find_discrepancies`); *other* is "
-              "the rest (segmentation is in *load*).",
-              "", "![time against text size](results/check.svg)", ""]
-    lines += ["Fitted exponents (slope of log CPU time against log characters, or against K "
-              "for the corrections; 1 = linear, doubling the text doubles the time):", "",
-              "| series | whole check | without alignment |", "|---|---:|---:|"]
+                f"{other:.2f} | {r['peak_mb']:.0f} ({r['base_mb']:.0f}) |"
+            )
+    lines += [
+        "",
+        "Phases (seconds): *load* reads the fact file and versions, checks the schema, "
+        "ids, quotes and forms; *align* aligns sentences to the pivot "
+        "(`align_versions`); *verdicts* finds each correction's forms in every version; "
+        "*mentions* finds entity mentions and near misses (`_mentions`); "
+        "*discrepancies* compares the aligned rows (`find_discrepancies`); *other* is "
+        "the rest (segmentation is in *load*).",
+        "",
+        "![time against text size](results/check.svg)",
+        "",
+    ]
+    lines += [
+        "Fitted exponents (slope of log CPU time against log characters, or against K "
+        "for the corrections; 1 = linear, doubling the text doubles the time):",
+        "",
+        "| series | whole check | without alignment |",
+        "|---|---:|---:|",
+    ]
     for series in ("versions", "text", "paragraphs", "corrections"):
-        rows = [dict(r, rest=r["cpu"] - r["align"]) for r in check.get(series, [])
-                if "cpu" in r]
+        rows = [dict(r, rest=r["cpu"] - r["align"]) for r in check.get(series, []) if "cpu" in r]
         size = "corrections" if series == "corrections" else "chars"
-        lines.append(f"| {series}{' (against K)' if size == 'corrections' else ''} | "
-                     f"{_fmt(exponent(rows, 'cpu', size))} | "
-                     f"{_fmt(exponent(rows, 'rest', size))} |")
+        lines.append(
+            f"| {series}{' (against K)' if size == 'corrections' else ''} | "
+            f"{_fmt(exponent(rows, 'cpu', size))} | "
+            f"{_fmt(exponent(rows, 'rest', size))} |"
+        )
     lines += [""] + _check_verdict(check, data.get("check_two"))
     if "sphinx" in data:
         lines += _sphinx_report(data["sphinx"])
     if "pdf" in data:
         lines += _pdf_report(data["pdf"])
-    lines += ["## 6. The aligner against hunalign", "",
-              "Measured separately: [results/align.md](results/align.md) "
-              "(`benchmarks/align_bench.py`).", ""]
+    lines += [
+        "## 6. The aligner against hunalign",
+        "",
+        "Measured separately: [results/align.md](results/align.md) (`benchmarks/align_bench.py`).",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -558,27 +714,37 @@ PHASES = {  # phase: where its code is
 }
 
 
-def _check_verdict(check: dict[str, list[dict[str, Any]]],
-                   two: dict[str, Any] | None) -> list[str]:
+def _check_verdict(check: dict[str, list[dict[str, Any]]], two: dict[str, Any] | None) -> list[str]:
     target = next((r for r in check.get("target", []) if "cpu" in r), None)
     if target is None:
-        return ["**Target** (100 versions × 100 paragraphs, 1,000 corrections, < 2 s, "
-                "< 500 MB): not measured in this run.", ""]
+        return [
+            "**Target** (100 versions × 100 paragraphs, 1,000 corrections, < 2 s, "
+            "< 500 MB): not measured in this run.",
+            "",
+        ]
     met_time = target["cpu"] < TARGET["seconds"]
     met_memory = target["peak_mb"] < TARGET["megabytes"]
     shares = sorted(((target.get(p, 0.0), p) for p in PHASES), reverse=True)
-    parts = "; ".join(f"{p} {t:.2f} s ({100 * t / target['cpu']:.0f} %, {PHASES[p]})"
-                      for t, p in shares)
+    parts = "; ".join(
+        f"{p} {t:.2f} s ({100 * t / target['cpu']:.0f} %, {PHASES[p]})" for t, p in shares
+    )
     text = exponent([r for r in check.get("text", []) if "cpu" in r])
-    growth = "" if text is None else (
-        f" Doubling the text with the fact file fixed multiplies the time by "
-        f"{2 ** text:.2f} (exponent {text:.2f}: {'met' if text <= 1.0 else 'not met'}).")
-    lines = [f"**Target** ({target['versions']} versions × {target['paragraphs']} paragraphs, "
-             f"{target['corrections']:,} corrections: under {TARGET['seconds']:.0f} s and "
-             f"{TARGET['megabytes']:.0f} MB): {target['cpu']:.1f} s of CPU, the least of "
-             f"{', '.join(f'{c:.1f}' for c in target.get('runs', [target['cpu']]))} s "
-             f"({'met' if met_time else 'not met'}), {target['peak_mb']:.0f} MB peak "
-             f"({'met' if met_memory else 'not met'}). By phase: {parts}.{growth}"]
+    growth = (
+        ""
+        if text is None
+        else (
+            f" Doubling the text with the fact file fixed multiplies the time by "
+            f"{2**text:.2f} (exponent {text:.2f}: {'met' if text <= 1.0 else 'not met'})."
+        )
+    )
+    lines = [
+        f"**Target** ({target['versions']} versions × {target['paragraphs']} paragraphs, "
+        f"{target['corrections']:,} corrections: under {TARGET['seconds']:.0f} s and "
+        f"{TARGET['megabytes']:.0f} MB): {target['cpu']:.1f} s of CPU, the least of "
+        f"{', '.join(f'{c:.1f}' for c in target.get('runs', [target['cpu']]))} s "
+        f"({'met' if met_time else 'not met'}), {target['peak_mb']:.0f} MB peak "
+        f"({'met' if met_memory else 'not met'}). By phase: {parts}.{growth}"
+    ]
     if two is not None and "seconds" in two:
         together = two["peak_mb"] + two["other_mb"]
         met_time = two["seconds"] < TARGET["seconds"]
@@ -591,13 +757,16 @@ def _check_verdict(check: dict[str, list[dict[str, Any]]],
             f"processes; memory {two['peak_mb']:.0f} MB peak in the first process and "
             f"{two['other_mb']:.0f} MB of the second's own (pages it no longer shares), "
             f"{together:.0f} MB together at most "
-            f"({'met' if together < TARGET['megabytes'] else 'not met'}).")
+            f"({'met' if together < TARGET['megabytes'] else 'not met'})."
+        )
     if not met_time:
         mine = target.get("load", 0.0) + target.get("verdicts", 0.0)
-        lines.append(f"Loading, checking and verdicts take {mine:.2f} s together; the limit is "
-                     f"the {shares[0][1]} phase, then the {shares[1][1]} phase. "
-                     "[PROFILE.md](PROFILE.md) gives the measured cause of each and what to "
-                     "change.")
+        lines.append(
+            f"Loading, checking and verdicts take {mine:.2f} s together; the limit is "
+            f"the {shares[0][1]} phase, then the {shares[1][1]} phase. "
+            "[PROFILE.md](PROFILE.md) gives the measured cause of each and what to "
+            "change."
+        )
     return [" ".join(lines), ""]
 
 
@@ -616,7 +785,8 @@ def _sphinx_report(s: dict[str, Any]) -> list[str]:
         "turn, and the least of each compared (other work on the machine only ever adds "
         "time):",
         "",
-        "| build | CPU (s) | wall (s) | least CPU (s) |", "|---|---|---|---:|",
+        "| build | CPU (s) | wall (s) | least CPU (s) |",
+        "|---|---|---|---:|",
         f"| full (generate, then Sphinx) | {_list(o['full_cpu'])} | {_list(o['full_wall'])} | "
         f"{min(o['full_cpu']):.2f} |",
         f"| plain (same pages, no generation) | {_list(o['plain_cpu'])} | "
@@ -635,49 +805,60 @@ def _sphinx_report(s: dict[str, Any]) -> list[str]:
         "|---|---:|---:|---|---|---|---|",
     ]
     for st in s["incremental"]:
-        lines.append(f"| {st['step']} | {st['seconds']:.2f} | {st['cpu']:.2f} | "
-                     f"{_names(st['read'])} | "
-                     f"{_names(st['written'])} | {_names(st['generated_rewritten'])} | "
-                     f"{_names(st['citing']) if st['citing'] else '–'} |")
+        lines.append(
+            f"| {st['step']} | {st['seconds']:.2f} | {st['cpu']:.2f} | "
+            f"{_names(st['read'])} | "
+            f"{_names(st['written'])} | {_names(st['generated_rewritten'])} | "
+            f"{_names(st['citing']) if st['citing'] else '–'} |"
+        )
     quiet = [st for st in s["incremental"] if st["step"].startswith("no change")]
     edits = [st for st in s["incremental"] if st["citing"]]
     ok_quiet = all(not st["read"] and not st["generated_rewritten"] for st in quiet)
     ok_edits = all(set(st["read"]) <= set(st["citing"]) for st in edits)
-    lines += ["",
-              f"No-change rebuilds re-read nothing and rewrite no generated page: "
-              f"**{'met' if ok_quiet else 'not met'}**. A one-fact edit re-reads only pages "
-              f"that show or cite the fact: **{'met' if ok_edits else 'not met'}**. "
-              "Every rebuild still re-runs the generator (check and render) before Sphinx "
-              "decides what is outdated, so its time is the check's time plus Sphinx's "
-              "fixed cost.", "",
-              "## 4. Parallel builds", "",
-              f"Fresh builds of the same corpus: `-j 1` {_list(p['j1'])} s, "
-              f"`-j 2` {_list(p['j2'])} s; best `-j 2` / best `-j 1` = "
-              f"**{p['ratio']:.2f}**. Same `briefing.json` from both: "
-              f"{'yes' if p['same_json'] else 'NO'}. Generation runs once, in the main "
-              "process, before Sphinx forks its readers.", ""]
+    lines += [
+        "",
+        f"No-change rebuilds re-read nothing and rewrite no generated page: "
+        f"**{'met' if ok_quiet else 'not met'}**. A one-fact edit re-reads only pages "
+        f"that show or cite the fact: **{'met' if ok_edits else 'not met'}**. "
+        "Every rebuild still re-runs the generator (check and render) before Sphinx "
+        "decides what is outdated, so its time is the check's time plus Sphinx's "
+        "fixed cost.",
+        "",
+        "## 4. Parallel builds",
+        "",
+        f"Fresh builds of the same corpus: `-j 1` {_list(p['j1'])} s, "
+        f"`-j 2` {_list(p['j2'])} s; best `-j 2` / best `-j 1` = "
+        f"**{p['ratio']:.2f}**. Same `briefing.json` from both: "
+        f"{'yes' if p['same_json'] else 'NO'}. Generation runs once, in the main "
+        "process, before Sphinx forks its readers.",
+        "",
+    ]
     if p.get("read"):
         read = p["read"]
-        shares = [sum(read.get(d, 0.0) for d in chunk)
-                  for chunk in _chunks(list(read), 2)]
+        shares = [sum(read.get(d, 0.0) for d in chunk) for chunk in _chunks(list(read), 2)]
         heavy = sorted(read, key=read.get, reverse=True)[:4]
-        lines += [f"Why: reading takes {sum(read.values()):.2f} s of CPU in a serial build, "
-                  f"and {', '.join(f'`{d}` {read[d]:.2f} s' for d in heavy)} are most of it. "
-                  "Sphinx gives each process an equal count of documents in name order, so "
-                  f"with `-j 2` one process reads {max(shares):.2f} s of it and the other "
-                  f"{min(shares):.2f} s; each then pickles its environment back to the main "
-                  "process. Writing is shared the same way, and with `-j 2` Sphinx writes with "
-                  "one worker beside the main process.", ""]
+        lines += [
+            f"Why: reading takes {sum(read.values()):.2f} s of CPU in a serial build, "
+            f"and {', '.join(f'`{d}` {read[d]:.2f} s' for d in heavy)} are most of it. "
+            "Sphinx gives each process an equal count of documents in name order, so "
+            f"with `-j 2` one process reads {max(shares):.2f} s of it and the other "
+            f"{min(shares):.2f} s; each then pickles its environment back to the main "
+            "process. Writing is shared the same way, and with `-j 2` Sphinx writes with "
+            "one worker beside the main process.",
+            "",
+        ]
     return lines
 
 
 def _overhead_lines(o: dict[str, Any]) -> list[str]:
     met = o["ratio"] <= TARGET["overhead"]
-    text = (f"Overhead, the difference of the two builds: **{100 * o['ratio']:.1f} %** of the "
-            f"plain build's CPU time ({100 * o['ratio_wall']:.0f} % by least wall times; "
-            f"target ≤ {100 * TARGET['overhead']:.0f} %: {'met' if met else 'not met'}). Runs "
-            "of one build here differ by about as much (see the table), so one run of the "
-            "harness cannot tell 8 % from 12 %.")
+    text = (
+        f"Overhead, the difference of the two builds: **{100 * o['ratio']:.1f} %** of the "
+        f"plain build's CPU time ({100 * o['ratio_wall']:.0f} % by least wall times; "
+        f"target ≤ {100 * TARGET['overhead']:.0f} %: {'met' if met else 'not met'}). Runs "
+        "of one build here differ by about as much (see the table), so one run of the "
+        "harness cannot tell 8 % from 12 %."
+    )
     inside = o.get("ratio_inside")
     if inside:
         share = sorted(inside)[len(inside) // 2]
@@ -690,12 +871,15 @@ def _overhead_lines(o: dict[str, Any]) -> list[str]:
             f"(median **{100 * share:.1f} %**). That part is measured within one process, "
             "free of the machine's noise. The rest of the difference is, by a profile of one "
             "pair of builds (PROFILE.md §4), mostly Sphinx and the theme writing the full "
-            "build's larger pages, which carry the hover cards' data and JSON-LD.")
-    text += (f" Measured alone, in a process of its own, the generator spends "
-             f"{o['generation']['check']:.2f} s checking and {o['generation']['render']:.2f} s "
-             f"rendering: {100 * o['ratio_alone']:.1f} % of the plain build. "
-             "[PROFILE.md](PROFILE.md) says where the check and the rendering spend their "
-             "time.")
+            "build's larger pages, which carry the hover cards' data and JSON-LD."
+        )
+    text += (
+        f" Measured alone, in a process of its own, the generator spends "
+        f"{o['generation']['check']:.2f} s checking and {o['generation']['render']:.2f} s "
+        f"rendering: {100 * o['ratio_alone']:.1f} % of the plain build. "
+        "[PROFILE.md](PROFILE.md) says where the check and the rendering spend their "
+        "time."
+    )
     return [text]
 
 
@@ -713,10 +897,12 @@ def _names(items: list[str]) -> str:
 def _pdf_report(pdf: dict[str, Any]) -> list[str]:
     lines = ["## 5. The flagship PDF", ""]
     if "pages" in pdf:
-        lines.append(f"`briefing build --no-html` of a copy of the flagship (generation, "
-                     f"Sphinx's LaTeX builder, XeLaTeX runs through latexmk): "
-                     f"**{pdf['seconds']:.1f} s** for **{pdf['pages']} pages** "
-                     f"({pdf['bytes'] / 1024:.0f} KiB).")
+        lines.append(
+            f"`briefing build --no-html` of a copy of the flagship (generation, "
+            f"Sphinx's LaTeX builder, XeLaTeX runs through latexmk): "
+            f"**{pdf['seconds']:.1f} s** for **{pdf['pages']} pages** "
+            f"({pdf['bytes'] / 1024:.0f} KiB)."
+        )
     else:
         lines.append(f"Not measured: {pdf.get('skipped') or 'the build failed'}.")
     return lines + [""]

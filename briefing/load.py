@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from briefing.inputs import inside, read_text
 from briefing.model import (
     Accepted,
     Brief,
@@ -24,93 +25,7 @@ from briefing.model import (
 from briefing.problems import Code, Problem, ProblemsFound
 from briefing.text.segment import Document, segment
 from briefing.validate import check_project, check_schema
-from briefing.yamlmarks import Marks, Pointer, load_yaml, mark_for
-
-
-def read_text(path: Path, problems: list[Problem], *, what: str = "file",
-              origin: tuple[Path, int, int] | None = None) -> str | None:
-    """The UTF-8 text of ``path``, or None with a problem located at the bad byte.
-
-    ``origin`` is where the file is named (the fact file's line), used when the file
-    itself cannot be opened.
-    """
-    where = origin or (path, 0, 0)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        problems.append(Problem(*where, f"{what} not found: {path}",
-                                "check the file name and folder", Code.MISSING_FILE))
-        return None
-    except IsADirectoryError:
-        problems.append(Problem(*where, f"{what} is a folder, not a file: {path}", "",
-                                Code.MISSING_FILE))
-        return None
-    except OSError as error:
-        problems.append(Problem(*where, f"cannot read {what} {path}: {error.strerror}", "",
-                                Code.MISSING_FILE))
-        return None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        problems.append(Problem(path, 1, 1, f"{what} is UTF-16, not UTF-8",
-                                "re-save it as UTF-8 (iconv -f utf-16 -t utf-8)", Code.ENCODING))
-        return None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        byte = data[error.start:error.start + 1].hex()
-        problems.append(Problem(path, line, col, f"{what} is not UTF-8 (byte 0x{byte})",
-                                "re-save it as UTF-8 (iconv -f cp1252 -t utf-8, say)",
-                                Code.ENCODING))
-        return None
-
-
-# Characters YAML refuses in a document (PyYAML's Reader.NON_PRINTABLE), and those an
-# escape such as "\e" or "\ud83d" can still put into a string: controls and lone surrogates.
-_NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd"
-                       "\U00010000-\U0010ffff]")
-_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
-
-
-def _unprintable(text: str, path: Path) -> list[Problem]:
-    """Each character the YAML reader would stop on, located (the reader gives no line)."""
-    problems = []
-    for match in _NOT_YAML.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        problems.append(Problem(path, line, col, f"control character U+{ord(match.group()):04X} "
-                                "in the fact file", "delete it; the fact file holds plain text",
-                                Code.YAML))
-        if len(problems) == 5:
-            break
-    return problems
-
-
-def _control_strings(data: Any, marks: Marks, path: Path,
-                     pointer: Pointer = ()) -> list[Problem]:
-    """Strings that YAML escapes (``\\e``, ``\\x00``, ``\\ud83d``) made unprintable."""
-    if isinstance(data, dict):
-        return [p for k, v in data.items() for p in _control_strings(v, marks, path,
-                                                                    (*pointer, k))]
-    if isinstance(data, list):
-        return [p for i, v in enumerate(data) for p in _control_strings(v, marks, path,
-                                                                       (*pointer, i))]
-    found = _NOT_TEXT.search(data) if isinstance(data, str) else None
-    if found is None:
-        return []
-    where = "/".join(map(str, pointer))
-    return [Problem(path, *mark_for(marks, pointer), f"{where}: the text holds control "
-                    f"character U+{ord(found.group()):04X}",
-                    "remove the escape that produces it (\\e, \\x.., \\u....)", Code.SCHEMA)]
-
-
-def inside(path: Path, folder: Path) -> bool:
-    """True when ``path``, links followed, stays within ``folder``."""
-    try:
-        path.resolve().relative_to(folder.resolve())
-    except ValueError:
-        return False
-    return True
+from briefing.yamlmarks import NOT_TEXT, Pointer, control_strings, load_yaml, unprintable
 
 
 def load_project(facts_path: Path, seeds_dir: Path) -> tuple[Project, list[Problem]]:
@@ -120,19 +35,31 @@ def load_project(facts_path: Path, seeds_dir: Path) -> tuple[Project, list[Probl
     text = read_text(facts_path, problems, what="fact file")
     if text is None:
         raise ProblemsFound(problems)
-    problems += _unprintable(text, facts_path)
+    problems += unprintable(text, facts_path)
     if problems:
         raise ProblemsFound(problems)
     try:
         data, marks, yaml_problems = load_yaml(text, facts_path)
     except RecursionError:
-        raise ProblemsFound([Problem(facts_path, 0, 0, "the fact file nests too deeply to read",
-                                     "a fact file needs a few levels of indentation, not "
-                                     "hundreds", Code.YAML)]) from None
-    problems += yaml_problems or _control_strings(data, marks, facts_path)
+        raise ProblemsFound(
+            [
+                Problem(
+                    facts_path,
+                    0,
+                    0,
+                    "the fact file nests too deeply to read",
+                    "a fact file needs a few levels of indentation, not hundreds",
+                    Code.YAML,
+                )
+            ]
+        ) from None
+    problems += yaml_problems or control_strings(data, marks, facts_path)
     if data is None and not problems:
-        problems.append(Problem(facts_path, 1, 1, "the fact file is empty",
-                                "start from `briefing new`", Code.SCHEMA))
+        problems.append(
+            Problem(
+                facts_path, 1, 1, "the fact file is empty", "start from `briefing new`", Code.SCHEMA
+            )
+        )
     if problems:
         raise ProblemsFound(problems)
     schema_problems = check_schema(data, marks, facts_path)
@@ -140,19 +67,31 @@ def load_project(facts_path: Path, seeds_dir: Path) -> tuple[Project, list[Probl
         raise ProblemsFound(schema_problems)
 
     project = Project(
-        facts_path=facts_path, seeds_dir=seeds_dir, brief=_brief(data["brief"]),
-        sources={}, marks=marks,
+        facts_path=facts_path,
+        seeds_dir=seeds_dir,
+        brief=_brief(data["brief"]),
+        sources={},
+        marks=marks,
         entities={k: _entity(k, v) for k, v in data.get("entities", {}).items()},
         facts={k: _fact(k, v) for k, v in data.get("facts", {}).items()},
         corrections={k: _correction(k, v) for k, v in data.get("corrections", {}).items()},
-        accepted={k: Accepted(k, v["kind"], tuple(v["forms"]), v["note"])
-                  for k, v in data.get("accepted", {}).items()},
+        accepted={
+            k: Accepted(k, v["kind"], tuple(v["forms"]), v["note"])
+            for k, v in data.get("accepted", {}).items()
+        },
     )
     project.sources = _sources(data["sources"], project, problems)
     if not project.versions:
-        problems.append(Problem(seeds_dir, 0, 0, "no versions: the seeds folder has no files",
-                                "put each version of the story in it as a UTF-8 text file",
-                                Code.MISSING_FILE))
+        problems.append(
+            Problem(
+                seeds_dir,
+                0,
+                0,
+                "no versions: the seeds folder has no files",
+                "put each version of the story in it as a UTF-8 text file",
+                Code.MISSING_FILE,
+            )
+        )
     fatal = [p for p in problems if p.code in _FATAL]
     if fatal:
         raise ProblemsFound(problems)
@@ -164,8 +103,10 @@ _FATAL = {Code.MISSING_FILE, Code.ENCODING, Code.UNSAFE_PATH, Code.EMPTY_SOURCE}
 
 
 def _evidence(items: list[dict[str, Any]], pointer: Pointer) -> tuple[Evidence, ...]:
-    return tuple(Evidence(item["source"], item.get("quote"), item.get("note"), (*pointer, i))
-                 for i, item in enumerate(items))
+    return tuple(
+        Evidence(item["source"], item.get("quote"), item.get("note"), (*pointer, i))
+        for i, item in enumerate(items)
+    )
 
 
 def _forms(value: str | list[str]) -> tuple[str, ...]:
@@ -173,32 +114,53 @@ def _forms(value: str | list[str]) -> tuple[str, ...]:
 
 
 def _brief(raw: dict[str, Any]) -> Brief:
-    return Brief(title=raw["title"], date=raw["date"], summary=raw["summary"],
-                 subtitle=raw.get("subtitle"), authors=tuple(raw.get("authors", ())),
-                 findings=tuple(Finding(f["text"], tuple(f["facts"]))
-                                for f in raw.get("findings", ())))
+    return Brief(
+        title=raw["title"],
+        date=raw["date"],
+        summary=raw["summary"],
+        subtitle=raw.get("subtitle"),
+        authors=tuple(raw.get("authors", ())),
+        findings=tuple(Finding(f["text"], tuple(f["facts"])) for f in raw.get("findings", ())),
+    )
 
 
 def _entity(key: str, raw: dict[str, Any]) -> Entity:
-    return Entity(key, raw["name"], raw["kind"], raw["role"], tuple(raw.get("aliases", ())),
-                  tuple(raw.get("former_names", ())), raw.get("url"),
-                  _evidence(raw.get("evidence", []), ("entities", key, "evidence")))
+    return Entity(
+        key,
+        raw["name"],
+        raw["kind"],
+        raw["role"],
+        tuple(raw.get("aliases", ())),
+        tuple(raw.get("former_names", ())),
+        raw.get("url"),
+        _evidence(raw.get("evidence", []), ("entities", key, "evidence")),
+    )
 
 
 def _fact(key: str, raw: dict[str, Any]) -> Fact:
-    return Fact(key, raw["claim"], raw["status"],
-                _evidence(raw["evidence"], ("facts", key, "evidence")),
-                tuple(raw.get("entities", ())), raw.get("note"))
+    return Fact(
+        key,
+        raw["claim"],
+        raw["status"],
+        _evidence(raw["evidence"], ("facts", key, "evidence")),
+        tuple(raw.get("entities", ())),
+        raw.get("note"),
+    )
 
 
 def _correction(key: str, raw: dict[str, Any]) -> Correction:
-    return Correction(key, raw["kind"], _forms(raw["wrong"]), _forms(raw["right"]),
-                      _evidence(raw["evidence"], ("corrections", key, "evidence")),
-                      raw.get("entity"), raw.get("note"))
+    return Correction(
+        key,
+        raw["kind"],
+        _forms(raw["wrong"]),
+        _forms(raw["right"]),
+        _evidence(raw["evidence"], ("corrections", key, "evidence")),
+        raw.get("entity"),
+        raw.get("note"),
+    )
 
 
-def _sources(raw: dict[str, Any], project: Project,
-             problems: list[Problem]) -> dict[str, Source]:
+def _sources(raw: dict[str, Any], project: Project, problems: list[Problem]) -> dict[str, Source]:
     """Declared sources in the fact file's order, then every undeclared file in seeds/."""
     path, seeds = project.facts_path, project.seeds_dir
     sources: dict[str, Source] = {}
@@ -209,13 +171,25 @@ def _sources(raw: dict[str, Any], project: Project,
         if entry["kind"] == "version":
             file = seeds / entry["file"]
             if not inside(file, seeds) or Path(entry["file"]).name != entry["file"]:
-                problems.append(Problem(*origin, f"version file {entry['file']!r} is not a file "
-                                        f"inside {seeds}", "name a file directly in seeds/",
-                                        Code.UNSAFE_PATH))
+                problems.append(
+                    Problem(
+                        *origin,
+                        f"version file {entry['file']!r} is not a file inside {seeds}",
+                        "name a file directly in seeds/",
+                        Code.UNSAFE_PATH,
+                    )
+                )
                 continue
             if file.resolve() in claimed:
-                problems.append(Problem(*origin, f"{entry['file']} is already the file of source "
-                                        f"{claimed[file.resolve()]!r}", "", Code.SCHEMA))
+                problems.append(
+                    Problem(
+                        *origin,
+                        f"{entry['file']} is already the file of source "
+                        f"{claimed[file.resolve()]!r}",
+                        "",
+                        Code.SCHEMA,
+                    )
+                )
                 continue
             claimed[file.resolve()] = key
             document = _read_version(file, problems, origin)
@@ -223,54 +197,98 @@ def _sources(raw: dict[str, Any], project: Project,
             folder = path.parent
             file = folder / entry["excerpt"]
             if not inside(file, folder):
-                problems.append(Problem(*origin, f"excerpt {entry['excerpt']!r} is outside "
-                                        f"{folder}", "keep excerpts beside the fact file",
-                                        Code.UNSAFE_PATH))
+                problems.append(
+                    Problem(
+                        *origin,
+                        f"excerpt {entry['excerpt']!r} is outside {folder}",
+                        "keep excerpts beside the fact file",
+                        Code.UNSAFE_PATH,
+                    )
+                )
                 continue
             text = read_text(file, problems, what="excerpt", origin=origin)
             document = segment(text) if text is not None else None
         sources[key] = Source(
-            id=key, kind=entry["kind"], title=entry["title"],
+            id=key,
+            kind=entry["kind"],
+            title=entry["title"],
             label=entry.get("label") or entry.get("publisher") or entry["title"],
-            publisher=entry.get("publisher"), author=entry.get("author"),
-            date=entry.get("date"), url=entry.get("url"), file=entry.get("file"),
-            excerpt=entry.get("excerpt"), description=entry.get("description"),
-            derived_from=entry.get("derived_from"), document=document)
+            publisher=entry.get("publisher"),
+            author=entry.get("author"),
+            date=entry.get("date"),
+            url=entry.get("url"),
+            file=entry.get("file"),
+            excerpt=entry.get("excerpt"),
+            description=entry.get("description"),
+            derived_from=entry.get("derived_from"),
+            document=document,
+        )
     for file in _seed_files(seeds, problems):
         if file.resolve() in claimed:
             continue
         key = _free_id(file.stem, sources)
         document = _read_version(file, problems, None)
-        sources[key] = Source(id=key, kind="version", title=file.name, label=file.name,
-                              file=file.name, declared=False, document=document)
+        sources[key] = Source(
+            id=key,
+            kind="version",
+            title=file.name,
+            label=file.name,
+            file=file.name,
+            declared=False,
+            document=document,
+        )
     return sources
 
 
 def _seed_files(seeds: Path, problems: list[Problem]) -> list[Path]:
     if not seeds.is_dir():
-        problems.append(Problem(seeds, 0, 0, "seeds folder not found",
-                                "set briefing_seeds, or create the folder", Code.MISSING_FILE))
+        problems.append(
+            Problem(
+                seeds,
+                0,
+                0,
+                "seeds folder not found",
+                "set briefing_seeds, or create the folder",
+                Code.MISSING_FILE,
+            )
+        )
         return []
     files = []
     for file in sorted(seeds.iterdir()):
         if file.name.startswith("."):
             continue
-        if _NOT_TEXT.search(file.name):  # undecodable bytes arrive as lone surrogates
+        if NOT_TEXT.search(file.name):  # undecodable bytes arrive as lone surrogates
             shown = file.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-            problems.append(Problem(seeds / shown, 0, 0, "the file name is not UTF-8 text",
-                                    "rename the file", Code.ENCODING))
+            problems.append(
+                Problem(
+                    seeds / shown,
+                    0,
+                    0,
+                    "the file name is not UTF-8 text",
+                    "rename the file",
+                    Code.ENCODING,
+                )
+            )
             continue
         if not inside(file, seeds):
-            problems.append(Problem(file, 0, 0, "links outside the seeds folder",
-                                    "copy the version into seeds/ instead of linking it",
-                                    Code.UNSAFE_PATH))
+            problems.append(
+                Problem(
+                    file,
+                    0,
+                    0,
+                    "links outside the seeds folder",
+                    "copy the version into seeds/ instead of linking it",
+                    Code.UNSAFE_PATH,
+                )
+            )
         elif file.is_file():
             files.append(file)
     return files
 
 
-def _read_version(file: Path, problems: list[Problem],
-                  origin: tuple[Path, int, int] | None) -> Document | None:
+def _read_version(
+    file: Path, problems: list[Problem], origin: tuple[Path, int, int] | None
+) -> Document | None:
     if not inside(file, file.parent) or (file.is_symlink() and not inside(file, file.parent)):
         return None
     text = read_text(file, problems, what="version", origin=origin)
@@ -278,9 +296,16 @@ def _read_version(file: Path, problems: list[Problem],
         return None
     document = segment(text)
     if not document.paragraphs:
-        problems.append(Problem(file, 1, 1, "version has no text",
-                                "remove the empty file or paste the story into it",
-                                Code.EMPTY_SOURCE))
+        problems.append(
+            Problem(
+                file,
+                1,
+                1,
+                "version has no text",
+                "remove the empty file or paste the story into it",
+                Code.EMPTY_SOURCE,
+            )
+        )
         return None
     return document
 

@@ -11,8 +11,9 @@ from briefing.text.fold import Joined
 from briefing.text.segment import Document
 from briefing.yamlmarks import Marks, Pointer, mark_for
 
-CorrectionKind = Literal["name", "institution", "title", "quote", "number", "date", "meaning",
-                         "spelling"]
+CorrectionKind = Literal[
+    "name", "institution", "title", "quote", "number", "date", "meaning", "spelling"
+]
 CORRECTION_KINDS: tuple[CorrectionKind, ...] = get_args(CorrectionKind)
 FactStatus = Literal["verified", "disputed", "unverified", "false"]
 FACT_STATUSES: tuple[FactStatus, ...] = get_args(FactStatus)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-class Code(str, enum.Enum):
+class Code(enum.StrEnum):
     """Every kind of problem; also the Sphinx warning subtypes (``briefing.<value>``)."""
 
     YAML = "yaml"  # the fact file is not well-formed YAML

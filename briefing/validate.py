@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import json
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -47,8 +46,7 @@ def _inline(node: Any, defs: dict[str, Any]) -> Any:
     if ref.startswith("#/$defs/"):
         rest = {k: v for k, v in node.items() if k != "$ref"}
         return {**_inline(defs[ref.removeprefix("#/$defs/")], defs), **_inline(rest, defs)}
-    return {key: _inline(value, defs) if key != "$defs" else value
-            for key, value in node.items()}
+    return {key: _inline(value, defs) if key != "$defs" else value for key, value in node.items()}
 
 
 def check_schema(data: Any, marks: Marks, path: Path) -> list[Problem]:
@@ -92,8 +90,7 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, str]:
         return f"unknown key {extra[0]!r}" if extra else error.message, hint
     if kind == "required" and isinstance(error.instance, dict):
         missing = [key for key in value if key not in error.instance]
-        return f"{(missing or value)[0]!r} is missing", \
-            "add it; see the schema for what it holds"
+        return f"{(missing or value)[0]!r} is missing", "add it; see the schema for what it holds"
     if kind == "enum":
         return f"{error.instance!r} is not one of {', '.join(map(str, value))}", ""
     if kind == "pattern" and "a-z0-9" in str(value):
@@ -103,8 +100,10 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, str]:
     if kind == "pattern" and "https?" in str(value):
         return f"{error.instance!r} is not a web address", "start it with https://"
     if kind == "type":
-        return f"expected {value}, found {type(error.instance).__name__}", \
-            "quote text that YAML would read as a number, date or yes/no"
+        return (
+            f"expected {value}, found {type(error.instance).__name__}",
+            "quote text that YAML would read as a number, date or yes/no",
+        )
     return error.message, ""
 
 
@@ -120,14 +119,21 @@ def check_project(project: Project) -> list[Problem]:
             return
         match = process.extractOne(value, list(known), score_cutoff=50)
         hint = f"did you mean {match[0]!r}?" if match else f"define it under {kind}"
-        problems.append(Problem(project.facts_path, *project.mark(pointer),
-                                f"unknown {_SINGULAR[kind]} id {value!r}", hint,
-                                Code.UNKNOWN_ID))
+        problems.append(
+            Problem(
+                project.facts_path,
+                *project.mark(pointer),
+                f"unknown {_SINGULAR[kind]} id {value!r}",
+                hint,
+                Code.UNKNOWN_ID,
+            )
+        )
 
     for key, source in project.sources.items():
         if source.derived_from:
-            unknown("sources", source.derived_from, project.sources,
-                    ("sources", key, "derived_from"))
+            unknown(
+                "sources", source.derived_from, project.sources, ("sources", key, "derived_from")
+            )
     for index, finding in enumerate(project.brief.findings):
         for n, cited in enumerate(finding.facts):
             unknown("facts", cited, project.facts, ("brief", "findings", index, "facts", n))
@@ -136,8 +142,7 @@ def check_project(project: Project) -> list[Problem]:
             unknown("entities", entity, project.entities, ("facts", key, "entities", n))
     for key, correction in project.corrections.items():
         if correction.entity:
-            unknown("entities", correction.entity, project.entities,
-                    ("corrections", key, "entity"))
+            unknown("entities", correction.entity, project.entities, ("corrections", key, "entity"))
     for evidence in _all_evidence(project):
         if evidence.source not in project.sources:
             unknown("sources", evidence.source, project.sources, (*evidence.pointer, "source"))
@@ -160,17 +165,23 @@ def _check_quote(project: Project, evidence: Evidence) -> list[Problem]:
     assert evidence.quote is not None
     where = (project.facts_path, *project.mark((*evidence.pointer, "quote")))
     if source.document is None:
-        return [Problem(*where, f"cannot check this quote: reference {source.id!r} has no excerpt",
-                        "add an `excerpt:` file of passages copied verbatim from it",
-                        Code.QUOTE_NOT_FOUND)]
+        return [
+            Problem(
+                *where,
+                f"cannot check this quote: reference {source.id!r} has no excerpt",
+                "add an `excerpt:` file of passages copied verbatim from it",
+                Code.QUOTE_NOT_FOUND,
+            )
+        ]
     document = source.document
     if find_all(evidence.quote, document.text, whole_words=False, folded=document.folded):
         return []
     passage, score = closest_passage(evidence.quote, document.text, document.folded)
     passage = " ".join(passage.split())  # one problem, one line
-    hint = f"closest passage ({score:.0f}% alike): “{passage}”" if passage else "no passage is alike"
-    return [Problem(*where, f"quote not found in source {source.id!r}", hint,
-                    Code.QUOTE_NOT_FOUND)]
+    hint = (
+        f"closest passage ({score:.0f}% alike): “{passage}”" if passage else "no passage is alike"
+    )
+    return [Problem(*where, f"quote not found in source {source.id!r}", hint, Code.QUOTE_NOT_FOUND)]
 
 
 def _check_forms(project: Project) -> list[Problem]:
@@ -180,8 +191,14 @@ def _check_forms(project: Project) -> list[Problem]:
     for key, correction in project.corrections.items():
         forms = correction.right + correction.wrong  # right forms are the commoner
         if not any(versions.find(form, limit=1) for form in forms):
-            problems.append(Problem(
-                project.facts_path, *project.mark(("corrections", key, "wrong")),
-                f"correction {key!r}: neither its wrong nor its right form occurs in any version",
-                "check the spelling against the version's text", Code.FORM_NOT_FOUND))
+            problems.append(
+                Problem(
+                    project.facts_path,
+                    *project.mark(("corrections", key, "wrong")),
+                    f"correction {key!r}: neither its wrong nor its right form occurs in any "
+                    "version",
+                    "check the spelling against the version's text",
+                    Code.FORM_NOT_FOUND,
+                )
+            )
     return problems

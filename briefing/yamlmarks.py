@@ -7,6 +7,7 @@ every value came from; editors need both.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -55,10 +56,16 @@ def load_yaml(text: str, path: Path) -> tuple[Any, Marks, list[Problem]]:
         data = _build(loader, node, (), marks, problems, path)
     except TooLarge as error:
         line, col = _mark(error.node)
-        problems.append(Problem(path, line, col,
-                                f"the fact file expands to more than {MAX_VALUES:,} values",
-                                "aliases (*name) repeat what they name: use fewer of them",
-                                Code.YAML))
+        problems.append(
+            Problem(
+                path,
+                line,
+                col,
+                f"the fact file expands to more than {MAX_VALUES:,} values",
+                "aliases (*name) repeat what they name: use fewer of them",
+                Code.YAML,
+            )
+        )
         return None, marks, problems
     except TooDeep as error:
         problems.append(_too_deep(path, error.line, error.col))
@@ -80,11 +87,16 @@ def load_yaml(text: str, path: Path) -> tuple[Any, Marks, list[Problem]]:
 
 
 def _too_deep(path: Path, line: int, col: int) -> Problem:
-    return Problem(path, line, col,
-                   f"the fact file nests too deeply (lists or mappings more than {MAX_DEPTH} "
-                   "levels inside each other)",
-                   "a fact file needs a few levels of indentation; look for a run of "
-                   "opening brackets or a runaway indentation here", Code.YAML)
+    return Problem(
+        path,
+        line,
+        col,
+        f"the fact file nests too deeply (lists or mappings more than {MAX_DEPTH} "
+        "levels inside each other)",
+        "a fact file needs a few levels of indentation; look for a run of "
+        "opening brackets or a runaway indentation here",
+        Code.YAML,
+    )
 
 
 def _first_too_deep(text: str) -> tuple[int, int] | None:
@@ -111,8 +123,14 @@ def _malformed(error: yaml.YAMLError, path: Path) -> Problem:
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = (error.problem or "malformed YAML").strip()
         context = f" ({error.context})" if error.context else ""
-        return Problem(path, line, col, f"malformed YAML: {problem}{context}",
-                       "check indentation, colons and quotes on this line", Code.YAML)
+        return Problem(
+            path,
+            line,
+            col,
+            f"malformed YAML: {problem}{context}",
+            "check indentation, colons and quotes on this line",
+            Code.YAML,
+        )
     return Problem(path, 0, 0, f"malformed YAML: {error}", "", Code.YAML)
 
 
@@ -120,8 +138,14 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _build(loader: yaml.SafeLoader, node: yaml.Node, pointer: Pointer, marks: Marks,
-           problems: list[Problem], path: Path) -> Any:
+def _build(
+    loader: yaml.SafeLoader,
+    node: yaml.Node,
+    pointer: Pointer,
+    marks: Marks,
+    problems: list[Problem],
+    path: Path,
+) -> Any:
     marks[pointer] = _mark(node)
     if len(marks) > MAX_VALUES:
         raise TooLarge(node)
@@ -139,18 +163,26 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, pointer: Pointer, marks: Ma
             if key in first_seen:
                 line, col = _mark(key_node)
                 seen_line = first_seen[key][0]
-                problems.append(Problem(
-                    path, line, col, f"duplicate key {key!r} (first defined on line {seen_line})",
-                    "YAML keeps only one of them; rename or merge the two entries",
-                    Code.DUPLICATE_KEY))
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        col,
+                        f"duplicate key {key!r} (first defined on line {seen_line})",
+                        "YAML keeps only one of them; rename or merge the two entries",
+                        Code.DUPLICATE_KEY,
+                    )
+                )
                 continue
             first_seen[key] = _mark(key_node)
             marks[(*pointer, key, "<key>")] = _mark(key_node)
             result[key] = _build(loader, value_node, (*pointer, key), marks, problems, path)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(loader, item, (*pointer, index), marks, problems, path)
-                for index, item in enumerate(node.value)]
+        return [
+            _build(loader, item, (*pointer, index), marks, problems, path)
+            for index, item in enumerate(node.value)
+        ]
     return _plain(loader.construct_object(node, deep=True))
 
 
@@ -167,3 +199,55 @@ def mark_for(marks: Marks, pointer: Pointer) -> tuple[int, int]:
         if pointer[:end] in marks:
             return marks[pointer[:end]]
     return (0, 0)
+
+
+# Characters YAML refuses in a document (PyYAML's Reader.NON_PRINTABLE), and those an
+# escape such as "\e" or "\ud83d" can still put into a string: controls and lone surrogates.
+_NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
+
+
+def unprintable(text: str, path: Path) -> list[Problem]:
+    """Each character the YAML reader would stop on, located (the reader gives no line)."""
+    problems = []
+    for match in _NOT_YAML.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        problems.append(
+            Problem(
+                path,
+                line,
+                col,
+                f"control character U+{ord(match.group()):04X} in the fact file",
+                "delete it; the fact file holds plain text",
+                Code.YAML,
+            )
+        )
+        if len(problems) == 5:
+            break
+    return problems
+
+
+def control_strings(data: Any, marks: Marks, path: Path, pointer: Pointer = ()) -> list[Problem]:
+    """Strings that YAML escapes (``\\e``, ``\\x00``, ``\\ud83d``) made unprintable."""
+    if isinstance(data, dict):
+        return [p for k, v in data.items() for p in control_strings(v, marks, path, (*pointer, k))]
+    if isinstance(data, list):
+        return [
+            p for i, v in enumerate(data) for p in control_strings(v, marks, path, (*pointer, i))
+        ]
+    found = NOT_TEXT.search(data) if isinstance(data, str) else None
+    if found is None:
+        return []
+    where = "/".join(map(str, pointer))
+    return [
+        Problem(
+            path,
+            *mark_for(marks, pointer),
+            f"{where}: the text holds control character U+{ord(found.group()):04X}",
+            "remove the escape that produces it (\\e, \\x.., \\u....)",
+            Code.SCHEMA,
+        )
+    ]

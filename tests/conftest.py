@@ -25,8 +25,9 @@ def copy_flagship(project: Path) -> Path:
     for folder in ("seeds", "templates"):
         if (REPO / folder).is_dir():
             shutil.copytree(REPO / folder, project / folder)
-    shutil.copytree(REPO / "docs", project / "docs",
-                    ignore=shutil.ignore_patterns("_generated", "_build"))
+    shutil.copytree(
+        REPO / "docs", project / "docs", ignore=shutil.ignore_patterns("_generated", "_build")
+    )
     return project
 
 
@@ -38,5 +39,6 @@ def flagship(tmp_path: Path) -> Path:
 
 def tree_digest(folder: Path) -> dict[str, bytes]:
     """Every file's bytes under ``folder``: to prove inputs were not written."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }

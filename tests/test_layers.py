@@ -15,7 +15,13 @@ from .conftest import REPO
 PACKAGE = REPO / "briefing"
 LAYERS = [
     ("briefing.problems", "briefing.text"),
-    ("briefing.yamlmarks", "briefing.model", "briefing.validate", "briefing.load"),
+    (
+        "briefing.inputs",
+        "briefing.yamlmarks",
+        "briefing.model",
+        "briefing.validate",
+        "briefing.load",
+    ),
     ("briefing.analysis",),
     ("briefing.pipeline",),
     ("briefing.render",),
@@ -63,7 +69,7 @@ def test_no_import_cycle() -> None:
 
     def visit(module: str, path: tuple[str, ...]) -> None:
         if module in path:
-            raise AssertionError(" → ".join((*path[path.index(module):], module)))
+            raise AssertionError(" → ".join((*path[path.index(module) :], module)))
         if module in done:
             return
         for imported in OURS.get(module, ()):
@@ -76,13 +82,14 @@ def test_no_import_cycle() -> None:
 
 
 def test_only_the_extension_imports_sphinx() -> None:
-    outside = {m: sorted(i for i in imports(p) if i.split(".")[0] in ("sphinx", "docutils"))
-               for m, p in MODULES.items() if not m.startswith("briefing.sphinx")
-               and m != "briefing"}
+    outside = {
+        m: sorted(i for i in imports(p) if i.split(".")[0] in ("sphinx", "docutils"))
+        for m, p in MODULES.items()
+        if not m.startswith("briefing.sphinx") and m != "briefing"
+    }
     assert not {m: i for m, i in outside.items() if i}
 
 
 def test_modules_stay_small() -> None:
-    long = {m: n for m, p in MODULES.items()
-            if (n := len(p.read_text("utf-8").splitlines())) > 400}
+    long = {m: n for m, p in MODULES.items() if (n := len(p.read_text("utf-8").splitlines())) > 400}
     assert not long

@@ -28,8 +28,9 @@ def analyse(project: Project, jobs: int = 1) -> Analysis:
     return Analysis(alignment, results, card, mentions, wrong_places, discrepancies)
 
 
-def _searches(project: Project, jobs: int) -> tuple[Alignment, dict[str, dict[str, list[Mention]]],
-                                                   dict[str, CorrectionResult]]:
+def _searches(
+    project: Project, jobs: int
+) -> tuple[Alignment, dict[str, dict[str, list[Mention]]], dict[str, CorrectionResult]]:
     """The alignment, the mentions and the verdicts: what searching the versions finds
     (its indexes are freed on return, before the discrepancies, the most memory-hungry
     phase)."""
@@ -41,8 +42,13 @@ def _searches(project: Project, jobs: int) -> tuple[Alignment, dict[str, dict[st
     # looked for: they do not need it; the verdicts do.
     mentions, alignment = parallel.both(
         lambda: all_mentions(project, located, forms, near_misses),
-        lambda: align_versions(sentences), sum(map(len, sentences.values())), jobs)
+        lambda: align_versions(sentences),
+        sum(map(len, sentences.values())),
+        jobs,
+    )
     absent = {v: Verdict(v, "absent", ()) for v in located}  # immutable: shared
-    results = {key: verdicts_of(c, located, forms, alignment, absent)
-               for key, c in project.corrections.items()}
+    results = {
+        key: verdicts_of(c, located, forms, alignment, absent)
+        for key, c in project.corrections.items()
+    }
     return alignment, mentions, results

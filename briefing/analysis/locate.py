@@ -32,16 +32,30 @@ class Located:
         if index < 0 or start >= self._paragraph_end[index]:
             return None  # before the first paragraph, or between two
         sentence = self.sentences[index]
-        return Place(self.source.id, sentence.paragraph, sentence.anchor, index, start, end,
-                     self.document.text[start:end])
+        return Place(
+            self.source.id,
+            sentence.paragraph,
+            sentence.anchor,
+            index,
+            start,
+            end,
+            self.document.text[start:end],
+        )
 
     def place_in_sentence(self, start: int, end: int) -> Place | None:
         """The place of [start, end), placed in the sentence that holds its start."""
         sentence = self.document.sentence_at(start)
         if sentence is None:
             return None
-        return Place(self.source.id, sentence.paragraph, sentence.anchor,
-                     self.index[sentence.anchor], start, end, self.document.text[start:end])
+        return Place(
+            self.source.id,
+            sentence.paragraph,
+            sentence.anchor,
+            self.index[sentence.anchor],
+            start,
+            end,
+            self.document.text[start:end],
+        )
 
 
 class FormIndex:

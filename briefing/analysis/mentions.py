@@ -10,8 +10,9 @@ from briefing.model import Entity, Project
 from briefing.text.spans import overlaps
 
 
-def all_mentions(project: Project, located: dict[str, Located], forms: FormIndex,
-                 near_misses: NearMisses) -> dict[str, dict[str, list[Mention]]]:
+def all_mentions(
+    project: Project, located: dict[str, Located], forms: FormIndex, near_misses: NearMisses
+) -> dict[str, dict[str, list[Mention]]]:
     """entity -> version -> its mentions there, in order."""
     # What every entity's search shares: every entity's own names, and the wrong forms of
     # the corrections of how each is named.
@@ -20,14 +21,20 @@ def all_mentions(project: Project, located: dict[str, Located], forms: FormIndex
     for c in project.corrections.values():
         if c.entity and c.kind in NAMING_KINDS:  # a misquote is not a mention
             garbles.setdefault(c.entity, []).extend((form, c.id) for form in c.wrong)
-    return {key: _mentions_of(entity, located, forms, near_misses, own_names,
-                              garbles.get(key, []))
-            for key, entity in project.entities.items()}
+    return {
+        key: _mentions_of(entity, located, forms, near_misses, own_names, garbles.get(key, []))
+        for key, entity in project.entities.items()
+    }
 
 
-def _mentions_of(entity: Entity, located: dict[str, Located], forms: FormIndex,
-                 near_misses: NearMisses, own_names: set[str],
-                 garbles: list[tuple[str, str]]) -> dict[str, list[Mention]]:
+def _mentions_of(
+    entity: Entity,
+    located: dict[str, Located],
+    forms: FormIndex,
+    near_misses: NearMisses,
+    own_names: set[str],
+    garbles: list[tuple[str, str]],
+) -> dict[str, list[Mention]]:
     names: list[tuple[str, Quality]] = [(entity.name, "exact")]
     names += [(a, "alias") for a in entity.aliases]
     names += [(f, "former name") for f in entity.former_names]
@@ -46,15 +53,17 @@ def _mentions_of(entity: Entity, located: dict[str, Located], forms: FormIndex,
             mentions += [Mention(p, form, "garbled", correction) for p in places.get(version, ())]
         for form, quality, places in named:
             for place in places.get(version, ()):
-                if not any(overlaps(place.start, place.end, m.place.start, m.place.end)
-                           for m in mentions):
+                if not any(
+                    overlaps(place.start, place.end, m.place.start, m.place.end) for m in mentions
+                ):
                     mentions.append(Mention(place, form, quality))
         # Near misses (misspellings, transliterations) of the entity's names; no entity's
         # own name is a near miss of another's.
         for start, end, form, _ in misses[version]:
             near = loc.place_in_sentence(start, end)
-            if near is None or any(overlaps(start, end, m.place.start, m.place.end)
-                                   for m in mentions):
+            if near is None or any(
+                overlaps(start, end, m.place.start, m.place.end) for m in mentions
+            ):
                 continue
             mentions.append(Mention(near, form, "near miss"))
         found[version] = sorted(mentions, key=lambda m: m.place.start)

@@ -43,7 +43,8 @@ class Candidates:
                 self._piece_at[k].append((number, at))
             for start, end in crossing:
                 self._crossing[self._name(text[start:end])].setdefault(number, []).append(
-                    (start, end))
+                    (start, end)
+                )
         self.folded = [fold_name(n) for n in self.names]
 
     def _name(self, name: str) -> int:
@@ -75,8 +76,9 @@ class NearMisses:
         self.texts = texts
         self._candidates: Candidates | None = None
 
-    def of(self, forms: Iterable[str],
-           exclude: set[str]) -> list[list[tuple[int, int, str, float]]]:
+    def of(
+        self, forms: Iterable[str], exclude: set[str]
+    ) -> list[list[tuple[int, int, str, float]]]:
         """For each text, (start, end, form, similarity) of each near miss of one of
         ``forms`` in it. ``exclude`` holds folded names that are not misses (every
         entity's own names)."""
@@ -92,8 +94,13 @@ class NearMisses:
         for name in names:
             # The whole-string ratio is in practice never below the least alike pair of
             # words: a fast first sieve, in C.
-            for _, _, i in process.extract(fold_name(name), folded, scorer=fuzz.ratio,
-                                           limit=None, score_cutoff=NEAR_MISS_THRESHOLD):
+            for _, _, i in process.extract(
+                fold_name(name),
+                folded,
+                scorer=fuzz.ratio,
+                limit=None,
+                score_cutoff=NEAR_MISS_THRESHOLD,
+            ):
                 candidate = candidates.names[i]
                 if folded[i] in exclude or candidate == name:
                     continue

@@ -43,12 +43,14 @@ def jobs_from_environment() -> int:
 def available() -> bool:
     """Whether a second process can be had: fork exists, a second core does, and this
     process may have children."""
-    return _cores() > 1 and "fork" in multiprocessing.get_all_start_methods() and \
-        not multiprocessing.current_process().daemon
+    return (
+        _cores() > 1
+        and "fork" in multiprocessing.get_all_start_methods()
+        and not multiprocessing.current_process().daemon
+    )
 
 
-def both(here: Callable[[], T], there: Callable[[], U], sentences: int,
-         jobs: int) -> tuple[T, U]:
+def both(here: Callable[[], T], there: Callable[[], U], sentences: int, jobs: int) -> tuple[T, U]:
     """``here()`` and ``there()``, the second in a forked process when ``jobs`` allows
     it and that can help: ``sentences`` says how large the work is."""
     if jobs < 2 or sentences < WORTH_IT or not available():

@@ -16,10 +16,12 @@ Quality = Literal["exact", "alias", "former name", "garbled", "near miss"]
 # What a discrepancy's expected form rests on.
 Basis = Literal["correction", "entity", "majority", "record"]
 # How the basis is said to editors and readers alike.
-BASIS_WORDS: dict[Basis, str] = {"correction": "the verified correction",
-                                 "entity": "the verified name",
-                                 "record": "the verified record",
-                                 "majority": "most versions"}
+BASIS_WORDS: dict[Basis, str] = {
+    "correction": "the verified correction",
+    "entity": "the verified name",
+    "record": "the verified record",
+    "majority": "most versions",
+}
 # What reviews a discrepancy: a correction or an accepted wording, and its id.
 Review = tuple[Literal["correction", "accepted"], str]
 # Kinds of correction about how something is named.

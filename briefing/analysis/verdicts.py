@@ -17,8 +17,13 @@ from briefing.model import Correction
 from briefing.text.spans import overlaps
 
 
-def verdicts_of(correction: Correction, located: dict[str, Located], forms: FormIndex,
-                alignment: Alignment, absent: dict[str, Verdict]) -> CorrectionResult:
+def verdicts_of(
+    correction: Correction,
+    located: dict[str, Located],
+    forms: FormIndex,
+    alignment: Alignment,
+    absent: dict[str, Verdict],
+) -> CorrectionResult:
     # Most versions print none of a correction's forms: only those that do are looked at.
     wrong: dict[str, list[Place]] = {}
     for form in correction.wrong:
@@ -28,11 +33,16 @@ def verdicts_of(correction: Correction, located: dict[str, Located], forms: Form
     for form in correction.right:
         for version, places in forms.places(form).items():
             right.setdefault(version, []).extend(
-                p for p in places
-                if not any(overlaps(p.start, p.end, w.start, w.end)
-                           for w in wrong.get(version, ())))
-    anchor_rows = {id(row) for v, places in wrong.items() for p in places
-                   if (row := alignment.row_of(v, p.sentence_index)) is not None}
+                p
+                for p in places
+                if not any(overlaps(p.start, p.end, w.start, w.end) for w in wrong.get(version, ()))
+            )
+    anchor_rows = {
+        id(row)
+        for v, places in wrong.items()
+        for p in places
+        if (row := alignment.row_of(v, p.sentence_index)) is not None
+    }
     verdicts = {}
     for version in located:
         if version in wrong:
@@ -40,15 +50,20 @@ def verdicts_of(correction: Correction, located: dict[str, Located], forms: Form
             continue
         candidates = right.get(version)
         if candidates and anchor_rows:
-            candidates = [p for p in candidates
-                          if id(alignment.row_of(version, p.sentence_index)) in anchor_rows]
-        verdicts[version] = Verdict(version, "right", tuple(candidates)) if candidates \
-            else absent[version]
+            candidates = [
+                p
+                for p in candidates
+                if id(alignment.row_of(version, p.sentence_index)) in anchor_rows
+            ]
+        verdicts[version] = (
+            Verdict(version, "right", tuple(candidates)) if candidates else absent[version]
+        )
     return CorrectionResult(correction, verdicts)
 
 
-def scorecard(results: dict[str, CorrectionResult], versions: list[str]
-              ) -> tuple[Scorecard, dict[str, list[tuple[Place, str]]]]:
+def scorecard(
+    results: dict[str, CorrectionResult], versions: list[str]
+) -> tuple[Scorecard, dict[str, list[tuple[Place, str]]]]:
     """Right and wrong per version and kind, and where each version prints a wrong form."""
     kinds = {result.correction.kind for result in results.values()}
     card: Scorecard = {v: {kind: Counter[str]() for kind in sorted(kinds)} for v in versions}

@@ -29,14 +29,14 @@ def _display(problem: Problem) -> str:
         path = Path(os.path.abspath(problem.path)).relative_to(Path.cwd())
     except ValueError:
         path = problem.path
-    return str(type(problem)(path, problem.line, problem.col, problem.message, problem.hint,
-                             problem.code))
+    return str(
+        type(problem)(path, problem.line, problem.col, problem.message, problem.hint, problem.code)
+    )
 
 
 def _load(paths: ProjectPaths) -> pipeline.Result | None:
     try:
-        return pipeline.check(paths.facts, paths.seeds, jobs=jobs_from_environment(),
-                              pause_gc=True)
+        return pipeline.check(paths.facts, paths.seeds, jobs=jobs_from_environment(), pause_gc=True)
     except ProblemsFound as error:
         for problem in error.problems:
             print(_display(problem), file=sys.stderr)
@@ -52,8 +52,10 @@ def command_check(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(_display(problem), file=sys.stderr)
     project = result.project
-    summary = (f"{len(project.versions)} versions, {len(project.corrections)} corrections, "
-               f"{len(project.facts)} facts, {len(project.entities)} entities")
+    summary = (
+        f"{len(project.versions)} versions, {len(project.corrections)} corrections, "
+        f"{len(project.facts)} facts, {len(project.entities)} entities"
+    )
     if result.problems:
         print(f"briefing check: {len(result.problems)} problem(s) ({summary})", file=sys.stderr)
         return 1
@@ -62,8 +64,11 @@ def command_check(args: argparse.Namespace) -> int:
     if pending and args.strict:
         for problem in pending:
             print(_display(problem), file=sys.stderr)
-        print(f"briefing check: {len(pending)} of {found} discrepancies not reviewed "
-              f"({summary}); `briefing suggest` writes entries for them", file=sys.stderr)
+        print(
+            f"briefing check: {len(pending)} of {found} discrepancies not reviewed "
+            f"({summary}); `briefing suggest` writes entries for them",
+            file=sys.stderr,
+        )
         return 1
     reviewed = f"{found - len(pending)} of {found} discrepancies reviewed"
     if pending:
@@ -133,8 +138,10 @@ def command_build(args: argparse.Namespace) -> int:
         result = _load(paths)
         if result is not None:
             project = result.project
-            done.append(f"check: {len(project.versions)} versions, {len(project.facts)} facts, "
-                        f"{len(project.corrections)} corrections")
+            done.append(
+                f"check: {len(project.versions)} versions, {len(project.facts)} facts, "
+                f"{len(project.corrections)} corrections"
+            )
     if result is None:
         return 1
     out = args.project / args.output
@@ -148,10 +155,13 @@ def command_build(args: argparse.Namespace) -> int:
             done.append(f"HTML in {_display_path(out / 'html' / 'index.html')}")
     if not args.no_pdf:
         if shutil.which("xelatex") is None or shutil.which("latexmk") is None:
-            print("briefing: no PDF: xelatex and latexmk are missing. Install them with\n"
-                  "  apt-get install latexmk texlive-xetex texlive-latex-recommended "
-                  "texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf lmodern "
-                  "fonts-texgyre", file=sys.stderr)
+            print(
+                "briefing: no PDF: xelatex and latexmk are missing. Install them with\n"
+                "  apt-get install latexmk texlive-xetex texlive-latex-recommended "
+                "texlive-latex-extra texlive-fonts-recommended fonts-freefont-otf lmodern "
+                "fonts-texgyre",
+                file=sys.stderr,
+            )
             return 1
         with progress.stage("building the PDF") as done:
             pdfs = _build_pdf(paths, out, strict, args.verbose)
@@ -173,13 +183,26 @@ def _build_html(paths: ProjectPaths, out: Path, options: list[str], verbose: boo
     for name in ("html", "doctrees"):
         if (out / name).is_dir():  # a copy keeps the build incremental (copy2 keeps mtimes)
             shutil.copytree(out / name, staging / name, symlinks=True)
-    status, _ = _sphinx(["-b", "html", "-c", str(paths.root), str(paths.source),
-                         str(staging / "html"), "-d", str(staging / "doctrees"), *options],
-                        verbose)
+    status, _ = _sphinx(
+        [
+            "-b",
+            "html",
+            "-c",
+            str(paths.root),
+            str(paths.source),
+            str(staging / "html"),
+            "-d",
+            str(staging / "doctrees"),
+            *options,
+        ],
+        verbose,
+    )
     if status != 0 or not (staging / "html" / "index.html").is_file():
         shutil.rmtree(staging, ignore_errors=True)
-        print(f"briefing: the HTML build failed; {_display_path(out / 'html')} was left as it "
-              "was", file=sys.stderr)
+        print(
+            f"briefing: the HTML build failed; {_display_path(out / 'html')} was left as it was",
+            file=sys.stderr,
+        )
         return False
     _publish(staging / "html", out / "html")
     _publish(staging / "doctrees", out / "doctrees")
@@ -193,9 +216,21 @@ def _build_pdf(paths: ProjectPaths, out: Path, options: list[str], verbose: bool
     latex = out / "latex"
     for old in latex.glob("*.pdf"):
         old.unlink()  # a PDF left from an earlier run must not pass for this one
-    status, chatter = _sphinx(["-M", "latexpdf", str(paths.source), str(out), "-c",
-                               str(paths.root), "-d", str(out / "doctrees-latex"), *options],
-                              verbose, capture=True)
+    status, chatter = _sphinx(
+        [
+            "-M",
+            "latexpdf",
+            str(paths.source),
+            str(out),
+            "-c",
+            str(paths.root),
+            "-d",
+            str(out / "doctrees-latex"),
+            *options,
+        ],
+        verbose,
+        capture=True,
+    )
     pdfs = sorted(latex.glob("*.pdf"))
     if status != 0 or not pdfs:
         errors = _latex_errors(latex)
@@ -220,7 +255,7 @@ def _latex_errors(latex: Path) -> str:
         text = log.read_text("utf-8", errors="replace").splitlines()
         for n, line in enumerate(text):
             if line.startswith("! "):
-                context = next((t for t in text[n + 1:n + 8] if t.startswith("l.")), "")
+                context = next((t for t in text[n + 1 : n + 8] if t.startswith("l.")), "")
                 lines.append(f"{_display_path(log)}: {line[2:]} {context}".rstrip())
     return "".join(f"{line}\n" for line in lines[:10])
 
@@ -245,11 +280,15 @@ def command_new(args: argparse.Namespace) -> int:
     try:
         new.create(folder, args.title)
     except new.NotEmpty:
-        print(f"briefing new: {args.folder} is not empty; choose a new or empty folder",
-              file=sys.stderr)
+        print(
+            f"briefing new: {args.folder} is not empty; choose a new or empty folder",
+            file=sys.stderr,
+        )
         return 1
-    print(f"briefing new: a brief in {args.folder}; next: cd {args.folder}, then "
-          "`briefing serve` to preview, `briefing build` to publish")
+    print(
+        f"briefing new: a brief in {args.folder}; next: cd {args.folder}, then "
+        "`briefing serve` to preview, `briefing build` to publish"
+    )
     return 0
 
 
@@ -266,14 +305,21 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def project_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--project", type=Path, default=Path("."),
-                       help="the brief project's folder, where conf.py is (default: .)")
+        p.add_argument(
+            "--project",
+            type=Path,
+            default=Path("."),
+            help="the brief project's folder, where conf.py is (default: .)",
+        )
         p.add_argument("--source", default="docs", help="the Sphinx source folder (default: docs)")
 
     check = sub.add_parser("check", help="validate the fact file and the versions")
     project_options(check)
-    check.add_argument("--strict", action="store_true",
-                       help="fail when a discrepancy between versions is not yet reviewed")
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail when a discrepancy between versions is not yet reviewed",
+    )
     check.set_defaults(run=command_check)
 
     hint = sub.add_parser("suggest", help="fact-file entries for discrepancies not yet reviewed")
@@ -287,8 +333,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--output", default="_build", help="output folder (default: _build)")
     build.add_argument("--no-pdf", action="store_true", help="HTML only")
     build.add_argument("--no-html", action="store_true", help="PDF only")
-    build.add_argument("--no-strict", action="store_true",
-                       help="do not treat warnings as errors")
+    build.add_argument("--no-strict", action="store_true", help="do not treat warnings as errors")
     build.add_argument("-j", "--jobs", type=int, default=1, help="parallel Sphinx processes")
     build.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
     build.add_argument("-v", "--verbose", action="store_true", help="all of Sphinx's output")
@@ -301,11 +346,13 @@ def parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="live preview: rebuild as the inputs change")
     project_options(serve)
-    serve.add_argument("--output", default="_build/serve",
-                       help="preview build folder (default: _build/serve)")
+    serve.add_argument(
+        "--output", default="_build/serve", help="preview build folder (default: _build/serve)"
+    )
     serve.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8000,
-                       help="port (default: 8000; 0 picks a free one)")
+    serve.add_argument(
+        "--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)"
+    )
     serve.set_defaults(run=command_serve)
     return top
 
@@ -322,4 +369,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-

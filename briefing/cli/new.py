@@ -36,12 +36,16 @@ def create(folder: Path, title: str | None = None, author: str = "the editors") 
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise NotEmpty(str(folder))
     today = dt.date.today()
-    context = {"title": title or default_title(folder), "author": author,
-               "year": str(today.year), "today": today.isoformat()}
-    env = SandboxedEnvironment(undefined=StrictUndefined, keep_trailing_newline=True,
-                               autoescape=False)
-    env.filters.update(py=repr, yaml=lambda s: json.dumps(s, ensure_ascii=False),
-                       md=myst.escape)
+    context = {
+        "title": title or default_title(folder),
+        "author": author,
+        "year": str(today.year),
+        "today": today.isoformat(),
+    }
+    env = SandboxedEnvironment(
+        undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False
+    )
+    env.filters.update(py=repr, yaml=lambda s: json.dumps(s, ensure_ascii=False), md=myst.escape)
     written = []
     for relative, item in _files(resources.files("briefing.cli") / "scaffold"):
         name = RENAMED.get(relative.name, relative.name)

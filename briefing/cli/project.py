@@ -13,8 +13,12 @@ from pathlib import Path
 
 from briefing.problems import Code, Problem, ProblemsFound
 
-DEFAULTS = {"briefing_facts": "docs/facts.yaml", "briefing_seeds": "seeds",
-            "briefing_templates": "templates", "briefing_output": "_generated"}
+DEFAULTS = {
+    "briefing_facts": "docs/facts.yaml",
+    "briefing_seeds": "seeds",
+    "briefing_templates": "templates",
+    "briefing_output": "_generated",
+}
 
 
 @dataclass(frozen=True)
@@ -30,9 +34,18 @@ class ProjectPaths:
 def project_paths(root: Path, source: str = "docs") -> ProjectPaths:
     """The project's paths; :class:`ProblemsFound` (located in conf.py) when one leaves it."""
     if not root.is_dir():
-        raise ProblemsFound([Problem(root, 0, 0, "no such project folder",
-                                     "pass --project, or run briefing in the brief's folder",
-                                     Code.MISSING_FILE)])
+        raise ProblemsFound(
+            [
+                Problem(
+                    root,
+                    0,
+                    0,
+                    "no such project folder",
+                    "pass --project, or run briefing in the brief's folder",
+                    Code.MISSING_FILE,
+                )
+            ]
+        )
     values = dict(DEFAULTS)
     lines = {name: (0, 0) for name in values}
     conf = root / "conf.py"
@@ -43,16 +56,31 @@ def project_paths(root: Path, source: str = "docs") -> ProjectPaths:
     paths["briefing_output"] = root / source / values["briefing_output"]
     problems = []
     for name, path in paths.items():
-        folder, what = (root / source, "the source folder") if name == "briefing_output" \
+        folder, what = (
+            (root / source, "the source folder")
+            if name == "briefing_output"
             else (root, "the project")
+        )
         if not path.resolve().is_relative_to(folder.resolve()):
-            problems.append(Problem(conf, *lines[name], f"{name} = {values[name]!r} points "
-                                    f"outside {what}", "keep the brief's inputs inside its folder",
-                                    Code.UNSAFE_PATH))
+            problems.append(
+                Problem(
+                    conf,
+                    *lines[name],
+                    f"{name} = {values[name]!r} points outside {what}",
+                    "keep the brief's inputs inside its folder",
+                    Code.UNSAFE_PATH,
+                )
+            )
     if problems:
         raise ProblemsFound(problems)
-    return ProjectPaths(root, root / source, paths["briefing_facts"], paths["briefing_seeds"],
-                        paths["briefing_templates"], paths["briefing_output"])
+    return ProjectPaths(
+        root,
+        root / source,
+        paths["briefing_facts"],
+        paths["briefing_seeds"],
+        paths["briefing_templates"],
+        paths["briefing_output"],
+    )
 
 
 def _assignments(conf: Path) -> list[tuple[str, str, tuple[int, int]]]:
@@ -60,17 +88,37 @@ def _assignments(conf: Path) -> list[tuple[str, str, tuple[int, int]]]:
     try:
         tree = ast.parse(conf.read_bytes(), str(conf))
     except SyntaxError as error:
-        raise ProblemsFound([Problem(conf, error.lineno or 0, error.offset or 0,
-                                     f"conf.py cannot be read: {error.msg}",
-                                     "fix the Python syntax", Code.SCHEMA)]) from None
+        raise ProblemsFound(
+            [
+                Problem(
+                    conf,
+                    error.lineno or 0,
+                    error.offset or 0,
+                    f"conf.py cannot be read: {error.msg}",
+                    "fix the Python syntax",
+                    Code.SCHEMA,
+                )
+            ]
+        ) from None
     except ValueError as error:  # null bytes, bad encoding declaration
-        raise ProblemsFound([Problem(conf, 0, 0, f"conf.py cannot be read: {error}", "",
-                                     Code.ENCODING)]) from None
+        raise ProblemsFound(
+            [Problem(conf, 0, 0, f"conf.py cannot be read: {error}", "", Code.ENCODING)]
+        ) from None
     found = []
     for node in tree.body:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and \
-                isinstance(node.targets[0], ast.Name) and node.targets[0].id in DEFAULTS and \
-                isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
-            found.append((node.targets[0].id, node.value.value,
-                          (node.value.lineno, node.value.col_offset + 1)))
+        if (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and node.targets[0].id in DEFAULTS
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+        ):
+            found.append(
+                (
+                    node.targets[0].id,
+                    node.value.value,
+                    (node.value.lineno, node.value.col_offset + 1),
+                )
+            )
     return found

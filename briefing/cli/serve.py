@@ -24,8 +24,14 @@ from typing import Any
 from briefing.cli.project import ProjectPaths
 
 # Files that editors write beside the one being edited: swap, backup and lock files.
-EDITOR_FILES = [r"\.sw[a-p]x?$", r"~$", r"(^|/)\.#", r"(^|/)4913$", r"\.tmp$",
-                r"(^|/)__pycache__(/|$)"]
+EDITOR_FILES = [
+    r"\.sw[a-p]x?$",
+    r"~$",
+    r"(^|/)\.#",
+    r"(^|/)4913$",
+    r"\.tmp$",
+    r"(^|/)__pycache__(/|$)",
+]
 BANNER_LIMIT = 20  # problems listed in the page banner; the terminal has them all
 
 
@@ -50,8 +56,12 @@ class Preview:
 
     def watched(self) -> list[Path]:
         """The source folder, seeds/, the fact file's folder and templates/, when present."""
-        folders = [self.paths.source, self.paths.seeds, self.paths.facts.parent,
-                   self.paths.templates]
+        folders = [
+            self.paths.source,
+            self.paths.seeds,
+            self.paths.facts.parent,
+            self.paths.templates,
+        ]
         found: list[Path] = []
         for folder in folders:
             folder = folder.resolve()
@@ -62,13 +72,31 @@ class Preview:
     def ignored(self) -> list[Path]:
         """Generated pages (the build writes them: watching them would loop) and outputs."""
         generated = self.paths.generated or self.paths.source / "_generated"
-        return [generated.resolve(), self.output.resolve(),
-                (self.paths.source / "_build").resolve(), (self.paths.root / "_build").resolve()]
+        return [
+            generated.resolve(),
+            self.output.resolve(),
+            (self.paths.source / "_build").resolve(),
+            (self.paths.root / "_build").resolve(),
+        ]
 
     def sphinx_command(self) -> list[str]:
-        return [sys.executable, "-m", "sphinx", "build", "-b", "html", "-q",
-                "-c", str(self.paths.root), "-d", str(self.output / "doctrees"),
-                "-w", str(self.warnings_file), str(self.paths.source), str(self.html)]
+        return [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "build",
+            "-b",
+            "html",
+            "-q",
+            "-c",
+            str(self.paths.root),
+            "-d",
+            str(self.output / "doctrees"),
+            "-w",
+            str(self.warnings_file),
+            str(self.paths.source),
+            str(self.html),
+        ]
 
 
 @dataclass(frozen=True)
@@ -78,30 +106,43 @@ class Rebuild:
     preview: Preview
 
     def __call__(self, *, changed_paths: Sequence[Path] = ()) -> None:
-        changed = dict.fromkeys(_relative(p, self.preview.paths.root) for p in changed_paths
-                                if p.exists())
+        changed = dict.fromkeys(
+            _relative(p, self.preview.paths.root) for p in changed_paths if p.exists()
+        )
         if changed:
-            print(f"briefing serve: changed {', '.join(list(changed)[:3])}; rebuilding",
-                  flush=True)
+            print(f"briefing serve: changed {', '.join(list(changed)[:3])}; rebuilding", flush=True)
         start = time.monotonic()
         code = subprocess.call(self.preview.sphinx_command())
         seconds = time.monotonic() - start
         try:
-            problems = [line for line in
-                        self.preview.warnings_file.read_text("utf-8").splitlines() if line.strip()]
+            problems = [
+                line
+                for line in self.preview.warnings_file.read_text("utf-8").splitlines()
+                if line.strip()
+            ]
         except OSError:
             problems = []
-        status = {"ok": code == 0, "seconds": round(seconds, 2), "problems": problems,
-                  "finished": time.time()}
+        status = {
+            "ok": code == 0,
+            "seconds": round(seconds, 2),
+            "problems": problems,
+            "finished": time.time(),
+        }
         tmp = self.preview.status_file.with_suffix(".tmp")
         tmp.write_text(json.dumps(status, ensure_ascii=False), "utf-8")
         tmp.replace(self.preview.status_file)
         if code != 0:
-            print(f"briefing serve: the build failed ({seconds:.1f} s); the preview shows the "
-                  f"last good build with the problems above", flush=True)
+            print(
+                f"briefing serve: the build failed ({seconds:.1f} s); the preview shows the "
+                f"last good build with the problems above",
+                flush=True,
+            )
         else:
-            print(f"briefing serve: built in {seconds:.1f} s"
-                  + (f", {len(problems)} warning(s) above" if problems else ""), flush=True)
+            print(
+                f"briefing serve: built in {seconds:.1f} s"
+                + (f", {len(problems)} warning(s) above" if problems else ""),
+                flush=True,
+            )
 
 
 def banner(status: dict[str, Any]) -> bytes:
@@ -109,12 +150,17 @@ def banner(status: dict[str, Any]) -> bytes:
     problems = status.get("problems", [])
     if status.get("ok", True) and not problems:
         return b""
-    title = ("The last build failed; this page is from the build before it."
-             if not status.get("ok", True) else
-             f"The last build reported {len(problems)} problem(s).")
+    title = (
+        "The last build failed; this page is from the build before it."
+        if not status.get("ok", True)
+        else f"The last build reported {len(problems)} problem(s)."
+    )
     items = "".join(f"<li>{html.escape(p)}</li>" for p in problems[:BANNER_LIMIT])
-    more = (f"<li>… and {len(problems) - BANNER_LIMIT} more (see the terminal)</li>"
-            if len(problems) > BANNER_LIMIT else "")
+    more = (
+        f"<li>… and {len(problems) - BANNER_LIMIT} more (see the terminal)</li>"
+        if len(problems) > BANNER_LIMIT
+        else ""
+    )
     return (
         '<div id="briefing-serve-problems" role="alert" style="position:fixed;left:0;right:0;'
         "bottom:0;z-index:10000;max-height:40vh;overflow:auto;margin:0;padding:.6em 1em;"
@@ -159,22 +205,33 @@ class ProblemBanner:
                     extra = self._banner()
                     if extra and "content-length" in headers:
                         headers["content-length"] = str(int(headers["content-length"]) + len(extra))
-            elif message["type"] == "http.response.body" and extra \
-                    and not message.get("more_body", False):
+            elif (
+                message["type"] == "http.response.body"
+                and extra
+                and not message.get("more_body", False)
+            ):
                 message["body"] += extra
             await send(message)
 
         await self.app(scope, receive, send_with_banner)
 
-
     async def _not_built(self, send: Any) -> None:
         """Before any build succeeded there is no page to put the banner on: one is made."""
-        body = (b"<!DOCTYPE html><html><head><meta charset='utf-8'><title>No preview yet"
-                b"</title></head><body><p>The brief has not built yet.</p></body></html>"
-                + self._banner())
-        await send({"type": "http.response.start", "status": 200,
-                    "headers": [(b"content-type", b"text/html; charset=utf-8"),
-                                (b"content-length", str(len(body)).encode())]})
+        body = (
+            b"<!DOCTYPE html><html><head><meta charset='utf-8'><title>No preview yet"
+            b"</title></head><body><p>The brief has not built yet.</p></body></html>"
+            + self._banner()
+        )
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [
+                    (b"content-type", b"text/html; charset=utf-8"),
+                    (b"content-length", str(len(body)).encode()),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": body})
 
 
@@ -190,16 +247,20 @@ def serve(paths: ProjectPaths, output: Path, host: str = "127.0.0.1", port: int 
         from starlette.routing import Mount, WebSocketRoute
         from starlette.staticfiles import StaticFiles
     except ImportError:
-        print("briefing serve needs sphinx-autobuild: pip install 'briefing[serve]'",
-              file=sys.stderr)
+        print(
+            "briefing serve needs sphinx-autobuild: pip install 'briefing[serve]'", file=sys.stderr
+        )
         return 1
     preview = Preview(paths, output)
     preview.html.mkdir(parents=True, exist_ok=True)
     try:
         sock = socket.create_server((host, port))
     except OSError as error:
-        print(f"briefing serve: cannot listen on {host}:{port}: {error.strerror}; "
-              "choose another --port (0 picks a free one)", file=sys.stderr)
+        print(
+            f"briefing serve: cannot listen on {host}:{port}: {error.strerror}; "
+            "choose another --port (0 picks a free one)",
+            file=sys.stderr,
+        )
         return 1
     port = sock.getsockname()[1]
     url_host = f"{host}:{port}"
@@ -207,10 +268,14 @@ def serve(paths: ProjectPaths, output: Path, host: str = "127.0.0.1", port: int 
     ignore = IgnoreFilter([str(p) for p in preview.ignored()], EDITOR_FILES)
     watcher = RebuildServer(preview.watched(), ignore, change_callback=rebuild)
     app = Starlette(
-        routes=[WebSocketRoute("/websocket-reload", watcher, name="reload"),
-                Mount("/", app=StaticFiles(directory=preview.html, html=True), name="static")],
-        middleware=[Middleware(JavascriptInjectorMiddleware, ws_url=url_host),
-                    Middleware(ProblemBanner, status_file=preview.status_file, html=preview.html)],
+        routes=[
+            WebSocketRoute("/websocket-reload", watcher, name="reload"),
+            Mount("/", app=StaticFiles(directory=preview.html, html=True), name="static"),
+        ],
+        middleware=[
+            Middleware(JavascriptInjectorMiddleware, ws_url=url_host),
+            Middleware(ProblemBanner, status_file=preview.status_file, html=preview.html),
+        ],
         lifespan=watcher.lifespan,
     )
     rebuild()

@@ -34,12 +34,25 @@ def environment(project_templates: Path | None = None) -> SandboxedEnvironment:
     if project_templates is not None and project_templates.is_dir():
         loaders.append(FileSystemLoader(project_templates))
     loaders.append(PackageLoader("briefing.render", "templates"))
-    env = SandboxedEnvironment(loader=ChoiceLoader(loaders), undefined=StrictUndefined,
-                               finalize=myst.finalize, keep_trailing_newline=True,
-                               trim_blocks=True, lstrip_blocks=True, autoescape=False)
-    env.filters.update(md=myst.escape, link=myst.link, role=myst.role, raw=myst.Myst,
-                       ident=myst.ident, quoted=myst.quoted, day=myst.day,
-                       url=myst.url)
+    env = SandboxedEnvironment(
+        loader=ChoiceLoader(loaders),
+        undefined=StrictUndefined,
+        finalize=myst.finalize,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters.update(
+        md=myst.escape,
+        link=myst.link,
+        role=myst.role,
+        raw=myst.Myst,
+        ident=myst.ident,
+        quoted=myst.quoted,
+        day=myst.day,
+        url=myst.url,
+    )
     env.globals.update(raw=myst.Myst)
     # tojson writes directive options, which MyST reads back as YAML; YAML does not join
     # "\ud83d\ude00" escapes into one character, so characters outside the BMP stay as
@@ -48,14 +61,20 @@ def environment(project_templates: Path | None = None) -> SandboxedEnvironment:
     return env
 
 
-def render_pages(project: Project, analysis: Analysis,
-                 project_templates: Path | None = None) -> dict[str, str]:
+def render_pages(
+    project: Project, analysis: Analysis, project_templates: Path | None = None
+) -> dict[str, str]:
     """Every generated page: its path inside the output folder, and its MyST text."""
     env = environment(project_templates)
-    context = {"brief": project.brief, "project": project, "v": views(project, analysis),
-               "analysis": analysis}
+    context = {
+        "brief": project.brief,
+        "project": project,
+        "v": views(project, analysis),
+        "analysis": analysis,
+    }
     pages = {path: env.get_template(name).render(context) for path, name in PAGES.items()}
     for version in project.versions:
         pages[f"sources/{version.id}.md"] = env.get_template(SOURCE_PAGE).render(
-            context, version=version)
+            context, version=version
+        )
     return pages

@@ -114,15 +114,26 @@ def comparison(project: Project, analysis: Analysis) -> Comparison:
     for item in analysis.discrepancies:
         if item.end > item.start:
             marks.setdefault(item.source, []).append(
-                (item.start, item.end, target(item),
-                 ("brief-discrepancy", f"brief-discrepancy-{item.kind}")))
+                (
+                    item.start,
+                    item.end,
+                    target(item),
+                    ("brief-discrepancy", f"brief-discrepancy-{item.kind}"),
+                )
+            )
     # The errors that corrections mark, where no discrepancy stands already.
     for version, errors in analysis.wrong_places.items():
         taken = marks.setdefault(version, [])
         for place, correction in errors:
             if not any(a < place.end and place.start < b for a, b, _, _ in taken):
-                taken.append((place.start, place.end, f"correction:{correction}",
-                              ("brief-discrepancy", "brief-discrepancy-correction")))
+                taken.append(
+                    (
+                        place.start,
+                        place.end,
+                        f"correction:{correction}",
+                        ("brief-discrepancy", "brief-discrepancy-correction"),
+                    )
+                )
     rows: list[ComparedRow] = []
     reader = WordReader()
     previous = ""
@@ -140,25 +151,39 @@ def comparison(project: Project, analysis: Analysis) -> Comparison:
         base_cell = fresh[base] or row.cells[base]
         base_sentences = _sentences(by_id[base], base_cell)
         paragraph = f"{base}:{base_sentences[0].paragraph}"
-        cells = [_joined(by_id[v]) if v in joined else
-                 _cell(reader, by_id[v], fresh.get(v, ()), by_id[base], base_cell, v == base,
-                       v in row.moved, marks.get(v, []))
-                 for v in order]
+        cells = [
+            _joined(by_id[v])
+            if v in joined
+            else _cell(
+                reader,
+                by_id[v],
+                fresh.get(v, ()),
+                by_id[base],
+                base_cell,
+                v == base,
+                v in row.moved,
+                marks.get(v, []),
+            )
+            for v in order
+        ]
         if len(order) > COMPACT_AFTER:
-            cells = [_same(c) if c.status == "same" and not c.text.count("](") else c
-                     for c in cells]
-        rows.append(ComparedRow(number, "¶" + paragraph.split(":p")[1], paragraph != previous, cells))
+            cells = [
+                _same(c) if c.status == "same" and not c.text.count("](") else c for c in cells
+            ]
+        rows.append(
+            ComparedRow(number, "¶" + paragraph.split(":p")[1], paragraph != previous, cells)
+        )
         previous = paragraph
     summaries = []
     for summary in _summaries(versions, rows, analysis):
         lacks, moved, own = _paragraphs(summary.version, versions[0], alignment.rows)
         summaries.append(replace(summary, lacks=lacks, moved_paragraphs=moved, own=own))
-    return Comparison(versions, rows, summaries,
-                      [_entry(project, d) for d in analysis.discrepancies])
+    return Comparison(
+        versions, rows, summaries, [_entry(project, d) for d in analysis.discrepancies]
+    )
 
 
-def _paragraphs(version: Source, first: Source,
-                rows: list[AlignedRow]) -> tuple[str, str, str]:
+def _paragraphs(version: Source, first: Source, rows: list[AlignedRow]) -> tuple[str, str, str]:
     """Which paragraphs a version lacks (of the first version), moved, or alone has."""
     assert version.document is not None and first.document is not None
     mine = version.document.sentences()
@@ -175,8 +200,11 @@ def _paragraphs(version: Source, first: Source,
                 moved.add(number)
             alone[number] = alone.get(number, True) and len(row.cells) == 1
     lacks = [int(p[1:]) for p, where in seen.items() if version.id not in where]
-    return (_spans(lacks) if version.id != first.id else "", _spans(moved),
-            _spans(n for n, only in alone.items() if only))
+    return (
+        _spans(lacks) if version.id != first.id else "",
+        _spans(moved),
+        _spans(n for n, only in alone.items() if only),
+    )
 
 
 def _spans(numbers: Iterable[int]) -> str:
@@ -198,25 +226,47 @@ def _sentences(version: Source, cell: tuple[int, ...]) -> list[Sentence]:
 
 def _same(cell: ComparedCell) -> ComparedCell:
     """A cell with the same words as its row's first: said, not repeated."""
-    return replace(cell, text=Myst("*(the same words as the first)*"),
-                   classes=cell.classes + " brief-compare-same")
+    return replace(
+        cell,
+        text=Myst("*(the same words as the first)*"),
+        classes=cell.classes + " brief-compare-same",
+    )
 
 
 def _joined(version: Source) -> ComparedCell:
-    return ComparedCell(version, "joined", Myst(""), Myst("*(joined to its sentence above)*"),
-                "brief-compare-cell brief-compare-joined")
+    return ComparedCell(
+        version,
+        "joined",
+        Myst(""),
+        Myst("*(joined to its sentence above)*"),
+        "brief-compare-cell brief-compare-joined",
+    )
 
 
-def _cell(reader: WordReader, version: Source, cell: tuple[int, ...], base: Source,
-          base_cell: tuple[int, ...], is_base: bool, moved: bool, marks: list[Mark]) -> ComparedCell:
+def _cell(
+    reader: WordReader,
+    version: Source,
+    cell: tuple[int, ...],
+    base: Source,
+    base_cell: tuple[int, ...],
+    is_base: bool,
+    moved: bool,
+    marks: list[Mark],
+) -> ComparedCell:
     if not cell:
-        return ComparedCell(version, "missing", Myst(""), Myst("*(not in this version)*"),
-                    "brief-compare-cell brief-compare-missing")
+        return ComparedCell(
+            version,
+            "missing",
+            Myst(""),
+            Myst("*(not in this version)*"),
+            "brief-compare-cell brief-compare-missing",
+        )
     assert version.document is not None and base.document is not None
     sentences = _sentences(version, cell)
     paragraphs = sorted({s.paragraph for s in sentences}, key=lambda p: int(p[1:]))
-    where = Myst(", ".join(role("brief:para", f"{version.id}:{p}", f"¶{p[1:]}")
-                           for p in paragraphs))
+    where = Myst(
+        ", ".join(role("brief:para", f"{version.id}:{p}", f"¶{p[1:]}") for p in paragraphs)
+    )
     start, end = sentences[0].start, sentences[-1].end
     text = version.document.text
     mine = [t for s in sentences for t in reader.tokens(text, s.start, s.end, [])]
@@ -226,14 +276,15 @@ def _cell(reader: WordReader, version: Source, cell: tuple[int, ...], base: Sour
         status = "base"
     else:
         base_sentences = _sentences(base, base_cell)
-        theirs = [t for s in base_sentences
-                  for t in reader.tokens(base.document.text, s.start, s.end, [])]
+        theirs = [
+            t for s in base_sentences for t in reader.tokens(base.document.text, s.start, s.end, [])
+        ]
         edits: list[tuple[str, int, int, str]] = []  # (kind, start, end, deleted text)
         for i0, i1, j0, j1 in word_changes(mine, theirs):
             if i1 > i0:
                 edits.append(("ins", mine[i0].start, mine[i1 - 1].end, ""))
             if j1 > j0:
-                gone = base.document.text[theirs[j0].start:theirs[j1 - 1].end]
+                gone = base.document.text[theirs[j0].start : theirs[j1 - 1].end]
                 at = mine[i0].start if i0 < len(mine) else end
                 edits.append(("del", at, at, gone))
         body = _render(text, start, end, edits, spots)
@@ -244,8 +295,9 @@ def _cell(reader: WordReader, version: Source, cell: tuple[int, ...], base: Sour
     return ComparedCell(version, status, where, body, classes)
 
 
-def _render(text: str, start: int, end: int, edits: list[tuple[str, int, int, str]],
-            spots: list[Mark]) -> Myst:
+def _render(
+    text: str, start: int, end: int, edits: list[tuple[str, int, int, str]], spots: list[Mark]
+) -> Myst:
     """The text of [start, end) with deletions put in, insertions and discrepancies marked.
 
     A discrepancy is one link, even where it spans several edits; the words the base had
@@ -262,7 +314,7 @@ def _render(text: str, start: int, end: int, edits: list[tuple[str, int, int, st
             pieces.append((a, b, "ins", None))
     # A deletion stands where the base's words were; one inside a link moves before it.
     events: list[tuple[int, int, str, str | Mark | None]] = []
-    for at, _, kind, gone in ((a, b, k, g) for k, a, b, g in edits if k == "del"):
+    for at, _, _kind, gone in ((a, b, k, g) for k, a, b, g in edits if k == "del"):
         holder = next((p for p in pieces if p[2] == "link" and p[0] < at < p[1]), None)
         events.append((holder[0] if holder else at, 0, "del", gone))
     events += [(a, 1, kind, item) for a, _, kind, item in pieces]
@@ -294,7 +346,9 @@ def _render(text: str, start: int, end: int, edits: list[tuple[str, int, int, st
     return Myst(re.sub(r" {2,}", " ", "".join(out)).strip())
 
 
-def _summaries(versions: list[Source], rows: list[ComparedRow], analysis: Analysis) -> list[Summary]:
+def _summaries(
+    versions: list[Source], rows: list[ComparedRow], analysis: Analysis
+) -> list[Summary]:
     result = []
     for column, version in enumerate(versions):
         assert version.document is not None
@@ -302,23 +356,35 @@ def _summaries(versions: list[Source], rows: list[ComparedRow], analysis: Analys
         shared = [r for r in mine if sum(c.present for c in r.cells) > 1]
         found = [d for d in analysis.discrepancies if d.source == version.id]
         kinds = Counter(d.kind for d in found)
-        result.append(Summary(
-            version, len(version.document.sentences()), len(shared),
-            sum(1 for r in mine if r.cells[column].status == "moved"),
-            len(mine) - len(shared), len(rows) - len(mine), len(found),
-            sum(1 for d in found if d.reviewed is None),
-            ", ".join(f"{n} {k}" for k, n in sorted(kinds.items(), key=lambda x: (-x[1], x[0])))
-            or "none"))
+        result.append(
+            Summary(
+                version,
+                len(version.document.sentences()),
+                len(shared),
+                sum(1 for r in mine if r.cells[column].status == "moved"),
+                len(mine) - len(shared),
+                len(rows) - len(mine),
+                len(found),
+                sum(1 for d in found if d.reviewed is None),
+                ", ".join(f"{n} {k}" for k, n in sorted(kinds.items(), key=lambda x: (-x[1], x[0])))
+                or "none",
+            )
+        )
     return result
 
 
 def _entry(project: Project, item: Discrepancy) -> Entry:
-    where = role("brief:para", f"{item.source}:{item.paragraph}",
-                 f"¶{item.paragraph[1:]}, sentence {item.anchor.partition('s')[2]}")
+    where = role(
+        "brief:para",
+        f"{item.source}:{item.paragraph}",
+        f"¶{item.paragraph[1:]}, sentence {item.anchor.partition('s')[2]}",
+    )
     expected = escape("unknown: the versions disagree")
     if item.expected is not None:
-        expected = Myst(f"“{escape(item.expected)}”"
-                        + (f" ({escape(BASIS_WORDS[item.basis])})" if item.basis else ""))
+        expected = Myst(
+            f"“{escape(item.expected)}”"
+            + (f" ({escape(BASIS_WORDS[item.basis])})" if item.basis else "")
+        )
     if item.reviewed is None:
         review, done = Myst("**not reviewed**"), False
     elif item.reviewed[0] == "correction":
@@ -327,5 +393,4 @@ def _entry(project: Project, item: Discrepancy) -> Entry:
     else:
         accepted = project.accepted[item.reviewed[1]]
         review, done = escape(f"accepted wording: {accepted.note}"), True
-    return Entry(item, label(item), where, Myst(f"“{escape(item.found)}”"), expected, review,
-                 done)
+    return Entry(item, label(item), where, Myst(f"“{escape(item.found)}”"), expected, review, done)

@@ -13,53 +13,111 @@ from briefing.render import suggest
 
 
 def _evidence(items: tuple[Evidence, ...]) -> list[dict[str, Any]]:
-    return [{k: v for k, v in (("source", e.source), ("quote", e.quote), ("note", e.note))
-             if v is not None} for e in items]
+    return [
+        {
+            k: v
+            for k, v in (("source", e.source), ("quote", e.quote), ("note", e.note))
+            if v is not None
+        }
+        for e in items
+    ]
 
 
 def _place(place: Place) -> dict[str, Any]:
-    return {"paragraph": place.paragraph, "sentence": place.sentence, "start": place.start,
-            "end": place.end, "text": place.text}
+    return {
+        "paragraph": place.paragraph,
+        "sentence": place.sentence,
+        "start": place.start,
+        "end": place.end,
+        "text": place.text,
+    }
 
 
 def brief_data(project: Project, analysis: Analysis) -> dict[str, Any]:
     brief = project.brief
     return {
         "briefing": __version__,
-        "brief": {"title": brief.title, "subtitle": brief.subtitle, "date": brief.date,
-                  "summary": brief.summary,
-                  "findings": [{"text": f.text, "facts": list(f.facts)} for f in brief.findings]},
+        "brief": {
+            "title": brief.title,
+            "subtitle": brief.subtitle,
+            "date": brief.date,
+            "summary": brief.summary,
+            "findings": [{"text": f.text, "facts": list(f.facts)} for f in brief.findings],
+        },
         "sources": [
-            {k: v for k, v in {
-                "id": s.id, "kind": s.kind, "title": s.title, "label": s.label,
-                "publisher": s.publisher, "date": s.date, "url": s.url, "file": s.file,
-                "declared": s.declared if s.is_version else None,
-                "paragraphs": len(s.document.paragraphs) if s.is_version and s.document else None,
-            }.items() if v is not None}
-            for s in project.sources.values()],
-        "entities": [{"id": e.id, "name": e.name, "kind": e.kind, "role": e.role,
-                      "aliases": list(e.aliases), "former_names": list(e.former_names),
-                      "mentions": {version: [_place(m.place) | {"form": m.form,
-                                                               "quality": m.quality}
-                                             for m in mentions]
-                                   for version, mentions in analysis.mentions[e.id].items()}}
-                     for e in project.entities.values()],
-        "facts": [{"id": f.id, "claim": f.claim, "status": f.status,
-                   "entities": list(f.entities), "evidence": _evidence(f.evidence)}
-                  for f in project.facts.values()],
+            {
+                k: v
+                for k, v in {
+                    "id": s.id,
+                    "kind": s.kind,
+                    "title": s.title,
+                    "label": s.label,
+                    "publisher": s.publisher,
+                    "date": s.date,
+                    "url": s.url,
+                    "file": s.file,
+                    "declared": s.declared if s.is_version else None,
+                    "paragraphs": len(s.document.paragraphs)
+                    if s.is_version and s.document
+                    else None,
+                }.items()
+                if v is not None
+            }
+            for s in project.sources.values()
+        ],
+        "entities": [
+            {
+                "id": e.id,
+                "name": e.name,
+                "kind": e.kind,
+                "role": e.role,
+                "aliases": list(e.aliases),
+                "former_names": list(e.former_names),
+                "mentions": {
+                    version: [
+                        _place(m.place) | {"form": m.form, "quality": m.quality} for m in mentions
+                    ]
+                    for version, mentions in analysis.mentions[e.id].items()
+                },
+            }
+            for e in project.entities.values()
+        ],
+        "facts": [
+            {
+                "id": f.id,
+                "claim": f.claim,
+                "status": f.status,
+                "entities": list(f.entities),
+                "evidence": _evidence(f.evidence),
+            }
+            for f in project.facts.values()
+        ],
         "corrections": [
-            {"id": c.id, "kind": c.kind, "wrong": c.wrong[0], "right": c.right[0],
-             "wrong_forms": list(c.wrong), "right_forms": list(c.right), "entity": c.entity,
-             "evidence": _evidence(c.evidence),
-             "verdicts": {v: r.verdict for v, r in analysis.corrections[c.id].verdicts.items()},
-             "places": {v: [_place(p) for p in r.places]
-                        for v, r in analysis.corrections[c.id].verdicts.items()}}
-            for c in project.corrections.values()],
+            {
+                "id": c.id,
+                "kind": c.kind,
+                "wrong": c.wrong[0],
+                "right": c.right[0],
+                "wrong_forms": list(c.wrong),
+                "right_forms": list(c.right),
+                "entity": c.entity,
+                "evidence": _evidence(c.evidence),
+                "verdicts": {v: r.verdict for v, r in analysis.corrections[c.id].verdicts.items()},
+                "places": {
+                    v: [_place(p) for p in r.places]
+                    for v, r in analysis.corrections[c.id].verdicts.items()
+                },
+            }
+            for c in project.corrections.values()
+        ],
         "scorecard": {
-            version: {kind: {"right": counts["right"], "wrong": counts["wrong"]}
-                      for kind, counts in sorted(card.items())}
+            version: {
+                kind: {"right": counts["right"], "wrong": counts["wrong"]}
+                for kind, counts in sorted(card.items())
+            }
             | {"total": _total(card)}
-            for version, card in analysis.scorecard.items()},
+            for version, card in analysis.scorecard.items()
+        },
         "discrepancies": suggest.items(project, analysis, everything=True),
     }
 

@@ -23,8 +23,9 @@ def write_pages(folder: Path, pages: dict[str, str]) -> WriteReport:
     report = WriteReport()
     marker = folder / MARKER
     if folder.exists() and any(folder.iterdir()) and not marker.exists():
-        raise FileExistsError(f"{folder} holds files briefing did not write; "
-                              f"choose another briefing_output")
+        raise FileExistsError(
+            f"{folder} holds files briefing did not write; choose another briefing_output"
+        )
     folder.mkdir(parents=True, exist_ok=True)
     if not marker.exists():
         marker.touch()  # only once: a rebuild with nothing changed writes nothing

@@ -1,4 +1,5 @@
-"""The brief as schema.org JSON-LD: a ``ClaimReview`` per fact, a ``CorrectionComment`` per correction.
+"""The brief as schema.org JSON-LD: a ``ClaimReview`` per fact, a ``CorrectionComment`` per
+correction.
 
 Rating scale of a ``ClaimReview`` (``reviewRating``, ``worstRating`` 1, ``bestRating`` 4):
 how far the sources read support the claim.
@@ -33,12 +34,17 @@ from briefing.analysis.results import Analysis
 from briefing.model import Fact, Project, Source
 
 CONTEXT = "https://schema.org"
-RATINGS = {"verified": (4, "Verified"), "disputed": (3, "Disputed"),
-           "unverified": (2, "Unverified"), "false": (1, "False")}
+RATINGS = {
+    "verified": (4, "Verified"),
+    "disputed": (3, "Disputed"),
+    "unverified": (2, "Unverified"),
+    "false": (1, "False"),
+}
 BEST_RATING, WORST_RATING = 4, 1
 
 Node = dict[str, Any]
-# (object type, id) -> URL of the object's anchor: ("fact", "eu-intensify") -> "facts.html#fact-eu-intensify"
+# (object type, id) -> URL of the object's anchor:
+# ("fact", "eu-intensify") -> "facts.html#fact-eu-intensify"
 Locate = Callable[[str, str], str]
 
 
@@ -48,8 +54,7 @@ def _organisation(name: str) -> Node:
 
 def source_work(source: Source, locate: Locate) -> Node:
     """A version or reference as a ``CreativeWork``; its @id is its page in the brief."""
-    node: Node = {"@type": "CreativeWork", "@id": locate("source", source.id),
-                  "name": source.title}
+    node: Node = {"@type": "CreativeWork", "@id": locate("source", source.id), "name": source.title}
     if source.url:
         node["url"] = source.url
     if source.publisher:
@@ -62,8 +67,13 @@ def source_work(source: Source, locate: Locate) -> Node:
 
 
 def _cited(project: Project, fact: Fact) -> list[Source]:
-    return list({e.source: project.sources[e.source] for e in fact.evidence
-                 if e.source in project.sources}.values())
+    return list(
+        {
+            e.source: project.sources[e.source]
+            for e in fact.evidence
+            if e.source in project.sources
+        }.values()
+    )
 
 
 def claim_review(project: Project, fact: Fact, locate: Locate, author: str) -> Node:
@@ -83,8 +93,13 @@ def claim_review(project: Project, fact: Fact, locate: Locate, author: str) -> N
         "url": url,
         "claimReviewed": fact.claim,
         "author": _organisation(author),
-        "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": BEST_RATING,
-                         "worstRating": WORST_RATING, "alternateName": word},
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": value,
+            "bestRating": BEST_RATING,
+            "worstRating": WORST_RATING,
+            "alternateName": word,
+        },
         "itemReviewed": claim,
     }
     references = [source_work(s, locate) for s in cited if not s.is_version]
@@ -97,8 +112,9 @@ def correction_text(wrong: Iterable[str], right: str) -> str:
     return f"“{' / '.join(wrong)}” should read “{right}”."
 
 
-def correction_graph(project: Project, analysis: Analysis, ids: Iterable[str],
-                     locate: Locate) -> list[Node]:
+def correction_graph(
+    project: Project, analysis: Analysis, ids: Iterable[str], locate: Locate
+) -> list[Node]:
     """``CorrectionComment`` nodes for the corrections named, and the versions they correct."""
     comments: list[Node] = []
     corrected: dict[str, list[Node]] = {}
@@ -108,10 +124,13 @@ def correction_graph(project: Project, analysis: Analysis, ids: Iterable[str],
             continue
         c = result.correction
         url = locate("correction", c.id)
-        comment: Node = {"@type": "CorrectionComment", "@id": url, "url": url,
-                         "name": f"Correction ({c.kind})",
-                         "text": correction_text(c.wrong, c.right[0])
-                         + (f" {c.note}" if c.note else "")}
+        comment: Node = {
+            "@type": "CorrectionComment",
+            "@id": url,
+            "url": url,
+            "name": f"Correction ({c.kind})",
+            "text": correction_text(c.wrong, c.right[0]) + (f" {c.note}" if c.note else ""),
+        }
         if c.entity and c.entity in project.entities:
             entity = project.entities[c.entity]
             comment["about"] = {"@type": "Thing", "name": entity.name, "description": entity.role}
@@ -127,11 +146,20 @@ def correction_graph(project: Project, analysis: Analysis, ids: Iterable[str],
     return works + comments
 
 
-def page_graph(project: Project, analysis: Analysis, facts: Iterable[str],
-               corrections: Iterable[str], locate: Locate, author: str) -> Node | None:
+def page_graph(
+    project: Project,
+    analysis: Analysis,
+    facts: Iterable[str],
+    corrections: Iterable[str],
+    locate: Locate,
+    author: str,
+) -> Node | None:
     """One page's JSON-LD document, or None when the page shows no fact or correction."""
-    graph = [claim_review(project, project.facts[f], locate, author)
-             for f in dict.fromkeys(facts) if f in project.facts]
+    graph = [
+        claim_review(project, project.facts[f], locate, author)
+        for f in dict.fromkeys(facts)
+        if f in project.facts
+    ]
     graph += correction_graph(project, analysis, corrections, locate)
     if not graph:
         return None
@@ -144,5 +172,10 @@ def script_json(data: Any) -> str:
     ``<``, ``>`` and ``&`` become ``\\u003c``-style escapes, which every JSON parser reads back.
     """
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )

@@ -124,8 +124,9 @@ def marked(text: str, spans: Iterable[tuple[int, int, Myst | None, tuple[str, ..
         piece = text[start:end]
         if escape(piece):
             lead, tail = _edges(piece)
-            out.append(lead + (link(piece, target, classes) if target else span(piece, *classes))
-                       + tail)
+            out.append(
+                lead + (link(piece, target, classes) if target else span(piece, *classes)) + tail
+            )
         else:
             out.append(escape_keep_space(piece))
         position = end

@@ -29,12 +29,22 @@ def problems(project: Project, analysis: Analysis) -> list[Problem]:
         source = project.sources[item.source]
         assert source.document is not None and source.file is not None
         line, col = line_col(source.document.text, item.start)
-        expected = (f"; expected “{item.expected}” ({BASIS_WORDS[item.basis]})"
-                    if item.expected and item.basis else "; the versions disagree")
-        found.append(Problem(project.seeds_dir / source.file, line, col,
-                             f"unreviewed {item.kind} discrepancy: “{item.found}”{expected}",
-                             "add a correction or an accepted wording to the fact file "
-                             "(`briefing suggest` writes them)", Code.UNREVIEWED))
+        expected = (
+            f"; expected “{item.expected}” ({BASIS_WORDS[item.basis]})"
+            if item.expected and item.basis
+            else "; the versions disagree"
+        )
+        found.append(
+            Problem(
+                project.seeds_dir / source.file,
+                line,
+                col,
+                f"unreviewed {item.kind} discrepancy: “{item.found}”{expected}",
+                "add a correction or an accepted wording to the fact file "
+                "(`briefing suggest` writes them)",
+                Code.UNREVIEWED,
+            )
+        )
     return found
 
 
@@ -47,17 +57,30 @@ def items(project: Project, analysis: Analysis, everything: bool = False) -> lis
         source = project.sources[item.source]
         assert source.document is not None
         line, col = line_col(source.document.text, item.start)
-        result.append({
-            "id": item.id, "source": item.source, "file": source.file,
-            "line": line, "col": col, "start": item.start, "end": item.end,
-            "paragraph": item.paragraph, "anchor": item.anchor,
-            "kind": item.kind, "found": item.found, "expected": item.expected,
-            "basis": item.basis, "entity": item.entity,
-            "others": dict(item.others), "wrong_form": item.form,
-            "right_form": item.expected_form,
-            "reviewed": ({"by": item.reviewed[0], "id": item.reviewed[1]}
-                         if item.reviewed else None),
-        })
+        result.append(
+            {
+                "id": item.id,
+                "source": item.source,
+                "file": source.file,
+                "line": line,
+                "col": col,
+                "start": item.start,
+                "end": item.end,
+                "paragraph": item.paragraph,
+                "anchor": item.anchor,
+                "kind": item.kind,
+                "found": item.found,
+                "expected": item.expected,
+                "basis": item.basis,
+                "entity": item.entity,
+                "others": dict(item.others),
+                "wrong_form": item.form,
+                "right_form": item.expected_form,
+                "reviewed": (
+                    {"by": item.reviewed[0], "id": item.reviewed[1]} if item.reviewed else None
+                ),
+            }
+        )
     return result
 
 
@@ -76,12 +99,14 @@ def _evidence(project: Project, item: Discrepancy) -> dict[str, str]:
     """A source that prints the expected form, with the passage copied from it."""
     assert item.expected_form is not None
     if item.basis == "correction" and item.reviewed is None:
-        correction = next((c for c in project.corrections.values()
-                           if item.expected in c.right), None)
+        correction = next(
+            (c for c in project.corrections.values() if item.expected in c.right), None
+        )
         if correction is not None and correction.evidence:
             first = correction.evidence[0]
-            return {k: v for k, v in (("source", first.source), ("quote", first.quote))
-                    if v is not None}
+            return {
+                k: v for k, v in (("source", first.source), ("quote", first.quote)) if v is not None
+            }
     if item.basis == "majority" and item.evidence is not None:
         return {"source": item.evidence[0], "quote": item.evidence[1]}
     if item.entity in project.entities:
@@ -91,11 +116,11 @@ def _evidence(project: Project, item: Discrepancy) -> dict[str, str]:
     if item.evidence is not None:
         return {"source": item.evidence[0], "quote": item.evidence[1]}
     for source in project.sources.values():
-        if source.document is not None and find_all(item.expected_form, source.document.text,
-                                                    folded=source.document.folded):
+        if source.document is not None and find_all(
+            item.expected_form, source.document.text, folded=source.document.folded
+        ):
             return {"source": source.id, "quote": item.expected_form}
-    return {"source": item.source,
-            "note": "no source prints the expected form: cite one that does"}
+    return {"source": item.source, "note": "no source prints the expected form: cite one that does"}
 
 
 def to_yaml(project: Project, analysis: Analysis) -> str:
@@ -108,8 +133,11 @@ def to_yaml(project: Project, analysis: Analysis) -> str:
     # correction), and one accepted wording per place where the versions merely disagree.
     by_site: dict[tuple[str, ...], list[Discrepancy]] = {}
     for item in pending:
-        key = (item.kind, item.form, item.expected_form or "") if item.expected_form and \
-            item.basis else (item.site,)
+        key = (
+            (item.kind, item.form, item.expected_form or "")
+            if item.expected_form and item.basis
+            else (item.site,)
+        )
         by_site.setdefault(key, []).append(item)
     corrections: list[str] = []
     accepted: list[str] = []
@@ -118,8 +146,11 @@ def to_yaml(project: Project, analysis: Analysis) -> str:
         where = "; ".join(f"{d.source} {d.anchor}: “{d.found}”" for d in group)
         if first.expected_form and first.basis:
             name = _slug(first.form, taken)
-            entry: dict[str, Any] = {"kind": first.kind, "wrong": first.form,
-                                     "right": first.expected_form}
+            entry: dict[str, Any] = {
+                "kind": first.kind,
+                "wrong": first.form,
+                "right": first.expected_form,
+            }
             if first.entity:
                 entry["entity"] = first.entity
             entry["evidence"] = [_evidence(project, first)]
@@ -130,14 +161,20 @@ def to_yaml(project: Project, analysis: Analysis) -> str:
             # wording, in context, so that the entry covers this place only.
             forms = list(dict.fromkeys(d.form for d in group))
             name = _slug(first.form, taken)
-            entry = {"kind": first.kind, "forms": forms,
-                     "note": "The versions word this differently: "
-                             + ", ".join(f"{d.source} “{d.form}”" for d in group) + "."}
+            entry = {
+                "kind": first.kind,
+                "forms": forms,
+                "note": "The versions word this differently: "
+                + ", ".join(f"{d.source} “{d.form}”" for d in group)
+                + ".",
+            }
             accepted.append(_entry(name, entry, f"{where}; no version or record settles it"))
-    out = [f"# {len(pending)} discrepancies that no correction or accepted wording covers yet.",
-           "# Paste each entry under `corrections:` of the fact file if it is an error (and",
-           "# check its evidence), or under `accepted:` (kind, forms, note) if the wording is",
-           "# acceptable."]
+    out = [
+        f"# {len(pending)} discrepancies that no correction or accepted wording covers yet.",
+        "# Paste each entry under `corrections:` of the fact file if it is an error (and",
+        "# check its evidence), or under `accepted:` (kind, forms, note) if the wording is",
+        "# acceptable.",
+    ]
     if corrections:
         out += ["corrections:", *corrections]
     if accepted:

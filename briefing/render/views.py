@@ -65,8 +65,11 @@ class Views:
             target = f"{source.id}:{paragraph}" if paragraph else None
             where = role("brief:para", target) if target else role("brief:source", source.id)
         elif source.url:
-            where = link(f"{source.publisher or source.label}, “{source.title}”"
-                         + (f" ({day(source.date)})" if source.date else ""), source.url)
+            where = link(
+                f"{source.publisher or source.label}, “{source.title}”"
+                + (f" ({day(source.date)})" if source.date else ""),
+                source.url,
+            )
         else:
             where = role("brief:source", source.id)
         return Citation(label, Myst(where), evidence.quote, evidence.note)
@@ -74,8 +77,9 @@ class Views:
     def paragraph_of(self, source: Source, quote: str | None) -> str | None:
         if not quote or source.document is None:
             return None
-        found = find_all(quote, source.document.text, whole_words=False,
-                         folded=source.document.folded)
+        found = find_all(
+            quote, source.document.text, whole_words=False, folded=source.document.folded
+        )
         if not found:
             return None
         paragraph = source.document.paragraph_at(found[0][0])
@@ -92,13 +96,17 @@ class Views:
             verdict = result.verdicts.get(version.id)
             if verdict is None:
                 continue
-            readings.append(Reading(version, verdict.verdict, VERDICT_SYMBOL[verdict.verdict],
-                                    self._sentences_marked(version, verdict.places,
-                                                           verdict.verdict)))
+            readings.append(
+                Reading(
+                    version,
+                    verdict.verdict,
+                    VERDICT_SYMBOL[verdict.verdict],
+                    self._sentences_marked(version, verdict.places, verdict.verdict),
+                )
+            )
         return readings
 
-    def _sentences_marked(self, version: Source, places: tuple[Place, ...],
-                          verdict: str) -> Myst:
+    def _sentences_marked(self, version: Source, places: tuple[Place, ...], verdict: str) -> Myst:
         if not places or version.document is None:
             return Myst("")
         sentences = version.document.sentences()
@@ -106,8 +114,11 @@ class Views:
         parts = []
         for index in chosen:
             sentence = sentences[index]
-            spans = [(p.start - sentence.start, p.end - sentence.start, None,
-                      (f"brief-{verdict}",)) for p in places if p.sentence_index == index]
+            spans = [
+                (p.start - sentence.start, p.end - sentence.start, None, (f"brief-{verdict}",))
+                for p in places
+                if p.sentence_index == index
+            ]
             paragraph = next(p.paragraph for p in places if p.sentence_index == index)
             where = role("brief:para", f"{version.id}:{paragraph}")
             parts.append(f"{marked(sentence.text, spans)} ({where})")
@@ -137,15 +148,19 @@ class Views:
         if not ranked:
             return "No version prints any of the names or institutions under correction."
         ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
-        for share, _, version, counts in ranked:
+        for _share, _, version, counts in ranked:
             checked = counts["right"] + counts["wrong"]
-            parts.append(f"the {version.label} ({version.file}) got {counts['right']} of the "
-                         f"{checked} it prints right and {counts['wrong']} wrong")
+            parts.append(
+                f"the {version.label} ({version.file}) got {counts['right']} of the "
+                f"{checked} it prints right and {counts['wrong']} wrong"
+            )
         best = ranked[0][2]
         names = len([c for c in self.project.corrections.values() if c.kind in NAME_KINDS])
-        lead = (f"On names and institutions, the {best.label} is the more reliable version"
-                if len(ranked) > 1 and ranked[0][0] > ranked[1][0]
-                else "On names and institutions, no version is more reliable than another")
+        lead = (
+            f"On names and institutions, the {best.label} is the more reliable version"
+            if len(ranked) > 1 and ranked[0][0] > ranked[1][0]
+            else "On names and institutions, no version is more reliable than another"
+        )
         return f"{lead}: of {names} name and institution corrections, " + "; ".join(parts) + "."
 
     # -- sources -----------------------------------------------------------------
@@ -155,11 +170,19 @@ class Views:
         errors = self.analysis.wrong_places.get(version.id, [])
         result = []
         for paragraph in version.document.paragraphs:
-            spans = [(place.start - paragraph.start, place.end - paragraph.start,
-                      Myst(f"correction:{correction}"), ("brief-wrong",))
-                     for place, correction in errors if place.paragraph == paragraph.anchor]
-            result.append((paragraph.anchor, paragraph.number,
-                           marked(paragraph.text, spans), len(spans)))
+            spans = [
+                (
+                    place.start - paragraph.start,
+                    place.end - paragraph.start,
+                    Myst(f"correction:{correction}"),
+                    ("brief-wrong",),
+                )
+                for place, correction in errors
+                if place.paragraph == paragraph.anchor
+            ]
+            result.append(
+                (paragraph.anchor, paragraph.number, marked(paragraph.text, spans), len(spans))
+            )
         return result
 
     # -- entities ----------------------------------------------------------------
@@ -170,8 +193,9 @@ class Views:
             if not mentions:
                 rows.append((version, escape("not mentioned")))
                 continue
-            counted = Counter((m.place.paragraph, m.form, m.quality, m.correction)
-                              for m in mentions)
+            counted = Counter(
+                (m.place.paragraph, m.form, m.quality, m.correction) for m in mentions
+            )
             items = []
             for (paragraph, form, quality, correction), n in counted.items():
                 where = role("brief:para", f"{version.id}:{paragraph}", f"¶{paragraph[1:]}")

@@ -27,5 +27,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_cards(app)
     setup_jsonld(app)
     setup_transforms(app)
-    return {"version": __version__, "env_version": 2, "parallel_read_safe": True,
-            "parallel_write_safe": True}
+    return {
+        "version": __version__,
+        "env_version": 2,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -26,8 +26,12 @@ from briefing.sphinx.generation import result_of
 
 Card = dict[str, Any]
 
-STATUS_BADGE = {"verified": "✓ verified", "disputed": "⚠ disputed",
-                "unverified": "? unverified", "false": "✗ false"}
+STATUS_BADGE = {
+    "verified": "✓ verified",
+    "disputed": "⚠ disputed",
+    "unverified": "? unverified",
+    "false": "✗ false",
+}
 PARAGRAPH_CHARS = 320  # a card shows the start of a long paragraph; the link has the rest
 SCRIPT_ID = "brief-cards"
 
@@ -52,15 +56,30 @@ def fact_card(result: pipeline.Result, name: str) -> Card | None:
         return None
     details = []
     if fact.evidence:
-        details.append("Sources: " + _listing([project.sources[e.source].label
-                                                for e in fact.evidence
-                                                if e.source in project.sources]))
+        details.append(
+            "Sources: "
+            + _listing(
+                [
+                    project.sources[e.source].label
+                    for e in fact.evidence
+                    if e.source in project.sources
+                ]
+            )
+        )
     if fact.entities:
-        details.append("About: " + _listing([project.entities[e].name for e in fact.entities
-                                              if e in project.entities]))
-    return {"type": "fact", "kind": "Fact", "status": fact.status,
-            "badge": STATUS_BADGE.get(fact.status, fact.status), "title": fact.claim,
-            "text": fact.note or "", "details": details}
+        details.append(
+            "About: "
+            + _listing([project.entities[e].name for e in fact.entities if e in project.entities])
+        )
+    return {
+        "type": "fact",
+        "kind": "Fact",
+        "status": fact.status,
+        "badge": STATUS_BADGE.get(fact.status, fact.status),
+        "title": fact.claim,
+        "text": fact.note or "",
+        "details": details,
+    }
 
 
 def entity_card(result: pipeline.Result, name: str) -> Card | None:
@@ -76,10 +95,17 @@ def entity_card(result: pipeline.Result, name: str) -> Card | None:
         if mentions:
             garbled = sum(1 for m in mentions if m.quality == "garbled")
             label = result.project.sources[version].label
-            details.append(f"{label}: {len(mentions)} mention{'s' if len(mentions) > 1 else ''}"
-                           + (f", {garbled} garbled" if garbled else ""))
-    return {"type": "entity", "kind": entity.kind.capitalize(), "title": entity.name,
-            "text": entity.role, "details": details}
+            details.append(
+                f"{label}: {len(mentions)} mention{'s' if len(mentions) > 1 else ''}"
+                + (f", {garbled} garbled" if garbled else "")
+            )
+    return {
+        "type": "entity",
+        "kind": entity.kind.capitalize(),
+        "title": entity.name,
+        "text": entity.role,
+        "details": details,
+    }
 
 
 def correction_card(result: pipeline.Result, name: str) -> Card | None:
@@ -88,24 +114,42 @@ def correction_card(result: pipeline.Result, name: str) -> Card | None:
         return None
     correction = found.correction
     sources = result.project.sources
-    details = [f"{sources[v].label}: {VERDICT_SYMBOL[verdict.verdict]}"
-               for v, verdict in found.verdicts.items()]
-    return {"type": "correction", "kind": f"Correction · {correction.kind}",
-            "title": f"“{' / '.join(correction.wrong)}” should read “{correction.right[0]}”",
-            "text": correction.note or "", "details": details}
+    details = [
+        f"{sources[v].label}: {VERDICT_SYMBOL[verdict.verdict]}"
+        for v, verdict in found.verdicts.items()
+    ]
+    return {
+        "type": "correction",
+        "kind": f"Correction · {correction.kind}",
+        "title": f"“{' / '.join(correction.wrong)}” should read “{correction.right[0]}”",
+        "text": correction.note or "",
+        "details": details,
+    }
 
 
 def source_card(result: pipeline.Result, name: str) -> Card | None:
     source = result.project.sources.get(name)
     if source is None:
         return None
-    details = [part for part in (source.publisher, source.author and f"by {source.author}",
-                                 source.date and day(source.date)) if part]
+    details = [
+        part
+        for part in (
+            source.publisher,
+            source.author and f"by {source.author}",
+            source.date and day(source.date),
+        )
+        if part
+    ]
     if source.is_version and source.document is not None:
         errors = len(result.analysis.wrong_places.get(name, []))
         details.append(f"{len(source.document.paragraphs)} paragraphs, {errors} errors marked")
-    return {"type": "source", "kind": "Version" if source.is_version else "Reference",
-            "title": source.title, "text": source.description or "", "details": details}
+    return {
+        "type": "source",
+        "kind": "Version" if source.is_version else "Reference",
+        "title": source.title,
+        "text": source.description or "",
+        "details": details,
+    }
 
 
 def para_card(result: pipeline.Result, name: str) -> Card | None:
@@ -116,21 +160,37 @@ def para_card(result: pipeline.Result, name: str) -> Card | None:
     paragraph = next((p for p in source.document.paragraphs if p.anchor == anchor), None)
     if paragraph is None:
         return None
-    return {"type": "para", "kind": "Paragraph", "title": f"{source.label} ¶{paragraph.number}",
-            "text": _shorten(paragraph.text, PARAGRAPH_CHARS), "details": []}
+    return {
+        "type": "para",
+        "kind": "Paragraph",
+        "title": f"{source.label} ¶{paragraph.number}",
+        "text": _shorten(paragraph.text, PARAGRAPH_CHARS),
+        "details": [],
+    }
 
 
-BUILDERS = {"fact": fact_card, "entity": entity_card, "correction": correction_card,
-            "source": source_card, "para": para_card}
+BUILDERS = {
+    "fact": fact_card,
+    "entity": entity_card,
+    "correction": correction_card,
+    "source": source_card,
+    "para": para_card,
+}
 
 
-def card_for(result: pipeline.Result | None, objtype: str, name: str, obj: BriefObject,
-             where: str) -> Card:
+def card_for(
+    result: pipeline.Result | None, objtype: str, name: str, obj: BriefObject, where: str
+) -> Card:
     """The card of one declared object; the domain's title and summary when data lacks it."""
     card = BUILDERS[objtype](result, name) if result is not None else None
     if card is None:
-        card = {"type": objtype, "kind": OBJECT_TYPES[objtype].capitalize(), "title": obj.title,
-                "text": obj.summary if obj.summary != obj.title else "", "details": []}
+        card = {
+            "type": objtype,
+            "kind": OBJECT_TYPES[objtype].capitalize(),
+            "title": obj.title,
+            "text": obj.summary if obj.summary != obj.title else "",
+            "details": [],
+        }
     card["where"] = where
     return card
 
@@ -140,8 +200,9 @@ def all_cards(env: BuildEnvironment, result: pipeline.Result | None) -> dict[str
     cards = {}
     for (objtype, name), obj in domain.objects.items():
         title = env.titles.get(obj.docname)
-        cards[obj.anchor] = card_for(result, objtype, name, obj,
-                                     title.astext() if title else obj.docname)
+        cards[obj.anchor] = card_for(
+            result, objtype, name, obj, title.astext() if title else obj.docname
+        )
     return cards
 
 
@@ -149,7 +210,8 @@ def cited_anchors(doctree: nodes.Node) -> list[str]:
     """The anchors that the page's references to brief objects point at, in page order."""
     anchors: dict[str, None] = {}
     for ref in doctree.findall(nodes.reference):
-        if not any(c.startswith("brief-ref-") for c in ref.get("classes", [])):
+        classes: list[str] = ref.get("classes", [])
+        if not any(c.startswith("brief-ref-") for c in classes):
             continue
         anchor = ref.get("refid") or ref.get("refuri", "").partition("#")[2]
         if anchor:
@@ -162,15 +224,21 @@ def collect(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return []
 
 
-def embed(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-          doctree: nodes.document | None) -> None:
+def embed(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
     if doctree is None:
         return
     cards = _cards.get(app) or {}
     page = {a: cards[a] for a in cited_anchors(doctree) if a in cards}
     if page:
         context["metatags"] = context.get("metatags", "") + (
-            f'\n<script type="application/json" id="{SCRIPT_ID}">{script_json(page)}</script>')
+            f'\n<script type="application/json" id="{SCRIPT_ID}">{script_json(page)}</script>'
+        )
 
 
 def setup_cards(app: Sphinx) -> None:

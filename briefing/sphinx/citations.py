@@ -17,8 +17,9 @@ from sphinx.environment import BuildEnvironment
 
 from briefing.sphinx.domain import OBJECT_TYPES, BriefDomain, BriefObject
 
-_before: WeakKeyDictionary[BuildEnvironment, dict[tuple[str, str], BriefObject]] = \
+_before: WeakKeyDictionary[BuildEnvironment, dict[tuple[str, str], BriefObject]] = (
     WeakKeyDictionary()
+)
 
 
 def _domain(env: BuildEnvironment) -> BriefDomain:
@@ -49,8 +50,11 @@ def pages_citing_changes(app: Sphinx, env: BuildEnvironment) -> list[str]:
     changed = {key for key in before.keys() | now.keys() if before.get(key) != now.get(key)}
     if not changed:
         return []
-    return sorted(doc for doc, cited in _domain(env).citations.items()
-                  if changed.intersection(map(tuple, cited)) and doc in env.all_docs)
+    return sorted(
+        doc
+        for doc, cited in _domain(env).citations.items()
+        if changed.intersection(map(tuple, cited)) and doc in env.all_docs
+    )
 
 
 def setup_citations(app: Sphinx) -> None:

@@ -27,8 +27,9 @@ class BriefingConfig:
 
     @classmethod
     def from_sphinx(cls, config: Config) -> BriefingConfig:
-        return cls(**{f.name: getattr(config, f"briefing_{f.name}") for f in
-                      dataclasses.fields(cls)})
+        return cls(
+            **{f.name: getattr(config, f"briefing_{f.name}") for f in dataclasses.fields(cls)}
+        )
 
 
 def setup_config(app: Sphinx) -> None:
@@ -51,9 +52,15 @@ def check_config(app: Sphinx, config: Config) -> None:
     for name in ("facts", "seeds", "templates"):
         path = (confdir / getattr(settings, name)).resolve()
         if not path.is_relative_to(confdir):
-            raise ConfigError(f"briefing_{name} = {getattr(settings, name)!r} points outside "
-                              f"the project ({confdir}); keep inputs inside it")
+            raise ConfigError(
+                f"briefing_{name} = {getattr(settings, name)!r} points outside "
+                f"the project ({confdir}); keep inputs inside it"
+            )
     output = (Path(app.srcdir) / settings.output).resolve()
-    if not output.is_relative_to(Path(app.srcdir).resolve()) or output == Path(app.srcdir).resolve():
-        raise ConfigError(f"briefing_output = {settings.output!r} must be a folder inside "
-                          f"the source folder")
+    if (
+        not output.is_relative_to(Path(app.srcdir).resolve())
+        or output == Path(app.srcdir).resolve()
+    ):
+        raise ConfigError(
+            f"briefing_output = {settings.output!r} must be a folder inside the source folder"
+        )

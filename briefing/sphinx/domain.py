@@ -66,14 +66,19 @@ class BriefObjectDirective(SphinxDirective):
         anchor = anchor_for(self.objtype, name)
         title = self.options.get("title") or name
         summary = self.options.get("summary") or title
-        container = brief_object(classes=[f"brief-{self.objtype}",
-                                          *self.options.get("class", "").split()])
+        container = brief_object(
+            classes=[f"brief-{self.objtype}", *self.options.get("class", "").split()]
+        )
         container["ids"].append(anchor)
         self.set_source_info(container)
         container += self.parse_content_to_nodes(allow_section_headings=False)
         domain: BriefDomain = self.env.domains["brief"]  # type: ignore[assignment]
-        domain.note_object(self.objtype, name, BriefObject(self.env.docname, anchor, title,
-                                                           summary), self.get_location())
+        domain.note_object(
+            self.objtype,
+            name,
+            BriefObject(self.env.docname, anchor, title, summary),
+            self.get_location(),
+        )
         result: list[nodes.Node] = []
         if self.objtype in INDEXED:
             label = f"{title} ({OBJECT_TYPES[self.objtype]})"
@@ -99,7 +104,7 @@ class BriefDomain(Domain):
     object_types = {t: ObjType(label, t) for t, label in OBJECT_TYPES.items()}
     directives = {t: directive_for(t) for t in OBJECT_TYPES}
     roles = {t: BriefXRefRole() for t in OBJECT_TYPES}
-    initial_data: dict[str, Any] = {"objects": {}, "citations": {}}
+    initial_data = {"objects": {}, "citations": {}}
     data_version = 2
 
     @property
@@ -114,8 +119,12 @@ class BriefDomain(Domain):
     def note_object(self, objtype: str, name: str, obj: BriefObject, location: Any) -> None:
         key = (objtype, name)
         if key in self.objects and self.objects[key].docname != obj.docname:
-            warn(f"{OBJECT_TYPES[objtype]} {name!r} is declared twice (also in "
-                 f"{self.objects[key].docname})", Code.REFERENCE, location)
+            warn(
+                f"{OBJECT_TYPES[objtype]} {name!r} is declared twice (also in "
+                f"{self.objects[key].docname})",
+                Code.REFERENCE,
+                location,
+            )
         self.objects[key] = obj
 
     def clear_doc(self, docname: str) -> None:
@@ -136,30 +145,55 @@ class BriefDomain(Domain):
         for (objtype, name), obj in self.objects.items():
             yield name, obj.title, objtype, obj.docname, obj.anchor, 1 if objtype != "para" else -1
 
-    def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
-                     typ: str, target: str, node: pending_xref,
-                     contnode: Element) -> nodes.reference | None:
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> nodes.reference | None:
         obj = self.objects.get((typ, target))
         if obj is None:
             return None
         return self._refnode(builder, fromdocname, typ, obj, node, contnode)
 
-    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
-                         target: str, node: pending_xref,
-                         contnode: Element) -> list[tuple[str, nodes.reference]]:
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
         typ, _, name = target.partition(":")
-        candidates = [(typ, name)] if typ in OBJECT_TYPES and name else \
-            [(t, target) for t in OBJECT_TYPES]
+        candidates = (
+            [(typ, name)] if typ in OBJECT_TYPES and name else [(t, target) for t in OBJECT_TYPES]
+        )
         found = []
         for objtype, key in candidates:
             obj = self.objects.get((objtype, key))
             if obj is not None:
-                found.append((f"brief:{objtype}",
-                              self._refnode(builder, fromdocname, objtype, obj, node, contnode)))
+                found.append(
+                    (
+                        f"brief:{objtype}",
+                        self._refnode(builder, fromdocname, objtype, obj, node, contnode),
+                    )
+                )
         return found
 
-    def _refnode(self, builder: Builder, fromdocname: str, typ: str, obj: BriefObject,
-                 node: pending_xref, contnode: Element) -> nodes.reference:
+    def _refnode(
+        self,
+        builder: Builder,
+        fromdocname: str,
+        typ: str,
+        obj: BriefObject,
+        node: pending_xref,
+        contnode: Element,
+    ) -> nodes.reference:
         if not node.get("refexplicit"):
             contnode = nodes.inline(obj.title, obj.title, classes=contnode.get("classes", []))
         ref = make_refnode(builder, fromdocname, obj.docname, obj.anchor, contnode, obj.summary)
@@ -178,8 +212,11 @@ def warn_missing(app: Sphinx, domain: Domain, node: pending_xref) -> bool | None
         return None
     typ, target = node["reftype"], node["reftarget"]
     assert isinstance(domain, BriefDomain)
-    warn(f"unknown {OBJECT_TYPES.get(typ, typ)} id {target!r}{domain.suggestion(typ, target)}",
-         Code.REFERENCE, node)
+    warn(
+        f"unknown {OBJECT_TYPES.get(typ, typ)} id {target!r}{domain.suggestion(typ, target)}",
+        Code.REFERENCE,
+        node,
+    )
     return True
 
 
@@ -187,4 +224,3 @@ def setup_domain(app: Sphinx) -> None:
     setup_nodes(app)
     app.add_domain(BriefDomain)
     app.connect("warn-missing-reference", warn_missing)
-

@@ -30,13 +30,16 @@ def generate(app: Sphinx) -> None:
         return
     confdir = Path(app.confdir)
     try:
-        result = pipeline.check(confdir / settings.facts, confdir / settings.seeds,
-                                jobs=settings.jobs)
+        result = pipeline.check(
+            confdir / settings.facts, confdir / settings.seeds, jobs=settings.jobs
+        )
     except ProblemsFound as error:
         for problem in error.problems:
             warn_problem(problem)
-        raise ExtensionError(f"briefing: {len(error.problems)} problem(s) in the fact file "
-                             f"or the versions stop the build (listed above)") from None
+        raise ExtensionError(
+            f"briefing: {len(error.problems)} problem(s) in the fact file "
+            f"or the versions stop the build (listed above)"
+        ) from None
     for problem in result.problems:
         warn_problem(problem)
     # Discrepancies nobody has reviewed: warnings (so errors under -W) only when the brief
@@ -46,15 +49,23 @@ def generate(app: Sphinx) -> None:
         for problem in pending:
             warn_problem(problem)
     elif pending:
-        logger.info("briefing: %d of %d discrepancies not yet reviewed (`briefing suggest` "
-                    "lists them)", len(pending), len(result.analysis.discrepancies))
+        logger.info(
+            "briefing: %d of %d discrepancies not yet reviewed (`briefing suggest` lists them)",
+            len(pending),
+            len(result.analysis.discrepancies),
+        )
     pages = render_pages(result.project, result.analysis, confdir / settings.templates)
     try:
         report = write_pages(Path(app.srcdir) / settings.output, pages)
     except FileExistsError as error:
         raise ExtensionError(f"briefing: {error}") from None
-    logger.info("briefing: %d pages generated (%d written, %d unchanged, %d removed)",
-                len(pages), len(report.written), len(report.unchanged), len(report.removed))
+    logger.info(
+        "briefing: %d pages generated (%d written, %d unchanged, %d removed)",
+        len(pages),
+        len(report.written),
+        len(report.unchanged),
+        len(report.removed),
+    )
     _results[app] = result
 
 

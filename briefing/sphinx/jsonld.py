@@ -50,20 +50,33 @@ def shown_on(domain: BriefDomain, pagename: str, doctree: nodes.document) -> dic
     return found
 
 
-def embed(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-          doctree: nodes.document | None) -> None:
+def embed(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
     result = result_of(app)
     if doctree is None or result is None:
         return
     domain: BriefDomain = app.env.domains["brief"]  # type: ignore[assignment]
     shown = shown_on(domain, pagename, doctree)
-    author = ", ".join(result.project.brief.authors) or app.config.author or \
-        result.project.brief.title
-    graph = page_graph(result.project, result.analysis, shown["fact"], shown["correction"],
-                       _locator(app, domain, pagename), author)
+    author = (
+        ", ".join(result.project.brief.authors) or app.config.author or result.project.brief.title
+    )
+    graph = page_graph(
+        result.project,
+        result.analysis,
+        shown["fact"],
+        shown["correction"],
+        _locator(app, domain, pagename),
+        author,
+    )
     if graph is not None:
         context["metatags"] = context.get("metatags", "") + (
-            f'\n<script type="application/ld+json">{script_json(graph)}</script>')
+            f'\n<script type="application/ld+json">{script_json(graph)}</script>'
+        )
 
 
 def setup_jsonld(app: Sphinx) -> None:

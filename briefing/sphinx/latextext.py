@@ -36,29 +36,32 @@ class Route(NamedTuple):
     font: str  # a key of FONTS
 
 
-ROUTES = [Route(*r) for r in [
-    ("Cyrillic", 0x0400, 0x04FF, r"\brieffallback"),
-    ("Armenian", 0x0530, 0x058F, r"\brieffallback"),
-    ("Hebrew", 0x0590, 0x05FF, r"\brieffallback"),
-    ("Arabic", 0x0600, 0x06FF, r"\brieffallback"),
-    ("Thai", 0x0E00, 0x0E7F, r"\brieffallback"),
-    ("Georgian", 0x10A0, 0x10FF, r"\brieffallback"),
-    ("Arrows", 0x2190, 0x21FF, r"\brieffallback"),
-    ("MiscellaneousTechnical", 0x2300, 0x23FF, r"\brieffallback"),
-    ("ControlPictures", 0x2400, 0x243F, r"\brieffallback"),
-    ("GeometricShapes", 0x25A0, 0x25FF, r"\brieffallback"),
-    ("MiscellaneousSymbols", 0x2600, 0x26FF, r"\brieffallback"),
-    ("Dingbats", 0x2700, 0x27BF, r"\brieffallback"),
-    ("CJKSymbolsAndPunctuation", 0x3000, 0x303F, r"\briefcjk"),
-    ("Hiragana", 0x3040, 0x309F, r"\briefcjk"),
-    ("Katakana", 0x30A0, 0x30FF, r"\briefcjk"),
-    ("CJKUnifiedIdeographs", 0x4E00, 0x9FFF, r"\briefcjk"),
-    ("HangulSyllables", 0xAC00, 0xD7AF, r"\briefcjk"),
-    ("HalfwidthAndFullwidthForms", 0xFF00, 0xFFEF, r"\briefcjk"),
-    ("MathematicalAlphanumericSymbols", 0x1D400, 0x1D7FF, r"\briefmathletters"),
-    ("MiscellaneousSymbolsAndPictographs", 0x1F300, 0x1F5FF, r"\briefemoji"),
-    ("Emoticons", 0x1F600, 0x1F64F, r"\briefemoji"),
-]]
+ROUTES = [
+    Route(*r)
+    for r in [
+        ("Cyrillic", 0x0400, 0x04FF, r"\brieffallback"),
+        ("Armenian", 0x0530, 0x058F, r"\brieffallback"),
+        ("Hebrew", 0x0590, 0x05FF, r"\brieffallback"),
+        ("Arabic", 0x0600, 0x06FF, r"\brieffallback"),
+        ("Thai", 0x0E00, 0x0E7F, r"\brieffallback"),
+        ("Georgian", 0x10A0, 0x10FF, r"\brieffallback"),
+        ("Arrows", 0x2190, 0x21FF, r"\brieffallback"),
+        ("MiscellaneousTechnical", 0x2300, 0x23FF, r"\brieffallback"),
+        ("ControlPictures", 0x2400, 0x243F, r"\brieffallback"),
+        ("GeometricShapes", 0x25A0, 0x25FF, r"\brieffallback"),
+        ("MiscellaneousSymbols", 0x2600, 0x26FF, r"\brieffallback"),
+        ("Dingbats", 0x2700, 0x27BF, r"\brieffallback"),
+        ("CJKSymbolsAndPunctuation", 0x3000, 0x303F, r"\briefcjk"),
+        ("Hiragana", 0x3040, 0x309F, r"\briefcjk"),
+        ("Katakana", 0x30A0, 0x30FF, r"\briefcjk"),
+        ("CJKUnifiedIdeographs", 0x4E00, 0x9FFF, r"\briefcjk"),
+        ("HangulSyllables", 0xAC00, 0xD7AF, r"\briefcjk"),
+        ("HalfwidthAndFullwidthForms", 0xFF00, 0xFFEF, r"\briefcjk"),
+        ("MathematicalAlphanumericSymbols", 0x1D400, 0x1D7FF, r"\briefmathletters"),
+        ("MiscellaneousSymbolsAndPictographs", 0x1F300, 0x1F5FF, r"\briefemoji"),
+        ("Emoticons", 0x1F600, 0x1F64F, r"\briefemoji"),
+    ]
+]
 # ucharclasses splits Devanagari into letters and vowel signs, which would break every
 # syllable in two fonts' runs: it gets one class of its own for the whole block.
 WHOLE_BLOCKS = [Route("Devanagari", 0x0900, 0x097F, r"\brieffallback")]
@@ -70,9 +73,12 @@ def latex_fonts() -> str:
     lines = [
         "% Scripts and symbols that the main font lacks, from fallback fonts by Unicode block.",
         r"\newfontfamily\brieffallback{FreeSerif}",
-        *(rf"\IfFontExistsTF{{{family}}}{{\newfontfamily{command}{{{family}}}}}"
-          rf"{{\let{command}\brieffallback}}"
-          for command, family in FONTS.items() if command != r"\brieffallback"),
+        *(
+            rf"\IfFontExistsTF{{{family}}}{{\newfontfamily{command}{{{family}}}}}"
+            rf"{{\let{command}\brieffallback}}"
+            for command, family in FONTS.items()
+            if command != r"\brieffallback"
+        ),
         rf"\usepackage[{','.join(r.block for r in ROUTES)}]{{ucharclasses}}",
         "% ucharclasses sets transitions between the classes it loads; those from and to",
         "% class 0 (Latin, left unassigned) are set here, so a letter inside a word switches.",
@@ -88,11 +94,15 @@ def latex_fonts() -> str:
         r"  \XeTeXinterchartoks \@ucharclass@boundary #1={\begingroup#4\upshape\mdseries}%",
         r"  \XeTeXinterchartoks #1 \@ucharclass@boundary={\endgroup}}",
         r"\makeatother",
-        *(rf'\briefblock\brief{r.block.lower()}class{{"{r.first:04X}}}{{"{r.last:04X}}}{{{r.font}}}'
-          for r in WHOLE_BLOCKS),
+        *(
+            rf'\briefblock\brief{r.block.lower()}class{{"{r.first:04X}}}{{"{r.last:04X}}}{{{r.font}}}'
+            for r in WHOLE_BLOCKS
+        ),
         r"\usepackage{newunicodechar}",
-        *(rf'\newunicodechar{{^^^^{code:04x}}}{{{{{font}\symbol{{"{code:04X}}}}}}}'
-          for code, font in SINGLE.items()),
+        *(
+            rf'\newunicodechar{{^^^^{code:04x}}}{{{{{font}\symbol{{"{code:04X}}}}}}}'
+            for code, font in SINGLE.items()
+        ),
         "% Direction marks have no glyph and no effect without bidi typesetting.",
         r'\catcode"200E=9 \catcode"200F=9',
         "",
@@ -109,8 +119,12 @@ def coverage(family: str) -> frozenset[int] | None:
     if shutil.which("fc-match") is None:
         return None
     try:  # fc-match falls back to another font when the family is absent: check its name
-        found = subprocess.run(["fc-match", "--format", "%{family}|%{charset}", family],
-                               capture_output=True, text=True, timeout=30)
+        found = subprocess.run(
+            ["fc-match", "--format", "%{family}|%{charset}", family],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     names, _, charset = found.stdout.partition("|")
@@ -141,8 +155,13 @@ def undrawable(text: str, main: str) -> set[str]:
     missing = set()
     for char in set(text):
         code = ord(char)
-        if code < 0x80 or char.isspace() or unicodedata.category(char) == "Cf" or \
-                0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF:  # variation selectors
+        if (
+            code < 0x80
+            or char.isspace()
+            or unicodedata.category(char) == "Cf"
+            or 0xFE00 <= code <= 0xFE0F
+            or 0xE0100 <= code <= 0xE01EF
+        ):  # variation selectors
             continue
         drawn_by = coverage(_font_for(code, main))
         if drawn_by is not None and code not in drawn_by:
@@ -160,8 +179,14 @@ def main_font(app: Sphinx) -> str | None:
 
 # --- the post-transforms -----------------------------------------------------------------
 
-_VERBATIM = (nodes.FixedTextElement, nodes.literal, nodes.raw, nodes.math, nodes.comment,
-             nodes.target)
+_VERBATIM = (
+    nodes.FixedTextElement,
+    nodes.literal,
+    nodes.raw,
+    nodes.math,
+    nodes.comment,
+    nodes.target,
+)
 
 
 def _texts(document: nodes.document) -> list[nodes.Text]:
@@ -195,7 +220,7 @@ class ShowMissingCharacters(SphinxPostTransform):
 
 
 LONG_RUN = 30  # characters without a space after which LaTeX is offered break points
-_RUN = re.compile(r"(\S{%d,})" % LONG_RUN)
+_RUN = re.compile(rf"(\S{{{LONG_RUN},}})")
 _BREAK_AFTER = frozenset("/.-_?&=,;:)]}|\\")
 _CHUNK = 12  # at most this many characters between break points inside a long run
 

@@ -30,7 +30,7 @@ def visit_latex(self: LaTeXTranslator, node: brief_object) -> None:
     for anchor in node["ids"]:
         self.body.append(self.hypertarget(anchor, anchor=True))
     for name in node["classes"]:
-        self.body.append("\n\\begin{sphinxuseclass}{%s}" % name)
+        self.body.append(f"\n\\begin{{sphinxuseclass}}{{{name}}}")
 
 
 def depart_latex(self: LaTeXTranslator, node: brief_object) -> None:
@@ -48,5 +48,9 @@ def depart_text(self: TextTranslator, node: brief_object) -> None:
 
 
 def setup_nodes(app: Sphinx) -> None:
-    app.add_node(brief_object, html=(visit_html, depart_html),
-                 latex=(visit_latex, depart_latex), text=(visit_text, depart_text))
+    app.add_node(
+        brief_object,
+        html=(visit_html, depart_html),
+        latex=(visit_latex, depart_latex),
+        text=(visit_text, depart_text),
+    )

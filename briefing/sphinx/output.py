@@ -26,8 +26,13 @@ LATEX_MACROS = r"""
 """
 
 
-def escape_theme_titles(app: Sphinx, pagename: str, templatename: str,
-                        context: dict[str, Any], doctree: nodes.document | None) -> None:
+def escape_theme_titles(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
     """sphinx-book-theme puts the page's and the root page's titles into the page as plain
     text (``title.astext()``); a title from the fact file or a file name would be markup."""
     for key in ("pagetitle", "root_title"):

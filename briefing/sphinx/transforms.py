@@ -19,7 +19,7 @@ class KeepSourceCharacters(SphinxTransform):
 
     def apply(self, **kwargs: object) -> None:
         output = BriefingConfig.from_sphinx(self.config).output.strip("/")
-        if Path(self.env.docname).parts[:len(Path(output).parts)] == Path(output).parts:
+        if Path(self.env.docname).parts[: len(Path(output).parts)] == Path(output).parts:
             self.document["support_smartquotes"] = False
 
 

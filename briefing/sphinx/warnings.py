@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docutils.nodes import Node
 from sphinx.util import logging
 
 from briefing.problems import Code, Problem
@@ -25,9 +26,10 @@ def warn_problem(problem: Problem) -> None:
         location += f":{problem.line}"
         if problem.col:
             location += f":{problem.col}"
-    logger.warning(problem.text(), location=location, type="briefing",
-                   subtype=problem.code.value)
+    logger.warning(problem.text(), location=location, type="briefing", subtype=problem.code.value)
 
 
-def warn(message: str, code: Code, location: object = None) -> None:
+def warn(
+    message: str, code: Code, location: str | tuple[str | None, int | None] | Node | None = None
+) -> None:
     logger.warning(message, location=location, type="briefing", subtype=code.value)

@@ -46,7 +46,7 @@ class CapitalRuns:
             if word is None:
                 words = []
                 continue
-            if words and piece[words[-1][1]:word[0]].strip(".'’") != " ":
+            if words and piece[words[-1][1] : word[0]].strip(".'’") != " ":
                 words = []
             if not words:
                 runs.append(words)
@@ -54,8 +54,10 @@ class CapitalRuns:
         return PieceRuns(
             tuple(span for run in runs for span in windows(run)),
             tuple(runs[0]) if read and read[0] is not None else (),
-            tuple(runs[-1]) if read and read[-1] is not None else (), bool(read),
-            len(runs) == 1 and None not in read)
+            tuple(runs[-1]) if read and read[-1] is not None else (),
+            bool(read),
+            len(runs) == 1 and None not in read,
+        )
 
     @staticmethod
     def words(piece: str) -> tuple[tuple[int, int] | None, ...]:
@@ -65,8 +67,9 @@ class CapitalRuns:
         for match in TOKEN.finditer(piece):
             first = piece[match.start()]
             # Whether the word's first letter is a capital (most words answer at once).
-            letter = first if first.isalpha() else next(
-                (c for c in match.group() if c.isalpha()), "")
+            letter = (
+                first if first.isalpha() else next((c for c in match.group() if c.isalpha()), "")
+            )
             if not letter.isupper():
                 if found and found[-1] is None:
                     continue
@@ -76,8 +79,9 @@ class CapitalRuns:
             found.append((match.start(), match.start() + len(word)))
         return tuple(found)
 
-    def pieces_and_crossings(self, text: str) -> tuple[list[tuple[str, int]],
-                                                  list[tuple[int, int]]]:
+    def pieces_and_crossings(
+        self, text: str
+    ) -> tuple[list[tuple[str, int]], list[tuple[int, int]]]:
         """The pieces of a text that hold capitalised runs, with their offsets, and the spans
         of the runs' parts that go on from one piece to the next ("the Agency. The Board").
 
@@ -98,13 +102,17 @@ class CapitalRuns:
                     pieces.append((piece, at))
                 if runs.has_words:
                     head = [(at + a, at + b) for a, b in runs.head]
-                    joined = bool(chain and head) and \
-                        text[chain[-1][1]:head[0][0]].strip(".'’") == " "
+                    joined = (
+                        bool(chain and head) and text[chain[-1][1] : head[0][0]].strip(".'’") == " "
+                    )
                     if joined:
                         run = chain + head
                         crossing += windows(run, across=len(chain))
-                    chain = run[-3:] if joined and runs.whole else \
-                        [(at + a, at + b) for a, b in runs.tail[-3:]]
+                    chain = (
+                        run[-3:]
+                        if joined and runs.whole
+                        else [(at + a, at + b) for a, b in runs.tail[-3:]]
+                    )
                 at += len(part) + 2
         return pieces, crossing
 
@@ -113,5 +121,8 @@ def windows(run: list[tuple[int, int]], across: int = 0) -> list[tuple[int, int]
     """The spans of every part of up to four words of a run; with ``across``, only the
     parts that hold both word ``across - 1`` and word ``across`` (those going on over a
     join there)."""
-    return [(run[i][0], run[j][1]) for i in range(across or len(run))
-            for j in range(max(i, across), min(len(run), i + 4))]
+    return [
+        (run[i][0], run[j][1])
+        for i in range(across or len(run))
+        for j in range(max(i, across), min(len(run), i + 4))
+    ]

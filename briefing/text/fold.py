@@ -20,11 +20,27 @@ from itertools import islice
 
 from rapidfuzz import fuzz
 
-_TYPOGRAPHIC = str.maketrans({
-    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
-    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ",
-})
+_TYPOGRAPHIC = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "`": "'",
+        "´": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+        "«": '"',
+        "»": '"',
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+    }
+)
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 # What folding changes: a run of white space (and invisible characters) after a white
 # space character, which itself becomes one space; a lone white space character other
@@ -45,14 +61,16 @@ class Folded:
     text: str
     starts: tuple[int, ...]  # folded offset where each piece begins (the first is 0)
     offsets: tuple[int, ...]  # original offset of each piece's first character
-    _words: dict[str, array[int]] = field(default_factory=dict, init=False, compare=False,
-                                          repr=False)
-    _searches: list[int] = field(default_factory=lambda: [0], init=False, compare=False,
-                                 repr=False)  # whole-word searches so far
-    _starts_of_words: array[int] = field(default_factory=lambda: array("i"), init=False,
-                                         compare=False, repr=False)
-    _sets: dict[str, set[int]] = field(default_factory=dict, init=False, compare=False,
-                                       repr=False)
+    _words: dict[str, array[int]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    _searches: list[int] = field(
+        default_factory=lambda: [0], init=False, compare=False, repr=False
+    )  # whole-word searches so far
+    _starts_of_words: array[int] = field(
+        default_factory=lambda: array("i"), init=False, compare=False, repr=False
+    )
+    _sets: dict[str, set[int]] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def offset(self, index: int) -> int:
         """The offset in the original of folded character ``index``."""
@@ -103,8 +121,13 @@ class Folded:
             found = self._sets[word] = set(self._words[word])
         return found
 
-    def search(self, target: str, whole_words: bool, limit: int | None = None,
-               within: tuple[int, int] | None = None) -> list[tuple[int, int]]:
+    def search(
+        self,
+        target: str,
+        whole_words: bool,
+        limit: int | None = None,
+        within: tuple[int, int] | None = None,
+    ) -> list[tuple[int, int]]:
         """Folded (start, end) of every non-overlapping occurrence of folded ``target``
         (of the first ``limit`` of them, if given); with ``within``, only those inside
         that folded range, as a regular expression searching from its start to its end
@@ -122,8 +145,10 @@ class Folded:
         low, high = within or (0, len(self.text))
         if not anchors or self._searches[0] == 1:
             # One scan beats building the index for a text searched only once.
-            return [(m.start(), m.end()) for m in islice(
-                word_pattern(target).finditer(self.text, low, high), limit)]
+            return [
+                (m.start(), m.end())
+                for m in islice(word_pattern(target).finditer(self.text, low, high), limit)
+            ]
         # Every occurrence has each anchor word standing whole in the text, the anchors
         # one after the other as in the target: look only where the rarest of them
         # stands and the next rarest follows it.
@@ -135,7 +160,7 @@ class Folded:
         starts = self._starts_of_words
         best: Sequence[int] = index[word]
         if within:
-            best = best[bisect_left(best, bisect_left(starts, low + shift)):]
+            best = best[bisect_left(best, bisect_left(starts, low + shift)) :]
         if len(ranked) > 1 and len(best) > 32:
             following, _, its_ordinal = ranked[1]
             step, others = its_ordinal - ordinal, self._word_set(following)
@@ -173,8 +198,11 @@ def _anchors(target: str) -> tuple[tuple[str, int, int], ...]:
     or ends with a letter or digit).
     """
     left, right = target[0].isalnum(), target[-1].isalnum()
-    return tuple((m.group(), m.start(), k) for k, m in enumerate(_WORD.finditer(target))
-                 if (m.start() > 0 or left) and (m.end() < len(target) or right))
+    return tuple(
+        (m.group(), m.start(), k)
+        for k, m in enumerate(_WORD.finditer(target))
+        if (m.start() > 0 or left) and (m.end() < len(target) or right)
+    )
 
 
 def fold(text: str) -> Folded:
@@ -218,8 +246,9 @@ def word_pattern(target: str) -> re.Pattern[str]:
     return re.compile(pattern + (r"(?!\w)" if target[-1].isalnum() else ""))
 
 
-def find_all(needle: str, haystack: str, *, whole_words: bool = True,
-             folded: Folded | None = None) -> list[tuple[int, int]]:
+def find_all(
+    needle: str, haystack: str, *, whole_words: bool = True, folded: Folded | None = None
+) -> list[tuple[int, int]]:
     """Every (start, end) in ``haystack`` where ``needle`` occurs, modulo folding.
 
     Pass ``folded`` (``fold(haystack)``, or ``Document.folded``) when searching one text
@@ -230,8 +259,9 @@ def find_all(needle: str, haystack: str, *, whole_words: bool = True,
     target = folded_needle(needle)
     if not target:
         return []
-    return [folded.span(start, end, len(haystack))
-            for start, end in folded.search(target, whole_words)]
+    return [
+        folded.span(start, end, len(haystack)) for start, end in folded.search(target, whole_words)
+    ]
 
 
 class Joined:
@@ -249,9 +279,11 @@ class Joined:
             at += len(text) + 1
         self.text = "\n".join(self.texts)
         self.folded = fold(self.text)
-        ends = [start + len(text) for start, text in zip(self.starts, self.texts)]
-        self._ranges = {key: (self.folded.folded_offset(a), self.folded.folded_offset(b))
-                        for key, a, b in zip(self.keys, self.starts, ends)}
+        ends = [start + len(text) for start, text in zip(self.starts, self.texts, strict=True)]
+        self._ranges = {
+            key: (self.folded.folded_offset(a), self.folded.folded_offset(b))
+            for key, a, b in zip(self.keys, self.starts, ends, strict=True)
+        }
 
     def find(self, needle: str, limit: int | None = None) -> list[tuple[str, int, int]]:
         """(key, start, end) of each whole-word occurrence, offsets in that key's text, in
@@ -265,8 +297,7 @@ class Joined:
                 return first
         return self._find(target, None)[0][:limit]
 
-    def _find(self, target: str,
-              limit: int | None) -> tuple[list[tuple[str, int, int]], bool]:
+    def _find(self, target: str, limit: int | None) -> tuple[list[tuple[str, int, int]], bool]:
         by_text: dict[int, list[tuple[int, int]]] = {}
         again: set[int] = set()
         for a, b in self.folded.search(target, True, limit):
@@ -279,10 +310,15 @@ class Joined:
                 # ends in are searched alone.
                 again.update(range(k + 1, bisect_right(self.starts, end - 1)))
         for k in again:
-            by_text[k] = [self.folded.span(a, b, len(self.text)) for a, b in self.folded.search(
-                target, True, None, self._ranges[self.keys[k]])]
-        return [(self.keys[k], start - self.starts[k], end - self.starts[k])
-                for k in sorted(by_text) for start, end in by_text[k]], bool(again)
+            by_text[k] = [
+                self.folded.span(a, b, len(self.text))
+                for a, b in self.folded.search(target, True, None, self._ranges[self.keys[k]])
+            ]
+        return [
+            (self.keys[k], start - self.starts[k], end - self.starts[k])
+            for k in sorted(by_text)
+            for start, end in by_text[k]
+        ], bool(again)
 
     def occurrences(self, needle: str, limit: int, key: str | None = None) -> int:
         """How many times ``needle`` occurs in all the texts (or in one, ``key``; as
@@ -290,12 +326,12 @@ class Joined:
         target = folded_needle(needle)
         if not target:
             return 0
-        return len(self.folded.search(target, True, limit,
-                                      self._ranges[key] if key is not None else None))
+        return len(
+            self.folded.search(target, True, limit, self._ranges[key] if key is not None else None)
+        )
 
 
-def closest_passage(needle: str, haystack: str,
-                    folded: Folded | None = None) -> tuple[str, float]:
+def closest_passage(needle: str, haystack: str, folded: Folded | None = None) -> tuple[str, float]:
     """The passage of ``haystack`` most like ``needle``, and how alike (0-100)."""
     folded_needle_text = fold(needle).text
     folded = folded or fold(haystack)

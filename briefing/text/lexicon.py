@@ -9,32 +9,69 @@ from __future__ import annotations
 import re
 
 # Entity kinds that name bodies (an outlet, a company, an agency), not people or things.
-BODY_KINDS = frozenset({"institution", "organisation", "organization", "company", "publication",
-                     "agency", "body", "outlet", "party", "court", "government"})
+BODY_KINDS = frozenset(
+    {
+        "institution",
+        "organisation",
+        "organization",
+        "company",
+        "publication",
+        "agency",
+        "body",
+        "outlet",
+        "party",
+        "court",
+        "government",
+    }
+)
 
 
-BODY_WORDS = frozenset((
-    "agency authority office council board commission institute directorate ministry "
-    "department committee parliament court bank journal times news post press service "
-    "bureau fund organisation organization centre center union association corporation "
-    "inc ltd group university secretariat assembly senate congress cabinet tribunal "
-    "reuters bloomberg guardian telegraph herald tribune gazette chronicle network "
-    "foundation institution administration government house"
-).split())
+BODY_WORDS = frozenset(
+    (
+        "agency authority office council board commission institute directorate ministry "
+        "department committee parliament court bank journal times news post press service "
+        "bureau fund organisation organization centre center union association corporation "
+        "inc ltd group university secretariat assembly senate congress cabinet tribunal "
+        "reuters bloomberg guardian telegraph herald tribune gazette chronicle network "
+        "foundation institution administration government house"
+    ).split()
+)
 
 
 # Job titles and forms of address; variants that mean the same title share a key.
 TITLES = {
-    "mr": "mr", "mrs": "mrs", "ms": "ms", "dr": "dr", "prof": "professor",
-    "professor": "professor", "secretary": "secretary", "minister": "minister",
-    "president": "president", "spokesperson": "spokesperson", "spokesman": "spokesperson",
-    "spokeswoman": "spokesperson", "ceo": "chief executive", "chief": "chief",
-    "executive": "executive", "chairman": "chair", "chairwoman": "chair",
-    "chairperson": "chair", "director": "director", "commissioner": "commissioner",
-    "senator": "senator", "governor": "governor", "ambassador": "ambassador",
-    "chancellor": "chancellor", "premier": "premier", "mayor": "mayor",
-    "deputy": "deputy", "vice": "vice", "undersecretary": "undersecretary",
-    "envoy": "envoy", "spokespeople": "spokesperson", "founder": "founder",
+    "mr": "mr",
+    "mrs": "mrs",
+    "ms": "ms",
+    "dr": "dr",
+    "prof": "professor",
+    "professor": "professor",
+    "secretary": "secretary",
+    "minister": "minister",
+    "president": "president",
+    "spokesperson": "spokesperson",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "ceo": "chief executive",
+    "chief": "chief",
+    "executive": "executive",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "chairperson": "chair",
+    "director": "director",
+    "commissioner": "commissioner",
+    "senator": "senator",
+    "governor": "governor",
+    "ambassador": "ambassador",
+    "chancellor": "chancellor",
+    "premier": "premier",
+    "mayor": "mayor",
+    "deputy": "deputy",
+    "vice": "vice",
+    "undersecretary": "undersecretary",
+    "envoy": "envoy",
+    "spokespeople": "spokesperson",
+    "founder": "founder",
 }
 
 
@@ -47,8 +84,12 @@ CONNECTORS = frozenset("of for the and de du des von van der den del la le di da
 NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot".split())
 
 
-MONTHS = {m[:3]: m for m in ("january february march april may june july august september "
-                               "october november december").split()}
+MONTHS = {
+    m[:3]: m
+    for m in (
+        "january february march april may june july august september october november december"
+    ).split()
+}
 
 
 MONTHS["sept"] = "september"
@@ -57,19 +98,38 @@ MONTHS["sept"] = "september"
 WEEKDAYS = {d[:3]: d for d in "monday tuesday wednesday thursday friday saturday sunday".split()}
 
 
-RELATIVE_DAYS = frozenset("yesterday today tomorrow tonight spring summer autumn fall "
-                           "winter".split())
+RELATIVE_DAYS = frozenset(
+    "yesterday today tomorrow tonight spring summer autumn fall winter".split()
+)
 
 
-NUMBER_WORDS = {w: str(n) for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
-NUMBER_WORDS.update({w: str(10 * n) for n, w in enumerate(
-    "thirty forty fifty sixty seventy eighty ninety".split(), 3)})
-NUMBER_WORDS.update({"hundred": "hundred", "thousand": "thousand", "million": "million",
-                      "billion": "billion", "trillion": "trillion", "dozen": "12",
-                      "hundreds": "hundreds", "thousands": "thousands",
-                      "millions": "millions", "billions": "billions"})
+NUMBER_WORDS = {
+    w: str(n)
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+NUMBER_WORDS.update(
+    {
+        w: str(10 * n)
+        for n, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)
+    }
+)
+NUMBER_WORDS.update(
+    {
+        "hundred": "hundred",
+        "thousand": "thousand",
+        "million": "million",
+        "billion": "billion",
+        "trillion": "trillion",
+        "dozen": "12",
+        "hundreds": "hundreds",
+        "thousands": "thousands",
+        "millions": "millions",
+        "billions": "billions",
+    }
+)
 
 
 # Words that open sentences in capitals without being names.
@@ -83,4 +143,5 @@ COMMON_WORDS = frozenset(
     "because once only even just now today yesterday instead indeed further moreover "
     "finally first second third nor neither either do does did is are was were be been "
     "has have had will would could should may might must can key read skip why tech "
-    "back more".split())
+    "back more".split()
+)

@@ -25,8 +25,9 @@ NEAR_MISS_MIN_LENGTH = 5  # shorter words ("EU", "WSJ", "Bush") are too short to
 @lru_cache(maxsize=65536)
 def fold_name(text: str) -> str:
     """A name as compared for near misses: lower case, no accents, no dots or possessive."""
-    words = [POSSESSIVE.sub("", w) for w in strip_accents(text).casefold()
-             .replace("’", "'").split()]
+    words = [
+        POSSESSIVE.sub("", w) for w in strip_accents(text).casefold().replace("’", "'").split()
+    ]
     return " ".join(w.replace(".", "") for w in words if w)
 
 
@@ -43,9 +44,9 @@ def name_similarity(candidate: str, form: str) -> float:
     a, b = fold_name(candidate).split(), fold_name(form).split()
     if len(a) != len(b) or not a or a == b:
         return 0.0 if a != b or not a else 100.0
-    anchored = any(x == y and len(x) >= 3 for x, y in zip(a, b))
+    anchored = any(x == y and len(x) >= 3 for x, y in zip(a, b, strict=True))
     worst = 100.0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=True):
         if x == y:
             continue
         longer = max(len(x), len(y))

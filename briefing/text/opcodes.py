@@ -35,8 +35,12 @@ def source_range(ops: list[Opcode], j0: int, j1: int) -> tuple[int, int]:
             if s < e:
                 lo = a + s - c if lo is None else min(lo, a + s - c)
                 hi = a + e - c if hi is None else max(hi, a + e - c)
-        elif (c < j1 and j0 < d) or (c == d == j0 == j1) or (j0 == j1 and c <= j0 <= d and c < d) \
-                or (c == d and j0 < c < j1):
+        elif (
+            (c < j1 and j0 < d)
+            or (c == d == j0 == j1)
+            or (j0 == j1 and c <= j0 <= d and c < d)
+            or (c == d and j0 < c < j1)
+        ):
             lo = a if lo is None else min(lo, a)
             hi = b if hi is None else max(hi, b)
     if lo is None or hi is None:
@@ -44,8 +48,11 @@ def source_range(ops: list[Opcode], j0: int, j1: int) -> tuple[int, int]:
         at = 0
         for op in ops:
             if op.dest_start <= j0:
-                at = op.src_start + (min(j0, op.dest_end) - op.dest_start
-                                     if op.tag == "equal" else op.src_end - op.src_start)
+                at = op.src_start + (
+                    min(j0, op.dest_end) - op.dest_start
+                    if op.tag == "equal"
+                    else op.src_end - op.src_start
+                )
         return at, at
     return lo, hi
 
@@ -64,8 +71,7 @@ def changed_blocks(ops: Iterable[Opcode]) -> list[list[int]]:
     return blocks
 
 
-def word_changes(mine: Sequence[Token], theirs: Sequence[Token]
-                 ) -> list[tuple[int, int, int, int]]:
+def word_changes(mine: Sequence[Token], theirs: Sequence[Token]) -> list[tuple[int, int, int, int]]:
     """The word ranges that differ, (mine start, end, theirs start, end), compared on the
     words' keys, each run of changed words as one change."""
     ops = Levenshtein.opcodes([t.key for t in mine], [t.key for t in theirs])

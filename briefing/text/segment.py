@@ -113,8 +113,9 @@ def segment(text: str) -> Document:
         start, end = _strip(text, start, end)
         if start < end:
             number = len(paragraphs) + 1
-            paragraphs.append(Paragraph(number, start, end, text[start:end],
-                                        _sentences(text, start, end, number)))
+            paragraphs.append(
+                Paragraph(number, start, end, text[start:end], _sentences(text, start, end, number))
+            )
     return Document(text, tuple(paragraphs))
 
 
@@ -139,11 +140,11 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 def _sentences(text: str, start: int, end: int, number: int) -> tuple[Sentence, ...]:
     cuts = [start]
     for match in _BOUNDARY.finditer(text, start, end):
-        if not _ends_with_abbreviation(text[cuts[-1]:match.start() + 1]):
+        if not _ends_with_abbreviation(text[cuts[-1] : match.start() + 1]):
             cuts.append(match.end())
     cuts.append(end)
     sentences: list[Sentence] = []
-    for left, right in zip(cuts, cuts[1:]):
+    for left, right in zip(cuts, cuts[1:], strict=False):
         left, right = _strip(text, left, right)
         if left < right:
             anchor = f"p{number}s{len(sentences) + 1}"

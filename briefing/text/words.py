@@ -53,8 +53,7 @@ DIGITS = re.compile(r"\d+")
 
 
 def strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text)
-                   if not unicodedata.combining(c))
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def one_spelling(word: str) -> str:
@@ -114,8 +113,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                     opened, closer = at + 1, {"“": "”", "«": "»", "„": "“"}[char]
                 elif char == '"':
                     opened, closer = at + 1, '"'
-                elif char in "‘'" and (before.isspace() or before in "([—–") and \
-                        after.isalnum():
+                elif char in "‘'" and (before.isspace() or before in "([—–") and after.isalnum():
                     opened, closer = at + 1, "’'"
             elif char in closer or (closer == "”" and char == '"'):
                 if char in "’'" and after.isalnum():
@@ -135,8 +133,12 @@ def read_word(raw: str) -> WordReading:
     an abbreviation's (and how many characters that cut), its key, whether it is
     capitalised, and what it says as part of a date and as a number."""
     word, cut = raw, 0
-    if raw.endswith(".") and "." not in raw[:-1] and normalise(raw[:-1]) not in TITLES and \
-            len(raw) > 2:
+    if (
+        raw.endswith(".")
+        and "." not in raw[:-1]
+        and normalise(raw[:-1]) not in TITLES
+        and len(raw) > 2
+    ):
         word, cut = raw[:-1], 1  # a full stop, not an abbreviation
     letter = word[0] if word[0].isalpha() else next((c for c in word if c.isalpha()), "")
     key, cap = normalise(word), letter.isupper()
@@ -153,8 +155,7 @@ class WordReader:
         self._sentences: dict[str, list[Token]] = {}
         self._spans: dict[str, tuple[tuple[int, int], ...]] = {}
 
-    def tokens(self, text: str, start: int, end: int,
-               quotes: list[tuple[int, int]]) -> list[Token]:
+    def tokens(self, text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[Token]:
         """The words of ``text[start:end]`` (one sentence or several)."""
         found: list[Token] = []
         previous = start
@@ -174,9 +175,10 @@ class WordReader:
             if not found or (gap != " " and any(c in OPENERS for c in gap)):
                 initial = True
             else:  # most words follow a plain space after a word: no full stop to look for
-                before = text[max(start, left - 3):left]
-                initial = ("." in before or "!" in before or "?" in before) and \
-                    _SENTENCE_END.search(text, max(start, left - 3), left) is not None
+                before = text[max(start, left - 3) : left]
+                initial = (
+                    "." in before or "!" in before or "?" in before
+                ) and _SENTENCE_END.search(text, max(start, left - 3), left) is not None
             quoted = False
             if opening:
                 k = bisect_right(opening, left) - 1
@@ -203,22 +205,35 @@ class WordReader:
             found = []
             for match in TOKEN.finditer(sentence):
                 end = match.end()
-                if sentence[end - 1] == "." and "." not in sentence[match.start():end - 1]:
+                if sentence[end - 1] == "." and "." not in sentence[match.start() : end - 1]:
                     end -= 1
                 found.append((match.start(), end))
             spans = self._spans[sentence] = tuple(found)
         return spans
 
 
-def placed_tokens(words: list[tuple[int, list[Token]]],
-            quotes: tuple[tuple[int, int], ...]) -> list[Token]:
+def placed_tokens(
+    words: list[tuple[int, list[Token]]], quotes: tuple[tuple[int, int], ...]
+) -> list[Token]:
     """The words of a cell's sentences (each at its offset from the cell's start), marked
     as quoted inside the quotation spans."""
     if len(words) == 1 and words[0][0] == 0 and not quotes:
         return words[0][1]  # one sentence and no quotation: its words as they are
-    return [Token(t.text, t.start + offset, t.end + offset, t.key, t.cap, t.initial,
-                  any(a <= t.start + offset < b for a, b in quotes), t.date, t.number)
-            for offset, shape in words for t in shape]
+    return [
+        Token(
+            t.text,
+            t.start + offset,
+            t.end + offset,
+            t.key,
+            t.cap,
+            t.initial,
+            any(a <= t.start + offset < b for a, b in quotes),
+            t.date,
+            t.number,
+        )
+        for offset, shape in words
+        for t in shape
+    ]
 
 
 def is_negation(token: Token, following: Token | None) -> bool:
@@ -237,8 +252,10 @@ def date_part(key: str, cap: bool) -> str | None:
     if head in MONTHS and (key == MONTHS[head] or key == head):
         if key == "may" and not cap:
             return None  # the verb
-        if key in ("mar", "jun", "jul", "sep", "dec", "nov", "oct", "aug", "jan", "feb", "apr") \
-                and not cap:
+        if (
+            key in ("mar", "jun", "jul", "sep", "dec", "nov", "oct", "aug", "jan", "feb", "apr")
+            and not cap
+        ):
             return None
         return MONTHS[head]
     if head in WEEKDAYS and (key == WEEKDAYS[head] or key == head) and cap:

@@ -29,8 +29,9 @@ def pair(base: list[str], other: list[str]) -> Alignment:
     return align_versions({"base": base, "other": other})
 
 
-def links(alignment: Alignment, moved: bool = False) -> set[tuple[tuple[int, ...],
-                                                                  tuple[int, ...]]]:
+def links(
+    alignment: Alignment, moved: bool = False
+) -> set[tuple[tuple[int, ...], tuple[int, ...]]]:
     """(base sentences, other sentences) of each link: rows whose other sentences are the
     same (a merged sentence stands in several rows) are one link."""
     found: dict[tuple[int, ...], list[int]] = {}
@@ -42,8 +43,9 @@ def links(alignment: Alignment, moved: bool = False) -> set[tuple[tuple[int, ...
 
 def alone(alignment: Alignment, version: str) -> tuple[int, ...]:
     """The sentences of a version that share no row with the other."""
-    return tuple(i for row in alignment.rows if list(row.cells) == [version]
-                 for i in row.cells[version])
+    return tuple(
+        i for row in alignment.rows if list(row.cells) == [version] for i in row.cells[version]
+    )
 
 
 def test_reworded_merged_and_split_sentences_are_linked() -> None:
@@ -80,16 +82,20 @@ def test_a_moved_paragraph_is_found_as_a_block() -> None:
 
 
 def test_unrelated_sentences_are_not_linked() -> None:
-    other = ["Greenpeace held a protest in Oslo about whaling quotas last weekend.",
-             "The football season opens in August with twelve teams."]
+    other = [
+        "Greenpeace held a protest in Oslo about whaling quotas last weekend.",
+        "The football season opens in August with twelve teams.",
+    ]
     assert links(align_versions({"base": BASE, "other": other})) == set()
 
 
 def test_a_passage_the_pivot_lacks_shares_a_row_across_versions() -> None:
     extra = "A box titled Why This Matters summarises the story for readers in a hurry."
-    versions = {"long": BASE + ["One more sentence that only the longest version has."],
-                "copy1": BASE[:3] + [extra] + BASE[3:],
-                "copy2": BASE[:3] + [extra] + BASE[3:5]}
+    versions = {
+        "long": BASE + ["One more sentence that only the longest version has."],
+        "copy1": BASE[:3] + [extra] + BASE[3:],
+        "copy2": BASE[:3] + [extra] + BASE[3:5],
+    }
     alignment = align_versions(versions)
     assert alignment.pivot == "long"
     row = alignment.row_of("copy1", 3)
@@ -99,8 +105,7 @@ def test_a_passage_the_pivot_lacks_shares_a_row_across_versions() -> None:
 
 
 def test_a_merged_sentence_does_not_join_the_others_sentences() -> None:
-    merged = [BASE[0], BASE[1].rstrip(".") + ", and " + BASE[2][0].lower() + BASE[2][1:],
-              *BASE[3:]]
+    merged = [BASE[0], BASE[1].rstrip(".") + ", and " + BASE[2][0].lower() + BASE[2][1:], *BASE[3:]]
     alignment = align_versions({"base": BASE, "merged": merged, "copy": list(BASE)})
     first, second = alignment.row_of("base", 1), alignment.row_of("base", 2)
     assert first is not second

@@ -11,10 +11,13 @@ from briefing.text.words import POSSESSIVE, TOKEN
 
 def test_near_misses_of_names_are_found_and_words_are_not() -> None:
     text = "The Commissioner met Thomas Renier and the Nordic ministers at Antropic."
-    (found,) = NearMisses((text,)).of(["Commission", "Thomas Regnier", "Anthropic",
-                                       "Nordgrid"], set())
+    (found,) = NearMisses((text,)).of(
+        ["Commission", "Thomas Regnier", "Anthropic", "Nordgrid"], set()
+    )
     assert {text[a:b]: form for a, b, form, _ in found} == {
-        "Thomas Renier": "Thomas Regnier", "Antropic": "Anthropic"}
+        "Thomas Renier": "Thomas Regnier",
+        "Antropic": "Anthropic",
+    }
 
 
 def test_an_entitys_own_name_is_no_near_miss_of_another() -> None:
@@ -32,13 +35,17 @@ def _runs_word_by_word(text: str) -> tuple[tuple[int, int], ...]:
         if not next((c for c in word if c.isalpha()), "").isupper():
             words = []
             continue
-        if words and text[words[-1][1]:match.start()].strip(".'’") != " ":
+        if words and text[words[-1][1] : match.start()].strip(".'’") != " ":
             words = []
         if not words:
             runs.append(words)
         words.append((match.start(), match.start() + len(word)))
-    return tuple((run[i][0], run[j][1]) for run in runs for i in range(len(run))
-                 for j in range(i, min(len(run), i + 4)))
+    return tuple(
+        (run[i][0], run[j][1])
+        for run in runs
+        for i in range(len(run))
+        for j in range(i, min(len(run), i + 4))
+    )
 
 
 def _runs_piecewise(text: str, *others: str) -> list[tuple[int, int]]:
@@ -61,8 +68,14 @@ def test_capitalised_runs_read_piecewise_are_those_of_the_whole_text(text: str) 
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(["The Harbour Agency.", "Board", "met", "U.S. Senate.",
-                                 "A. B. C.", "Ed", "it.", "\n"]), max_size=25))
+@given(
+    st.lists(
+        st.sampled_from(
+            ["The Harbour Agency.", "Board", "met", "U.S. Senate.", "A. B. C.", "Ed", "it.", "\n"]
+        ),
+        max_size=25,
+    )
+)
 def test_capitalised_runs_of_repeated_pieces_are_placed_at_each(words: list[str]) -> None:
     # Pieces repeat within and across texts: each occurrence gets its own places.
     text, other = " ".join(words), " ".join(reversed(words))

@@ -21,8 +21,9 @@ from corpus import write_corpus  # noqa: E402
 def _everything(result: pipeline.Result) -> dict[str, str]:
     analysis = result.analysis
     return {
-        "rows": repr([(row.cells, sorted(row.moved), row.scores)
-                      for row in analysis.alignment.rows]),
+        "rows": repr(
+            [(row.cells, sorted(row.moved), row.scores) for row in analysis.alignment.rows]
+        ),
         "verdicts": repr(analysis.corrections),
         "scorecard": repr(analysis.scorecard),
         "mentions": repr(analysis.mentions),
@@ -31,8 +32,7 @@ def _everything(result: pipeline.Result) -> dict[str, str]:
     }
 
 
-def test_two_processes_find_what_one_finds(tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_two_processes_find_what_one_finds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = write_corpus(tmp_path / "brief", versions=10, paragraphs=80, corrections=300)
     monkeypatch.setattr(parallel, "_cores", lambda: 2)  # even on a machine with one
     share = discrepancies.ROWS_HERE
@@ -64,7 +64,8 @@ def test_two_processes_find_what_one_finds(tmp_path: Path,
 
 
 def test_work_goes_to_a_second_process_only_when_it_is_large(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(parallel, "_cores", lambda: 2)
     here, there = parallel.both(os.getpid, os.getpid, parallel.WORTH_IT, jobs=2)
     assert here == os.getpid() != there
@@ -75,7 +76,8 @@ def test_work_goes_to_a_second_process_only_when_it_is_large(
 
 
 def test_the_command_line_reads_its_processes_from_the_environment(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(parallel, "_cores", lambda: 2)
     monkeypatch.setenv(parallel.JOBS_VARIABLE, "1")
     assert parallel.jobs_from_environment() == 1
@@ -84,14 +86,16 @@ def test_the_command_line_reads_its_processes_from_the_environment(
 
 
 def test_an_error_in_the_second_process_is_raised_in_the_first(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(parallel, "_cores", lambda: 2)
     with pytest.raises(ZeroDivisionError):
         parallel.both(lambda: 1, lambda: 1 // 0, 10**6, jobs=2)
 
 
 def test_work_of_a_second_process_that_dies_is_done_in_the_first(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr(parallel, "_cores", lambda: 2)
     me = os.getpid()
 
@@ -103,8 +107,7 @@ def test_work_of_a_second_process_that_dies_is_done_in_the_first(
     assert parallel.both(lambda: 1, there, 10**6, jobs=2) == (1, 42)
 
 
-def test_an_error_in_the_first_process_stops_the_second(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_error_in_the_first_process_stops_the_second(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "_cores", lambda: 2)
     import multiprocessing
     import time

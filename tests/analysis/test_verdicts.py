@@ -12,10 +12,14 @@ BASIC = ROOTS / "test-basic"
 
 def test_verdicts_and_scorecard_are_derived() -> None:
     result = pipeline.check(BASIC / "facts.yaml", BASIC / "seeds")
-    verdicts = {key: {v: r.verdict for v, r in c.verdicts.items()}
-                for key, c in result.analysis.corrections.items()}
-    assert verdicts == {"kovacs-name": {"wire": "right", "rewrite": "wrong"},
-                        "authority-name": {"wire": "right", "rewrite": "wrong"}}
+    verdicts = {
+        key: {v: r.verdict for v, r in c.verdicts.items()}
+        for key, c in result.analysis.corrections.items()
+    }
+    assert verdicts == {
+        "kovacs-name": {"wire": "right", "rewrite": "wrong"},
+        "authority-name": {"wire": "right", "rewrite": "wrong"},
+    }
     place = result.analysis.corrections["kovacs-name"].verdicts["rewrite"].places[0]
     assert (place.paragraph, place.sentence, place.text) == ("p1", "p1s2", "Anna Kovach")
     card = result.analysis.scorecard

@@ -25,9 +25,16 @@ REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = REPO / "tests" / "_screenshots"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-default-apps", "--disable-sync", "--no-first-run",
-    "--disable-domain-reliability", "--metrics-recording-only",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-default-apps",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-domain-reliability",
+    "--metrics-recording-only",
     "--disable-features=Translate,OptimizationHints,MediaRouter,InterestFeedContentSuggestions",
 ]
 
@@ -37,9 +44,23 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The flagship brief, copied and built to HTML once per test session."""
     project = copy_flagship(tmp_path_factory.mktemp("site") / "flagship")
     out = project / "_build" / "html"
-    build = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-c",
-                            str(project), str(project / "docs"), str(out)],
-                           capture_output=True, text=True, timeout=300)
+    build = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-q",
+            "-c",
+            str(project),
+            str(project / "docs"),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert build.returncode == 0, build.stderr
     return out
 
@@ -80,14 +101,19 @@ def _local_only(route: Any) -> None:
 
 @pytest.fixture
 def open_page(browser: Any, server: str) -> Iterator[Callable[..., Any]]:
-    """``open_page("_generated/brief.html", width=375, touch=False, dark=False)`` → a loaded page."""
+    """``open_page("_generated/brief.html", width=375, touch=False, dark=False)``: a page,
+    loaded."""
     contexts: list[Any] = []
 
-    def opener(path: str, width: int = 1280, height: int = 900, touch: bool = False,
-               dark: bool = False) -> Any:
-        context = browser.new_context(viewport={"width": width, "height": height},
-                                      has_touch=touch, reduced_motion="reduce",
-                                      color_scheme="dark" if dark else "light")
+    def opener(
+        path: str, width: int = 1280, height: int = 900, touch: bool = False, dark: bool = False
+    ) -> Any:
+        context = browser.new_context(
+            viewport={"width": width, "height": height},
+            has_touch=touch,
+            reduced_motion="reduce",
+            color_scheme="dark" if dark else "light",
+        )
         context.route("**/*", _local_only)
         contexts.append(context)
         page = context.new_page()

@@ -48,8 +48,12 @@ def cards_of(app: SphinxTestApp, name: str) -> tuple[dict[str, Any], CardPage]:
 @pytest.mark.sphinx("html", testroot="basic", srcdir="readers-cards")
 def test_every_reference_on_a_page_has_its_card(app: SphinxTestApp) -> None:
     app.build()
-    for name in ("index.html", "_generated/brief.html", "_generated/errata.html",
-                 "_generated/entities.html"):
+    for name in (
+        "index.html",
+        "_generated/brief.html",
+        "_generated/errata.html",
+        "_generated/entities.html",
+    ):
         cards, page = cards_of(app, name)
         assert page.fragments and set(cards) == page.fragments, name
         for card in cards.values():
@@ -65,16 +69,20 @@ def test_cards_say_status_role_verdicts_and_text(app: SphinxTestApp) -> None:
     assert (fact["status"], fact["badge"]) == ("verified", "✓ verified")
     assert fact["where"] == "Fact register"
     entity = cards["entity-anna-kovacs"]
-    assert (entity["kind"], entity["title"], entity["text"]) == \
-        ("Person", "Anna Kovacs", "Chair of the port authority.")
+    assert (entity["kind"], entity["title"], entity["text"]) == (
+        "Person",
+        "Anna Kovacs",
+        "Chair of the port authority.",
+    )
     assert "Also: Kovacs" in entity["details"]
     para = cards["para-wire-p1"]
     assert para["title"] == "Wire copy ¶1"
     assert para["text"].startswith("The city council met the Port Authority on Tuesday.")
 
     rewrite, _ = cards_of(app, "_generated/sources/rewrite.html")
-    [correction] = [c for c in rewrite.values() if c["type"] == "correction"
-                    and "Anna Kovach" in c["title"]]
+    [correction] = [
+        c for c in rewrite.values() if c["type"] == "correction" and "Anna Kovach" in c["title"]
+    ]
     assert correction["title"] == "“Anna Kovach” should read “Anna Kovacs”"
     assert sorted(correction["details"]) == ["Rewrite: ✗ wrong", "Wire copy: ✓ right"]
 
@@ -84,6 +92,6 @@ def test_card_data_cannot_break_out_of_its_script(app: SphinxTestApp) -> None:
     app.build()
     html = (Path(app.outdir) / "index.html").read_text("utf-8")
     start = html.index('id="brief-cards">') + len('id="brief-cards">')
-    body = html[start:html.index("</script>", start)]
+    body = html[start : html.index("</script>", start)]
     assert "<" not in body and ">" not in body  # escaped as \\u003c, \\u003e
     json.loads(body)

@@ -22,8 +22,12 @@ BRIEF = "_generated/brief.html"
 ERRATA = "_generated/errata.html"
 COMPARISON = "_generated/comparison.html"
 SOURCE = "_generated/sources/translation.html"
-BADGES = {"verified": "✓ verified", "disputed": "⚠ disputed", "unverified": "? unverified",
-          "false": "✗ false"}
+BADGES = {
+    "verified": "✓ verified",
+    "disputed": "⚠ disputed",
+    "unverified": "? unverified",
+    "false": "✗ false",
+}
 OpenPage = Callable[..., Any]
 
 
@@ -44,7 +48,8 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
                                                      resultTypes: ["violations"]}))
              .violations.map(v => ({id: v.id, help: v.help,
                                     nodes: v.nodes.map(n => n.target.join(" "))}))""",
-        WCAG_21_AA)
+        WCAG_21_AA,
+    )
 
 
 def tab_to(page: Any, selector: str, limit: int = 300) -> None:
@@ -92,7 +97,8 @@ def test_no_violations_with_a_card_open(open_page: OpenPage) -> None:
 
 
 def test_keyboard_opens_a_fact_card_and_escape_dismisses_it(
-        open_page: OpenPage, data: dict[str, Any], screenshots: Path) -> None:
+    open_page: OpenPage, data: dict[str, Any], screenshots: Path
+) -> None:
     page = open_page(BRIEF)
     card = page.locator("#brief-card")
     tab_to(page, "a.brief-ref-fact")
@@ -121,13 +127,13 @@ def test_keyboard_opens_a_fact_card_and_escape_dismisses_it(
     assert page.js_errors == []
 
 
-def test_hover_card_can_be_hovered_and_dismissed(open_page: OpenPage,
-                                                 data: dict[str, Any]) -> None:
+def test_hover_card_can_be_hovered_and_dismissed(open_page: OpenPage, data: dict[str, Any]) -> None:
     page = open_page(ERRATA)
     card = page.locator("#brief-card")
     link = page.locator("a.brief-ref-entity").first
-    entity = next(e for e in data["entities"]
-                  if f"entity-{e['id']}" == fragment(link.get_attribute("href")))
+    entity = next(
+        e for e in data["entities"] if f"entity-{e['id']}" == fragment(link.get_attribute("href"))
+    )
     link.scroll_into_view_if_needed()
     link.hover()
     card.wait_for(state="visible")
@@ -157,12 +163,16 @@ def _inside(locator: Any) -> tuple[float, float]:
     return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2 + 1
 
 
-def test_correction_card_on_a_source_page(open_page: OpenPage, data: dict[str, Any],
-                                          screenshots: Path) -> None:
+def test_correction_card_on_a_source_page(
+    open_page: OpenPage, data: dict[str, Any], screenshots: Path
+) -> None:
     page = open_page(SOURCE)
     link = page.locator("a.brief-ref-correction").first
-    correction = next(c for c in data["corrections"]
-                      if f"correction-{c['id']}" == fragment(link.get_attribute("href")))
+    correction = next(
+        c
+        for c in data["corrections"]
+        if f"correction-{c['id']}" == fragment(link.get_attribute("href"))
+    )
     link.scroll_into_view_if_needed()
     link.hover()
     card = page.locator("#brief-card")
@@ -173,8 +183,9 @@ def test_correction_card_on_a_source_page(open_page: OpenPage, data: dict[str, A
     page.screenshot(path=str(screenshots / "source-card-1280.png"))
 
 
-def test_tap_opens_cards_on_a_phone(open_page: OpenPage, data: dict[str, Any],
-                                    screenshots: Path) -> None:
+def test_tap_opens_cards_on_a_phone(
+    open_page: OpenPage, data: dict[str, Any], screenshots: Path
+) -> None:
     page = open_page(BRIEF, width=375, height=800, touch=True)
     card = page.locator("#brief-card")
     note_ref = page.locator("article a.footnote-reference").first
@@ -220,8 +231,7 @@ def test_footnote_reference_leads_to_its_note(open_page: OpenPage) -> None:
     page.wait_for_function("() => document.querySelector(location.hash) !== null")
 
 
-def test_footnotes_become_sidenotes_on_wide_screens(open_page: OpenPage,
-                                                    screenshots: Path) -> None:
+def test_footnotes_become_sidenotes_on_wide_screens(open_page: OpenPage, screenshots: Path) -> None:
     page = open_page(BRIEF, width=1280)
     refs = page.locator("article a.footnote-reference")
     sides = page.locator(".brief-sidenote")
@@ -273,11 +283,17 @@ def test_differences_never_rely_on_colour_alone(open_page: OpenPage) -> None:
     page = open_page(ERRATA)
     verdicts = page.locator(".brief-verdict").all_inner_texts()
     assert verdicts and all(v.strip()[0] in "✓✗–" for v in verdicts)
-    style = page.evaluate("""(sel) => { const s = getComputedStyle(document.querySelector(sel));
-        return [s.textDecorationLine, s.textDecorationStyle]; }""", "span.brief-wrong")
+    style = page.evaluate(
+        """(sel) => { const s = getComputedStyle(document.querySelector(sel));
+        return [s.textDecorationLine, s.textDecorationStyle]; }""",
+        "span.brief-wrong",
+    )
     assert style == ["underline", "wavy"]
-    style = page.evaluate("""(sel) => { const s = getComputedStyle(document.querySelector(sel));
-        return [s.textDecorationLine, s.textDecorationStyle]; }""", "span.brief-right")
+    style = page.evaluate(
+        """(sel) => { const s = getComputedStyle(document.querySelector(sel));
+        return [s.textDecorationLine, s.textDecorationStyle]; }""",
+        "span.brief-right",
+    )
     assert style == ["underline", "solid"]
 
 

@@ -20,8 +20,9 @@ ROOT = ROOTS / "test-basic"
 
 
 def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*CLI, *args, "--source", "."], cwd=project, capture_output=True,
-                          text=True, timeout=600)
+    return subprocess.run(
+        [*CLI, *args, "--source", "."], cwd=project, capture_output=True, text=True, timeout=600
+    )
 
 
 @pytest.fixture
@@ -75,27 +76,50 @@ def test_build_quiet_still_reports_problems(project: Path) -> None:
     result = run(project, "build", "--no-pdf", "-q")
     assert result.returncode == 1
     assert result.stdout == ""
-    assert re.search(r"index\.md:\d+:.* unknown fact id 'met-tusday'; did you mean "
-                     r"'met-tuesday'\?", result.stderr), result.stderr
+    assert re.search(
+        r"index\.md:\d+:.* unknown fact id 'met-tusday'; did you mean "
+        r"'met-tuesday'\?",
+        result.stderr,
+    ), result.stderr
 
 
 # --- "did you mean" ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), [
-    ("    claim: The council", "    claimm: The council",
-     r"facts\.yaml:\d+:\d+: facts/met-tuesday: unknown key 'claimm' — did you mean 'claim'\?"),
-    ("  title: Harbour talks\n", "  titel: Harbour talks\n",
-     r"facts\.yaml:\d+:\d+: brief: unknown key 'titel' — did you mean 'title'\?"),
-    ("      - source: wire\n", "      - source: wirre\n",
-     r"facts\.yaml:\d+:\d+: unknown source id 'wirre' — did you mean 'wire'\?"),
-    ("entities: [anna-kovacs, port-authority]", "entities: [anna-kovac, port-authority]",
-     r"facts\.yaml:\d+:\d+: unknown entity id 'anna-kovac' — did you mean 'anna-kovacs'\?"),
-    ("      facts: [met-tuesday]", "      facts: [met-tuesdy]",
-     r"facts\.yaml:\d+:\d+: unknown fact id 'met-tuesdy' — did you mean 'met-tuesday'\?"),
-])
-def test_check_suggests_the_closest_key_or_id(project: Path, old: str, new: str,
-                                              expected: str) -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "    claim: The council",
+            "    claimm: The council",
+            r"facts\.yaml:\d+:\d+: facts/met-tuesday: unknown key 'claimm' — "
+            r"did you mean 'claim'\?",
+        ),
+        (
+            "  title: Harbour talks\n",
+            "  titel: Harbour talks\n",
+            r"facts\.yaml:\d+:\d+: brief: unknown key 'titel' — did you mean 'title'\?",
+        ),
+        (
+            "      - source: wire\n",
+            "      - source: wirre\n",
+            r"facts\.yaml:\d+:\d+: unknown source id 'wirre' — did you mean 'wire'\?",
+        ),
+        (
+            "entities: [anna-kovacs, port-authority]",
+            "entities: [anna-kovac, port-authority]",
+            r"facts\.yaml:\d+:\d+: unknown entity id 'anna-kovac' — did you mean 'anna-kovacs'\?",
+        ),
+        (
+            "      facts: [met-tuesday]",
+            "      facts: [met-tuesdy]",
+            r"facts\.yaml:\d+:\d+: unknown fact id 'met-tuesdy' — did you mean 'met-tuesday'\?",
+        ),
+    ],
+)
+def test_check_suggests_the_closest_key_or_id(
+    project: Path, old: str, new: str, expected: str
+) -> None:
     edit(project / "facts.yaml", old, new)
     result = run(project, "check")
     assert result.returncode == 1
@@ -107,8 +131,11 @@ def test_an_unknown_id_in_a_page_role_suggests_the_closest(project: Path) -> Non
     edit(project / "index.md", "{brief:entity}`anna-kovacs`", "{brief:entity}`ana-kovacs`")
     result = run(project, "build", "--no-pdf")
     assert result.returncode == 1
-    assert re.search(r"index\.md:3:.* unknown entity id 'ana-kovacs'; did you mean "
-                     r"'anna-kovacs'\?", result.stderr), result.stderr
+    assert re.search(
+        r"index\.md:3:.* unknown entity id 'ana-kovacs'; did you mean "
+        r"'anna-kovacs'\?",
+        result.stderr,
+    ), result.stderr
 
 
 # --- broken input: located, exit 1, no traceback -------------------------------------------
@@ -196,28 +223,47 @@ BROKEN: dict[str, tuple[Callable[[Path], None], str]] = {
     "UTF-16 version": (_utf16, r"^seeds/wire\.txt:1:1: version is UTF-16, not UTF-8"),
     "empty version": (_empty, r"^seeds/wire\.txt:1:1: version has no text"),
     "blank version": (_blank, r"^seeds/wire\.txt:1:1: version has no text"),
-    "fact file outside": (_facts_outside, r"^conf\.py:7:18: briefing_facts = "
-                          r"'\.\./\.\./stolen\.yaml' points outside the project"),
+    "fact file outside": (
+        _facts_outside,
+        r"^conf\.py:7:18: briefing_facts = "
+        r"'\.\./\.\./stolen\.yaml' points outside the project",
+    ),
     "seeds outside": (_seeds_outside, r"^conf\.py:7:18: briefing_seeds = '/etc' points outside"),
     "symlink out of seeds": (_symlink_out, r"^seeds/linked\.txt: links outside the seeds folder"),
-    "declared file outside": (_declared_outside, r"^facts\.yaml:16:11: version file "
-                              r"'\.\./conf\.py' is not a file inside"),
-    "non-UTF-8 fact file": (_facts_not_utf8,
-                            r"^facts\.yaml:2:19: fact file is not UTF-8 \(byte 0xe2\)"),
+    "declared file outside": (
+        _declared_outside,
+        r"^facts\.yaml:16:11: version file "
+        r"'\.\./conf\.py' is not a file inside",
+    ),
+    "non-UTF-8 fact file": (
+        _facts_not_utf8,
+        r"^facts\.yaml:2:19: fact file is not UTF-8 \(byte 0xe2\)",
+    ),
     "control character": (_facts_control, r"^facts\.yaml:2:17: control character U\+001B"),
-    "escaped control": (_facts_escape, r"^facts\.yaml:2:10: brief/title: the text holds "
-                        r"control character U\+001B"),
+    "escaped control": (
+        _facts_escape,
+        r"^facts\.yaml:2:10: brief/title: the text holds "
+        r"control character U\+001B",
+    ),
     # libyaml refuses a lone surrogate while parsing (in its own words); PyYAML's Python
     # parser lets it through to the check of the strings. Either way: located, on line 2.
-    "escaped surrogate": (_facts_surrogate, r"^facts\.yaml:2:\d+: (malformed YAML: |"
-                          r"brief/title: the text holds control character U\+D83D)"),
+    "escaped surrogate": (
+        _facts_surrogate,
+        r"^facts\.yaml:2:\d+: (malformed YAML: |"
+        r"brief/title: the text holds control character U\+D83D)",
+    ),
     "deep nesting": (_facts_deep, r"^facts\.yaml:\d+:\d+: the fact file nests too deeply"),
     "deep nesting, below the parser's limit": (
-        _facts_deep_below_limits, r"^facts\.yaml:\d+:\d+: the fact file nests too deeply"),
+        _facts_deep_below_limits,
+        r"^facts\.yaml:\d+:\d+: the fact file nests too deeply",
+    ),
     "empty fact file": (_facts_empty, r"^facts\.yaml:1:1: the fact file is empty"),
     "conf.py syntax": (_conf_syntax, r"^conf\.py:7:18: conf\.py cannot be read"),
-    "non-UTF-8 file name": (_name_not_utf8, r"^seeds/caf\\xe9\.txt|^seeds/caf.\.txt: the file "
-                            r"name is not UTF-8"),
+    "non-UTF-8 file name": (
+        _name_not_utf8,
+        r"^seeds/caf\\xe9\.txt|^seeds/caf.\.txt: the file "
+        r"name is not UTF-8",
+    ),
 }
 
 
@@ -247,11 +293,25 @@ def test_build_refuses_broken_input_too(project: Path, case: str) -> None:
     assert not (project / "_build" / "html").exists()
 
 
-def test_sphinx_build_refuses_a_fact_file_outside_the_project(project: Path,
-                                                              tmp_path: Path) -> None:
+def test_sphinx_build_refuses_a_fact_file_outside_the_project(
+    project: Path, tmp_path: Path
+) -> None:
     _facts_outside(project)
-    result = subprocess.run([sys.executable, "-m", "sphinx", "build", "-b", "html", str(project),
-                             str(tmp_path / "out")], capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "build",
+            "-b",
+            "html",
+            str(project),
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     # Sphinx 9 reports every error with its own short report; the message leads it.
     assert result.returncode != 0
     assert "briefing_facts = '../../stolen.yaml' points outside the project" in result.stderr
@@ -260,16 +320,18 @@ def test_sphinx_build_refuses_a_fact_file_outside_the_project(project: Path,
 
 def test_new_refuses_a_folder_that_is_a_file(tmp_path: Path) -> None:
     (tmp_path / "taken").write_text("x", "utf-8")
-    result = subprocess.run([*CLI, "new", "taken"], cwd=tmp_path, capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [*CLI, "new", "taken"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 1
     assert "taken is not empty" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_unreviewed_discrepancies_fail_only_a_strict_check(project: Path) -> None:
     seeds = project / "seeds"
-    (seeds / "late.txt").write_text((seeds / "wire.txt").read_text("utf-8").replace(
-        "Tuesday", "Monday"), "utf-8")
+    (seeds / "late.txt").write_text(
+        (seeds / "wire.txt").read_text("utf-8").replace("Tuesday", "Monday"), "utf-8"
+    )
     assert run(project, "check").returncode == 0
     strict = run(project, "check", "--strict")
     assert strict.returncode == 1 and "not reviewed" in strict.stderr

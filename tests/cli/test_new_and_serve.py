@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import ast
-import json
 import http.client
+import json
 import os
 import re
 import shutil
@@ -23,8 +23,10 @@ import yaml
 from ..conftest import REPO, tree_digest
 
 CLI = [sys.executable, "-m", "briefing.cli"]
-needs_tex = pytest.mark.skipif(shutil.which("xelatex") is None or shutil.which("latexmk") is None,
-                               reason="TeX Live is not installed (make tex installs it)")
+needs_tex = pytest.mark.skipif(
+    shutil.which("xelatex") is None or shutil.which("latexmk") is None,
+    reason="TeX Live is not installed (make tex installs it)",
+)
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -57,16 +59,25 @@ def page(html: str) -> Text:
 @pytest.fixture(scope="module")
 def new_brief(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("new") / "harbour-bridge"
-    result = run("new", str(folder), "--title", "Harbour bridge: what is verified",
-                 cwd=folder.parent)
+    result = run(
+        "new", str(folder), "--title", "Harbour bridge: what is verified", cwd=folder.parent
+    )
     assert result.returncode == 0, result.stderr
     return folder
 
 
 def test_new_writes_a_complete_project(new_brief: Path) -> None:
     files = {p.relative_to(new_brief).as_posix() for p in new_brief.rglob("*") if p.is_file()}
-    assert files >= {"conf.py", "Makefile", ".gitignore", "docs/index.md", "docs/facts.yaml",
-                     "schema/facts.schema.json", "seeds/wire.txt", "templates/README.md"}
+    assert files >= {
+        "conf.py",
+        "Makefile",
+        ".gitignore",
+        "docs/index.md",
+        "docs/facts.yaml",
+        "schema/facts.schema.json",
+        "seeds/wire.txt",
+        "templates/README.md",
+    }
     facts = (new_brief / "docs" / "facts.yaml").read_text("utf-8")
     comment = re.match(r"# yaml-language-server: \$schema=(\S+)\n", facts)
     assert comment, "the fact file declares its schema for editors"
@@ -79,12 +90,14 @@ def test_new_writes_a_complete_project(new_brief: Path) -> None:
     assert "_generated/brief" in index and "_generated/errata" in index
     assert "Makefile" not in (new_brief / ".gitignore").read_text("utf-8")
     assert "\tbriefing" not in (new_brief / "Makefile").read_text("utf-8")  # via $(BRIEFING)
-    assert re.search(r"^\t\$\(BRIEFING\) build$", (new_brief / "Makefile").read_text("utf-8"),
-                     re.MULTILINE), "make recipes start with a tab"
+    assert re.search(
+        r"^\t\$\(BRIEFING\) build$", (new_brief / "Makefile").read_text("utf-8"), re.MULTILINE
+    ), "make recipes start with a tab"
 
 
-def test_new_project_checks_and_builds_with_warnings_as_errors(new_brief: Path,
-                                                               tmp_path: Path) -> None:
+def test_new_project_checks_and_builds_with_warnings_as_errors(
+    new_brief: Path, tmp_path: Path
+) -> None:
     project = tmp_path / "copy"
     shutil.copytree(new_brief, project)
     check = run("check", cwd=project)
@@ -108,8 +121,12 @@ def test_new_project_builds_its_pdf(new_brief: Path, tmp_path: Path) -> None:
     shutil.copytree(new_brief, project)
     build = run("build", "--no-html", cwd=project)
     assert build.returncode == 0, build.stderr[-3000:]
-    text = subprocess.run(["pdftotext", str(project / "_build" / "pdf" / "brief.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(project / "_build" / "pdf" / "brief.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "Harbour bridge: what is verified" in " ".join(text.split())
 
 
@@ -125,20 +142,25 @@ def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
 
 
 def test_new_title_is_escaped_in_every_file(tmp_path: Path) -> None:
-    title = "A \"quoted\" title {{ x }} `code` <b>'s</b> \\ $m$"
+    title = 'A "quoted" title {{ x }} `code` <b>\'s</b> \\ $m$'
     result = run("new", "odd", "--title", title, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     project = tmp_path / "odd"
-    assert yaml.safe_load((project / "docs" / "facts.yaml").read_text("utf-8"))["brief"][
-        "title"] == title
+    assert (
+        yaml.safe_load((project / "docs" / "facts.yaml").read_text("utf-8"))["brief"]["title"]
+        == title
+    )
     conf = ast.parse((project / "conf.py").read_text("utf-8"))
-    assigned = {node.targets[0].id: node.value for node in conf.body  # type: ignore[attr-defined]
-                if isinstance(node, ast.Assign)}
+    assigned = {
+        node.targets[0].id: node.value
+        for node in conf.body  # type: ignore[attr-defined]
+        if isinstance(node, ast.Assign)
+    }
     assert ast.literal_eval(assigned["project"]) == title
     build = run("build", "--no-pdf", cwd=project)
     assert build.returncode == 0, build.stderr
     index = (project / "_build" / "html" / "index.html").read_text("utf-8")
-    assert "<b>" not in index.split('<main', 1)[1]
+    assert "<b>" not in index.split("<main", 1)[1]
     assert title in page(index).text
 
 
@@ -183,17 +205,25 @@ def server(new_brief: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
     project = tmp_path / "live"
     shutil.copytree(new_brief, project)
     log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
-    process = subprocess.Popen([*CLI, "serve", "--port", "0"], cwd=project, stdout=log,
-                               stderr=subprocess.STDOUT, text=True,
-                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    process = subprocess.Popen(
+        [*CLI, "serve", "--port", "0"],
+        cwd=project,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
 
     def output() -> str:
         log.flush()
         return (tmp_path / "serve.log").read_text("utf-8")
 
     try:
-        wait_for(lambda: "http://127.0.0.1:" in output() or process.poll() is not None, 90,
-                 "the first build")
+        wait_for(
+            lambda: "http://127.0.0.1:" in output() or process.poll() is not None,
+            90,
+            "the first build",
+        )
         found = re.search(r"http://127\.0\.0\.1:\d+/", output())
         assert found, output()
         wait_for(lambda: "<html" in fetch_or_nothing(found.group()), 30, "the first page")
@@ -215,20 +245,31 @@ def test_serve_shows_an_edit_to_the_fact_file(server) -> None:  # type: ignore[n
     assert "40-million-euro bridge across" in page(fetch_whole(brief_url)).text
     generated = project / "docs" / "_generated"
     doctrees = project / "_build" / "serve" / "doctrees" / "_generated"
-    before = {p: p.stat().st_mtime_ns for p in [*generated.rglob("*.md"),
-                                                *doctrees.rglob("*.doctree")]}
+    before = {
+        p: p.stat().st_mtime_ns for p in [*generated.rglob("*.md"), *doctrees.rglob("*.doctree")]
+    }
     inputs = tree_digest(project / "seeds")
     facts = project / "docs" / "facts.yaml"
-    facts.write_text(facts.read_text("utf-8").replace(
-        "40-million-euro bridge across the Wend on",
-        "40-million-euro footbridge across the Wend on"), "utf-8")
-    seconds = wait_for(lambda: "40-million-euro footbridge" in page(fetch_whole(brief_url)).text, 60,
-                       "the edit showing in the preview")
+    facts.write_text(
+        facts.read_text("utf-8").replace(
+            "40-million-euro bridge across the Wend on",
+            "40-million-euro footbridge across the Wend on",
+        ),
+        "utf-8",
+    )
+    seconds = wait_for(
+        lambda: "40-million-euro footbridge" in page(fetch_whole(brief_url)).text,
+        60,
+        "the edit showing in the preview",
+    )
     print(f"\nserve: the edited fact file showed in the preview after {seconds:.1f} s")
     assert "The last build" not in fetch_whole(brief_url), "no problem banner after a good build"
     wait_for(lambda: "built in" in output().split("rebuilding", 1)[-1], 30, "the rebuild's report")
-    changed = {p.relative_to(project).as_posix() for p, mtime in before.items()
-               if p.stat().st_mtime_ns != mtime}
+    changed = {
+        p.relative_to(project).as_posix()
+        for p, mtime in before.items()
+        if p.stat().st_mtime_ns != mtime
+    }
     # Only the page that prints the summary was rewritten and re-read; no rebuild loop ran.
     assert changed == {"docs/_generated/brief.md", "_build/serve/doctrees/_generated/brief.doctree"}
     assert output().count("rebuilding") == 1, output()
@@ -240,14 +281,18 @@ def test_serve_follows_versions_and_templates(server) -> None:  # type: ignore[n
     with (project / "seeds" / "wire.txt").open("a", encoding="utf-8") as version:
         version.write("\nThe mayor cut a ribbon at the site on Tuesday.\n")
     wire_url = url + "_generated/sources/wire.html"
-    wait_for(lambda: "The mayor cut a ribbon" in page(fetch_whole(wire_url)).text, 60,
-             "a new paragraph of a version showing")
+    wait_for(
+        lambda: "The mayor cut a ribbon" in page(fetch_whole(wire_url)).text,
+        60,
+        "a new paragraph of a version showing",
+    )
     packaged = REPO / "briefing" / "render" / "templates" / "brief.md.jinja"
     override = packaged.read_text("utf-8").replace("## Summary", "## Summary\n\nDesk copy.", 1)
     (project / "templates" / "brief.md.jinja").write_text(override, "utf-8")
     brief_url = url + "_generated/brief.html"
-    wait_for(lambda: "Desk copy." in page(fetch_whole(brief_url)).text, 60,
-             "a project template showing")
+    wait_for(
+        lambda: "Desk copy." in page(fetch_whole(brief_url)).text, 60, "a project template showing"
+    )
 
 
 def test_serve_shows_the_build_problems_on_the_page(server) -> None:  # type: ignore[no-untyped-def]
@@ -262,6 +307,9 @@ def test_serve_shows_the_build_problems_on_the_page(server) -> None:  # type: ig
     assert "marta-olsn" in banner and "did you mean" in banner
     assert "council" in page(fetch_whole(index_url)).text  # the page itself is still there
     facts.write_text(good, "utf-8")
-    wait_for(lambda: "briefing-serve-problems" not in fetch_whole(index_url), 60,
-             "the banner going away once the fact file is fixed")
+    wait_for(
+        lambda: "briefing-serve-problems" not in fetch_whole(index_url),
+        60,
+        "the banner going away once the fact file is fixed",
+    )
     assert "facts.yaml" in output()  # the terminal has the problem too

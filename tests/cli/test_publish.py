@@ -14,9 +14,11 @@ from ..conftest import ROOTS, tree_digest
 
 CLI = [sys.executable, "-m", "briefing.cli"]
 ROOT = ROOTS / "test-basic"
-needs_tex = pytest.mark.skipif(shutil.which("xelatex") is None or shutil.which("latexmk") is None,
-                               reason="TeX Live is not installed (make tex installs it)")
-LATEX = '''
+needs_tex = pytest.mark.skipif(
+    shutil.which("xelatex") is None or shutil.which("latexmk") is None,
+    reason="TeX Live is not installed (make tex installs it)",
+)
+LATEX = """
 project = "Harbour"
 author = "Desk"
 latex_engine = "xelatex"
@@ -24,12 +26,17 @@ latex_theme = "howto"
 latex_use_xindy = False
 latex_documents = [("index", "brief.tex", project, author, "howto")]
 latex_elements = {"fontpkg": "\\\\setmainfont{TeX Gyre Pagella}\\n", "printindex": ""}
-'''
+"""
 
 
 def build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*CLI, "build", "--source", ".", "-q", *args], cwd=project,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [*CLI, "build", "--source", ".", "-q", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 @pytest.fixture
@@ -40,8 +47,9 @@ def project(tmp_path: Path) -> Path:
 
 
 def inputs(project: Path) -> dict[str, bytes]:
-    return {k: v for k, v in tree_digest(project).items()
-            if not k.startswith(("_build", "_generated"))}
+    return {
+        k: v for k, v in tree_digest(project).items() if not k.startswith(("_build", "_generated"))
+    }
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -61,8 +69,11 @@ def test_a_build_never_writes_its_inputs(project: Path) -> None:
 def test_a_failed_build_leaves_the_published_site_as_it_was(project: Path) -> None:
     assert build(project, "--no-pdf").returncode == 0
     published = tree_digest(project / "_build" / "html")
-    edit(project / "facts.yaml", "claim: The council and the port authority met on Tuesday.",
-         "claim: The council and the port authority met on Wednesday.")
+    edit(
+        project / "facts.yaml",
+        "claim: The council and the port authority met on Tuesday.",
+        "claim: The council and the port authority met on Wednesday.",
+    )
     edit(project / "index.md", "{brief:fact}`met-tuesday`", "{brief:fact}`met-tusday`")
     result = build(project, "--no-pdf")
     assert result.returncode == 1
@@ -74,8 +85,11 @@ def test_a_failed_build_leaves_the_published_site_as_it_was(project: Path) -> No
 def test_the_build_after_a_failed_one_publishes_every_change(project: Path) -> None:
     """The failed build read the edited fact file; its work must not count as published."""
     assert build(project, "--no-pdf").returncode == 0
-    edit(project / "facts.yaml", "claim: The council and the port authority met on Tuesday.",
-         "claim: The council and the port authority met on Wednesday.")
+    edit(
+        project / "facts.yaml",
+        "claim: The council and the port authority met on Tuesday.",
+        "claim: The council and the port authority met on Wednesday.",
+    )
     edit(project / "index.md", "{brief:fact}`met-tuesday`", "{brief:fact}`met-tusday`")
     assert build(project, "--no-pdf").returncode == 1
     edit(project / "index.md", "{brief:fact}`met-tusday`", "{brief:fact}`met-tuesday`")
@@ -83,7 +97,8 @@ def test_the_build_after_a_failed_one_publishes_every_change(project: Path) -> N
     assert result.returncode == 0, result.stderr
     facts = (project / "_build" / "html" / "_generated" / "facts.html").read_text("utf-8")
     assert "met on Wednesday" in facts and "met on Tuesday." not in facts.replace(
-        "met on Tuesday with", "")
+        "met on Tuesday with", ""
+    )
 
 
 def test_an_interrupted_swap_is_recovered(project: Path) -> None:

@@ -26,9 +26,12 @@ def basic(tmp_path: Path) -> Path:
 
 
 def run_check(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "briefing.cli", "check", "--project",
-                           str(project), "--source", "."], capture_output=True, text=True,
-                          cwd=project)
+    return subprocess.run(
+        [sys.executable, "-m", "briefing.cli", "check", "--project", str(project), "--source", "."],
+        capture_output=True,
+        text=True,
+        cwd=project,
+    )
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -60,27 +63,43 @@ def test_check_passes_on_a_good_project(basic: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("  title: Harbour talks\n", "  title: Harbour talks\n  title: Again\n",
-         "facts.yaml:3:3: duplicate key 'title' (first defined on line 2)"),
+        (
+            "  title: Harbour talks\n",
+            "  title: Harbour talks\n  title: Again\n",
+            "facts.yaml:3:3: duplicate key 'title' (first defined on line 2)",
+        ),
         ("  summary: The port", "  summary: [The port", "facts.yaml:5:"),
-        ("      facts: [met-tuesday]", "      facts: [met-tusday]",
-         "facts.yaml:7:15: unknown fact id 'met-tusday' — did you mean 'met-tuesday'?"),
-        ("    entity: anna-kovacs\n    evidence:\n      - source: gazette\n        quote: Anna",
-         "    entity: ana-kovacs\n    evidence:\n      - source: gazette\n        quote: Anna",
-         "facts.yaml:50:13: unknown entity id 'ana-kovacs' — did you mean 'anna-kovacs'?"),
+        (
+            "      facts: [met-tuesday]",
+            "      facts: [met-tusday]",
+            "facts.yaml:7:15: unknown fact id 'met-tusday' — did you mean 'met-tuesday'?",
+        ),
+        (
+            "    entity: anna-kovacs\n    evidence:\n      - source: gazette\n        quote: Anna",
+            "    entity: ana-kovacs\n    evidence:\n      - source: gazette\n        quote: Anna",
+            "facts.yaml:50:13: unknown entity id 'ana-kovacs' — did you mean 'anna-kovacs'?",
+        ),
         ("    file: wire.txt", "    file: wired.txt", "facts.yaml:11:11: version not found"),
-        ("    status: verified", "    status: confirmed",
-         "facts.yaml:38:13: facts/met-tuesday/status: 'confirmed' is not one of"),
-        ("    claim: The council", "    clam: The council", "unknown key 'clam' — did you mean 'claim'?"),
-        ("        quote: The city council met the Port Authority on Tuesday.",
-         "        quote: The city council met the harbour board on Tuesday.",
-         "quote not found in source 'wire' — closest passage"),
+        (
+            "    status: verified",
+            "    status: confirmed",
+            "facts.yaml:38:13: facts/met-tuesday/status: 'confirmed' is not one of",
+        ),
+        (
+            "    claim: The council",
+            "    clam: The council",
+            "unknown key 'clam' — did you mean 'claim'?",
+        ),
+        (
+            "        quote: The city council met the Port Authority on Tuesday.",
+            "        quote: The city council met the harbour board on Tuesday.",
+            "quote not found in source 'wire' — closest passage",
+        ),
         ("    file: wire.txt", "    file: ../../etc/passwd", "is not a file inside"),
-        ("  date: \"2026-01-15\"", "  date: 15 January", "is not a date"),
+        ('  date: "2026-01-15"', "  date: 15 January", "is not a date"),
     ],
 )
-def test_bad_input_gets_a_located_message(basic: Path, old: str, new: str,
-                                          expected: str) -> None:
+def test_bad_input_gets_a_located_message(basic: Path, old: str, new: str, expected: str) -> None:
     edit(basic / "facts.yaml", old, new)
     before = tree_digest(basic)
     result = run_check(basic)
@@ -91,8 +110,9 @@ def test_bad_input_gets_a_located_message(basic: Path, old: str, new: str,
 
 
 def test_non_utf8_version_is_located(basic: Path) -> None:
-    (basic / "seeds" / "wire.txt").write_bytes("Caf\u00e9 talks\nsecond line caf".encode()
-                                               + b"\xe9 here\n")
+    (basic / "seeds" / "wire.txt").write_bytes(
+        "Caf\u00e9 talks\nsecond line caf".encode() + b"\xe9 here\n"
+    )
     result = run_check(basic)
     assert result.returncode == 1
     assert "seeds/wire.txt:2:16: version is not UTF-8 (byte 0xe9)" in result.stderr
@@ -116,8 +136,11 @@ def test_missing_fact_file(basic: Path) -> None:
 
 
 def test_quote_tolerates_typographic_quotes_and_spacing(basic: Path) -> None:
-    edit(basic / "facts.yaml", "quote: The city council met the Port Authority on Tuesday.",
-         "quote: \"The city   council met the Port Authority on Tuesday.\"")
+    edit(
+        basic / "facts.yaml",
+        "quote: The city council met the Port Authority on Tuesday.",
+        'quote: "The city   council met the Port Authority on Tuesday."',
+    )
     assert run_check(basic).returncode == 0
 
 
@@ -145,7 +168,8 @@ def test_alias_expansion_is_bounded() -> None:
 @pytest.mark.parametrize("loader", ["libyaml", "python"])
 @pytest.mark.parametrize("depth", [80, 5000])
 def test_deep_nesting_is_one_located_message_whoever_stops_first(
-        monkeypatch: pytest.MonkeyPatch, loader: str, depth: int) -> None:
+    monkeypatch: pytest.MonkeyPatch, loader: str, depth: int
+) -> None:
     """libyaml and Python's recursion stop at their own depths, in their own words; the
     editor reads one message about nesting, where the nesting passes the limit."""
     import yaml

@@ -22,8 +22,15 @@ ROOT = ROOTS / "test-basic"
 # The schema.org properties this mapping may use, per type (from schema.org's definitions of
 # these types and their parents): a misspelt or invented property fails here.
 THING = {"@type", "@id", "name", "url", "description"}
-CREATIVE_WORK = THING | {"author", "publisher", "datePublished", "citation", "correction", "about",
-                         "text"}
+CREATIVE_WORK = THING | {
+    "author",
+    "publisher",
+    "datePublished",
+    "citation",
+    "correction",
+    "about",
+    "text",
+}
 ALLOWED = {
     "ClaimReview": CREATIVE_WORK | {"claimReviewed", "reviewRating", "itemReviewed"},
     "Claim": CREATIVE_WORK | {"appearance", "firstAppearance"},
@@ -116,15 +123,18 @@ def test_claim_review_names_claim_appearance_and_evidence(tmp_path: Path) -> Non
 
 def test_corrections_attach_to_the_versions_that_print_them(tmp_path: Path) -> None:
     result = project_with(tmp_path, [])
-    graph = page_graph(result.project, result.analysis, [], result.project.corrections, locate,
-                       "Desk")
+    graph = page_graph(
+        result.project, result.analysis, [], result.project.corrections, locate, "Desk"
+    )
     assert graph is not None
     check_node(graph)
     comments = {n["@id"]: n for n in graph["@graph"] if n["@type"] == "CorrectionComment"}
     works = {n["@id"]: n for n in graph["@graph"] if n["@type"] == "CreativeWork"}
     assert set(comments) == {locate("correction", c) for c in result.project.corrections}
-    assert comments[locate("correction", "kovacs-name")]["text"] == \
-        "“Anna Kovach” should read “Anna Kovacs”."
+    assert (
+        comments[locate("correction", "kovacs-name")]["text"]
+        == "“Anna Kovach” should read “Anna Kovacs”."
+    )
     # The rewrite prints both wrong forms; the wire copy none, so it carries no correction.
     assert set(works) == {locate("source", "rewrite")}
     assert {ref["@id"] for ref in works[locate("source", "rewrite")]["correction"]} == set(comments)
@@ -135,8 +145,9 @@ def test_a_page_without_facts_or_corrections_has_no_graph(tmp_path: Path) -> Non
     assert page_graph(result.project, result.analysis, [], [], locate, "Desk") is None
 
 
-@pytest.mark.parametrize("hostile", ["</script><script>alert(1)</script>", "<!-- x", "]]>",
-                                     "a\u2028b & c"])
+@pytest.mark.parametrize(
+    "hostile", ["</script><script>alert(1)</script>", "<!-- x", "]]>", "a\u2028b & c"]
+)
 def test_script_json_cannot_end_its_script(hostile: str) -> None:
     data = {"text": hostile, "list": [hostile]}
     text = script_json(data)
@@ -201,8 +212,9 @@ def test_brief_page_reviews_the_facts_it_states(app: SphinxTestApp) -> None:
     out = Path(app.outdir)
     graph = graph_of(out, "_generated/brief.html")
     reviews = [n for n in graph if n["@type"] == "ClaimReview"]
-    assert [r["claimReviewed"] for r in reviews] == \
-        ["The council and the port authority met on Tuesday."]
+    assert [r["claimReviewed"] for r in reviews] == [
+        "The council and the port authority met on Tuesday."
+    ]
     assert reviews[0]["reviewRating"]["alternateName"] == "Verified"
     assert resolves(out, "_generated/brief.html", reviews[0]["url"])
     assert app.warning.getvalue() == ""
@@ -222,12 +234,19 @@ def test_errata_page_carries_every_correction(app: SphinxTestApp) -> None:
     assert {c["@id"] for c in rewrite["correction"]} == {c["@id"] for c in comments}
 
 
-@pytest.mark.sphinx("html", testroot="basic", srcdir="readers-jsonld-baseurl",
-                    confoverrides={"html_baseurl": "https://brief.example/harbour/"})
+@pytest.mark.sphinx(
+    "html",
+    testroot="basic",
+    srcdir="readers-jsonld-baseurl",
+    confoverrides={"html_baseurl": "https://brief.example/harbour/"},
+)
 def test_urls_are_absolute_with_a_base_url(app: SphinxTestApp) -> None:
     app.build()
-    [review] = [n for n in graph_of(Path(app.outdir), "_generated/brief.html")
-                if n["@type"] == "ClaimReview"]
+    [review] = [
+        n
+        for n in graph_of(Path(app.outdir), "_generated/brief.html")
+        if n["@type"] == "ClaimReview"
+    ]
     assert review["url"] == "https://brief.example/harbour/_generated/facts.html#fact-met-tuesday"
 
 

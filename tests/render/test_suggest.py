@@ -36,8 +36,11 @@ def planted_spans() -> list[tuple[dict[str, Any], int, int]]:
     for error in listed["errors"]:
         text = (PLANTED / "seeds" / f"{error['version']}.txt").read_text("utf-8")
         words = error["found"]
-        pattern = (r"(?<!\w)" if words[0].isalnum() else "") + re.escape(words) + \
-            (r"(?!\w)" if words[-1].isalnum() else "")
+        pattern = (
+            (r"(?<!\w)" if words[0].isalnum() else "")
+            + re.escape(words)
+            + (r"(?!\w)" if words[-1].isalnum() else "")
+        )
         found = [m.start() for m in re.finditer(pattern, text)]
         assert len(found) == 1, error
         spans.append((error, found[0], found[0] + len(error["found"])))
@@ -56,8 +59,13 @@ def test_suggest_finds_the_planted_errors(capsys: pytest.CaptureFixture[str]) ->
     found, named, right_kind = 0, 0, 0
     matched_items: set[int] = set()
     for error, start, end in planted:
-        hits = [k for k, item in enumerate(items) if item["source"] == error["version"]
-                and item["start"] <= end and start <= max(item["end"], item["start"] + 1)]
+        hits = [
+            k
+            for k, item in enumerate(items)
+            if item["source"] == error["version"]
+            and item["start"] <= end
+            and start <= max(item["end"], item["start"] + 1)
+        ]
         if not hits:
             continue
         found += 1
@@ -85,10 +93,14 @@ def test_structural_changes_show_in_the_comparison() -> None:
     assert base is not None
     listed = yaml.safe_load((PLANTED / "planted.yaml").read_text("utf-8"))["structure"]
     for change in listed:
-        sentences = {s.anchor for s in base.sentences() if s.anchor.startswith(
-            change["paragraph"] + "s")}
-        rows = [r for r in result.analysis.alignment.rows
-                if any(base.sentences()[i].anchor in sentences for i in r.cells.get("base", ()))]
+        sentences = {
+            s.anchor for s in base.sentences() if s.anchor.startswith(change["paragraph"] + "s")
+        }
+        rows = [
+            r
+            for r in result.analysis.alignment.rows
+            if any(base.sentences()[i].anchor in sentences for i in r.cells.get("base", ()))
+        ]
         assert rows, change
         for row in rows:
             number = result.analysis.alignment.rows.index(row) + 1
@@ -96,16 +108,18 @@ def test_structural_changes_show_in_the_comparison() -> None:
             assert shown.cells[column[change["version"]]].status == change["kind"], change
 
 
-def test_pasted_suggestions_review_every_discrepancy(tmp_path: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_pasted_suggestions_review_every_discrepancy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     project = tmp_path / "planted"
     shutil.copytree(PLANTED, project)
     status, _, err = run(capsys, "check", "--strict", "--project", str(project))
     assert status == 1
     located = [line for line in err.splitlines() if "unreviewed" in line]
     assert len(located) >= 20
-    assert all(re.match(r".*seeds/\w+\.txt:\d+:\d+: unreviewed \w+ discrepancy", line)
-               for line in located)
+    assert all(
+        re.match(r".*seeds/\w+\.txt:\d+:\d+: unreviewed \w+ discrepancy", line) for line in located
+    )
     status, out, _ = run(capsys, "check", "--project", str(project))
     assert status == 0 and "not yet" in out
     _, suggestions, _ = run(capsys, "suggest", "--project", str(project))
@@ -121,16 +135,22 @@ def test_pasted_suggestions_review_every_discrepancy(tmp_path: Path,
 def test_a_new_version_needs_no_yaml(flagship: Path, capsys: pytest.CaptureFixture[str]) -> None:
     seeds = flagship / "seeds"
     text = (seeds / "001_105bc14e22c7bc08.txt").read_text("utf-8")
-    for old, new in (("Thomas Regnier", "Thomas Reignier"), ("roughly 70", "roughly 80"),
-                     ("the Wall Street Journal reported", "the New York Times reported")):
+    for old, new in (
+        ("Thomas Regnier", "Thomas Reignier"),
+        ("roughly 70", "roughly 80"),
+        ("the Wall Street Journal reported", "the New York Times reported"),
+    ):
         assert old in text
         text = text.replace(old, new, 1)
     (seeds / "third-copy.txt").write_text(text, "utf-8")
     status, out, _ = run(capsys, "suggest", "--json", "--project", str(flagship))
     assert status == 0
     mine = {(i["found"], i["expected"]) for i in json.loads(out) if i["source"] == "third-copy"}
-    assert {("Thomas Reignier", "Thomas Regnier"), ("80", "70"),
-            ("New York Times", "Wall Street Journal")} <= mine
+    assert {
+        ("Thomas Reignier", "Thomas Regnier"),
+        ("80", "70"),
+        ("New York Times", "Wall Street Journal"),
+    } <= mine
     status, _, _ = run(capsys, "check", "--strict", "--project", str(flagship))
     assert status == 1
     result = pipeline.check(flagship / "docs" / "facts.yaml", seeds)
@@ -192,9 +212,24 @@ def test_the_comparison_page_builds_side_by_side(flagship: Path, tmp_path: Path)
     text = (seeds / "001_105bc14e22c7bc08.txt").read_text("utf-8")
     (seeds / "third-copy.txt").write_text(text.replace("roughly 70", "roughly 80"), "utf-8")
     out = tmp_path / "html"
-    run = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W",
-                          "--keep-going", "-c", str(flagship), str(flagship / "docs"), str(out)],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-q",
+            "-W",
+            "--keep-going",
+            "-c",
+            str(flagship),
+            str(flagship / "docs"),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stderr
     page = Page()
     page.feed((out / "_generated" / "comparison.html").read_text("utf-8"))
@@ -221,9 +256,22 @@ def test_sphinx_warns_of_unreviewed_discrepancies_only_when_strict(tmp_path: Pat
     shutil.copytree(PLANTED, project)
 
     def build(*options: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W",
-                               *options, str(project), str(tmp_path / "out")],
-                              capture_output=True, text=True)
+        return subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "sphinx",
+                "-b",
+                "html",
+                "-q",
+                "-W",
+                *options,
+                str(project),
+                str(tmp_path / "out"),
+            ],
+            capture_output=True,
+            text=True,
+        )
 
     relaxed = build()
     assert relaxed.returncode == 0, relaxed.stderr

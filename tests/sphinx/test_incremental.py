@@ -24,9 +24,14 @@ MakeApp = Callable[..., SphinxTestApp]
 
 def state(folder: Path, pattern: str) -> dict[str, tuple[int, str]]:
     """Modification time and content hash of each file under ``folder``."""
-    return {str(p.relative_to(folder)): (p.stat().st_mtime_ns,
-                                         hashlib.sha256(p.read_bytes()).hexdigest())
-            for p in sorted(folder.rglob(pattern)) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): (
+            p.stat().st_mtime_ns,
+            hashlib.sha256(p.read_bytes()).hexdigest(),
+        )
+        for p in sorted(folder.rglob(pattern))
+        if p.is_file()
+    }
 
 
 class Build:
@@ -48,10 +53,10 @@ class Build:
             app.cleanup()  # lets the next build of this test register its nodes afresh
         sources_after = state(generated, "*.md")
         pages_after = state(html, "*.html")
-        self.rewritten_sources = sorted(k for k, v in sources_after.items()
-                                        if sources_before.get(k) != v)
-        self.changed_pages = sorted(k for k, v in pages_after.items()
-                                    if pages_before.get(k) != v)
+        self.rewritten_sources = sorted(
+            k for k, v in sources_after.items() if sources_before.get(k) != v
+        )
+        self.changed_pages = sorted(k for k, v in pages_after.items() if pages_before.get(k) != v)
         self.html = html
 
 
@@ -65,12 +70,16 @@ def project(tmp_path: Path) -> Path:
 def citing(project: Path, fact: str) -> set[str]:
     """Documents whose source names the fact: those that show it or cite it."""
     name = re.compile(rf"(?<![\w-]){re.escape(fact)}(?![\w-])")
-    return {str(p.relative_to(project).with_suffix("")) for p in project.rglob("*.md")
-            if "_build" not in p.parts and name.search(p.read_text("utf-8"))}
+    return {
+        str(p.relative_to(project).with_suffix(""))
+        for p in project.rglob("*.md")
+        if "_build" not in p.parts and name.search(p.read_text("utf-8"))
+    }
 
 
 def test_rebuild_with_nothing_changed_reads_and_rewrites_nothing(
-        make_app: MakeApp, project: Path) -> None:
+    make_app: MakeApp, project: Path
+) -> None:
     first = Build(make_app, project)
     assert first.warnings == ""
     assert "_generated/facts" in first.read and "index" in first.read
@@ -85,7 +94,8 @@ def test_rebuild_with_nothing_changed_reads_and_rewrites_nothing(
 
 
 def test_editing_one_fact_rereads_only_the_pages_that_show_or_cite_it(
-        make_app: MakeApp, project: Path) -> None:
+    make_app: MakeApp, project: Path
+) -> None:
     Build(make_app, project)
     facts = project / "facts.yaml"
     text = facts.read_text("utf-8")
@@ -97,8 +107,12 @@ def test_editing_one_fact_rereads_only_the_pages_that_show_or_cite_it(
     assert "_generated/facts" in rebuild.read
     assert set(rebuild.read) <= citing(project, FACT)
     # The versions' pages, the errata and the entities do not name the fact.
-    assert not {"_generated/errata", "_generated/entities", "_generated/sources/wire",
-                "_generated/sources/rewrite"} & set(rebuild.read)
+    assert not {
+        "_generated/errata",
+        "_generated/entities",
+        "_generated/sources/wire",
+        "_generated/sources/rewrite",
+    } & set(rebuild.read)
     assert rebuild.rewritten_sources == ["facts.md"]
     register = (rebuild.html / "_generated" / "facts.html").read_text("utf-8")
     assert "met on a stormy Tuesday" in register
@@ -108,12 +122,13 @@ def test_editing_one_fact_rereads_only_the_pages_that_show_or_cite_it(
     assert "met on a stormy Tuesday" in (rebuild.html / "index.html").read_text("utf-8")
 
 
-def test_a_page_citing_an_edited_fact_shows_its_new_claim(
-        make_app: MakeApp, project: Path) -> None:
+def test_a_page_citing_an_edited_fact_shows_its_new_claim(make_app: MakeApp, project: Path) -> None:
     (project / "other.md").write_text("# Other\n\nSee {brief:fact}`met-tuesday`.\n", "utf-8")
     index = project / "index.md"
-    index.write_text(index.read_text("utf-8").replace("_generated/references",
-                                                      "_generated/references\nother"), "utf-8")
+    index.write_text(
+        index.read_text("utf-8").replace("_generated/references", "_generated/references\nother"),
+        "utf-8",
+    )
     Build(make_app, project)
     facts = project / "facts.yaml"
     facts.write_text(facts.read_text("utf-8").replace(OLD_CLAIM, NEW_CLAIM), "utf-8")

@@ -54,8 +54,9 @@ def test_parallel_build_matches_serial_build(make_app: MakeApp, tmp_path: Path) 
     assert parallel.warning.getvalue() == ""
 
     serial_out, parallel_out = Path(serial.outdir), Path(parallel.outdir)
-    assert (parallel_out / "briefing.json").read_bytes() == \
-        (serial_out / "briefing.json").read_bytes()
+    assert (parallel_out / "briefing.json").read_bytes() == (
+        serial_out / "briefing.json"
+    ).read_bytes()
     # Objects declared in pages read by different processes are all merged into the domain.
     serial_objects = serial.env.domains["brief"].data["objects"]
     parallel_objects = parallel.env.domains["brief"].data["objects"]
@@ -63,8 +64,13 @@ def test_parallel_build_matches_serial_build(make_app: MakeApp, tmp_path: Path) 
     assert ("fact", "met-tuesday") in parallel_objects
     assert ("para", "wire:p1") in parallel_objects
     # Cross-references between those pages resolve the same way.
-    for page in ("index.html", "_generated/brief.html", "_generated/errata.html",
-                 "_generated/facts.html", "_generated/sources/wire.html"):
+    for page in (
+        "index.html",
+        "_generated/brief.html",
+        "_generated/errata.html",
+        "_generated/facts.html",
+        "_generated/sources/wire.html",
+    ):
         a, b = parsed(serial_out / page), parsed(parallel_out / page)
         assert b.ids == a.ids, page
         assert b.hrefs == a.hrefs, page

@@ -14,8 +14,10 @@ from pypdf import PdfReader
 from ..conftest import REPO, tree_digest
 
 pytestmark = pytest.mark.pdf
-needs_tex = pytest.mark.skipif(shutil.which("xelatex") is None or shutil.which("latexmk") is None,
-                               reason="TeX Live is not installed (make tex installs it)")
+needs_tex = pytest.mark.skipif(
+    shutil.which("xelatex") is None or shutil.which("latexmk") is None,
+    reason="TeX Live is not installed (make tex installs it)",
+)
 
 
 def squash(text: str) -> str:
@@ -30,11 +32,26 @@ def pdf_pages(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
 
     project = copy_flagship(tmp_path_factory.mktemp("pdf") / "flagship")
     before = tree_digest(project / "seeds") | tree_digest(project / "docs")
-    result = subprocess.run([sys.executable, "-m", "briefing.cli", "build", "--no-html", "-q",
-                             "--project", str(project)], capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "briefing.cli",
+            "build",
+            "--no-html",
+            "-q",
+            "--project",
+            str(project),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
-    after = {k: v for k, v in (tree_digest(project / "seeds") | tree_digest(project / "docs")).items()
-             if not k.startswith("_generated")}
+    after = {
+        k: v
+        for k, v in (tree_digest(project / "seeds") | tree_digest(project / "docs")).items()
+        if not k.startswith("_generated")
+    }
     assert after == before, "the build wrote into the inputs"
     reader = PdfReader(project / "_build" / "pdf" / "brief.pdf")
     return [page.extract_text() for page in reader.pages]
@@ -47,13 +64,17 @@ def page_of(pages: list[str], text: str) -> int:
 
 
 @needs_tex
-@pytest.mark.parametrize(("cited", "footnote"), [
-    ("The EU is seeking to intensify talks", "Aggregator copy ¶9"),
-    ("Treasury Secretary Scott Bessent described", "They’ve been excellent partners"),
-    ("Mythos found the vulnerabilities in other software", "Re-translation ¶14"),
-])
-def test_footnote_is_on_the_page_that_cites_it(pdf_pages: list[str], cited: str,
-                                                footnote: str) -> None:
+@pytest.mark.parametrize(
+    ("cited", "footnote"),
+    [
+        ("The EU is seeking to intensify talks", "Aggregator copy ¶9"),
+        ("Treasury Secretary Scott Bessent described", "They’ve been excellent partners"),
+        ("Mythos found the vulnerabilities in other software", "Re-translation ¶14"),
+    ],
+)
+def test_footnote_is_on_the_page_that_cites_it(
+    pdf_pages: list[str], cited: str, footnote: str
+) -> None:
     page = page_of(pdf_pages, cited)
     assert squash(footnote) in squash(pdf_pages[page])
 

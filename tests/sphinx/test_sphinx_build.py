@@ -42,8 +42,17 @@ def test_basic_build_has_no_warnings(app: SphinxTestApp) -> None:
     app.build()
     assert app.warning.getvalue() == ""
     out = Path(app.outdir)
-    for page in ("brief", "errata", "comparison", "facts", "entities", "references",
-                 "sources/index", "sources/wire", "sources/rewrite"):
+    for page in (
+        "brief",
+        "errata",
+        "comparison",
+        "facts",
+        "entities",
+        "references",
+        "sources/index",
+        "sources/wire",
+        "sources/rewrite",
+    ):
         assert (out / "_generated" / f"{page}.html").is_file(), page
 
 
@@ -57,7 +66,10 @@ def test_roles_resolve_to_declared_objects(app: SphinxTestApp) -> None:
     assert "_generated/sources/wire.html#para-wire-p1" in hrefs
     assert "Anna Kovacs" in "".join(index.text)  # an entity link shows its canonical name
     assert parse(Path(app.outdir) / "_generated/sources/wire.html").ids >= {
-        "para-wire-p1", "para-wire-p2", "source-wire"}
+        "para-wire-p1",
+        "para-wire-p2",
+        "source-wire",
+    }
 
 
 @pytest.mark.sphinx("html", testroot="basic")
@@ -88,7 +100,10 @@ def test_briefing_json_agrees_with_the_versions(app: SphinxTestApp) -> None:
     app.build()
     data = json.loads((Path(app.outdir) / "briefing.json").read_text("utf-8"))
     assert {s["id"]: s.get("file") for s in data["sources"]} == {
-        "wire": "wire.txt", "rewrite": "rewrite.txt", "gazette": None}
+        "wire": "wire.txt",
+        "rewrite": "rewrite.txt",
+        "gazette": None,
+    }
     corrections = {c["id"]: c for c in data["corrections"]}
     assert corrections["kovacs-name"]["verdicts"] == {"wire": "right", "rewrite": "wrong"}
     assert corrections["kovacs-name"]["wrong"] == "Anna Kovach"
@@ -103,12 +118,16 @@ def test_unknown_id_in_a_role_is_a_located_warning(app: SphinxTestApp) -> None:
     index.write_text(index.read_text("utf-8") + "\nAlso {brief:fact}`met-tusday`.\n", "utf-8")
     app.build()
     warnings = app.warning.getvalue()
-    assert re.search(r"index\.md:16:.* unknown fact id 'met-tusday'; did you mean "
-                     r"'met-tuesday'\?", warnings), warnings
+    assert re.search(
+        r"index\.md:16:.* unknown fact id 'met-tusday'; did you mean "
+        r"'met-tuesday'\?",
+        warnings,
+    ), warnings
 
 
-@pytest.mark.sphinx("html", testroot="basic",
-                    confoverrides={"suppress_warnings": ["briefing.reference"]})
+@pytest.mark.sphinx(
+    "html", testroot="basic", confoverrides={"suppress_warnings": ["briefing.reference"]}
+)
 def test_one_kind_of_warning_can_be_silenced(app: SphinxTestApp) -> None:
     index = Path(app.srcdir) / "index.md"
     index.write_text(index.read_text("utf-8") + "\nAlso {brief:fact}`met-tusday`.\n", "utf-8")
@@ -117,12 +136,15 @@ def test_one_kind_of_warning_can_be_silenced(app: SphinxTestApp) -> None:
 
 
 @pytest.mark.sphinx("html", testroot="basic")
-def test_editing_a_correction_changes_errata_and_scorecard(app: SphinxTestApp,
-                                                           make_app, sphinx_test_tempdir) -> None:
+def test_editing_a_correction_changes_errata_and_scorecard(
+    app: SphinxTestApp, make_app, sphinx_test_tempdir
+) -> None:
     app.build()
     facts = Path(app.srcdir) / "facts.yaml"
-    facts.write_text(facts.read_text("utf-8").replace("    right: Anna Kovacs\n",
-                                                      "    right: Anna Kovacz\n"), "utf-8")
+    facts.write_text(
+        facts.read_text("utf-8").replace("    right: Anna Kovacs\n", "    right: Anna Kovacz\n"),
+        "utf-8",
+    )
     again = make_app("html", srcdir=app.srcdir)
     again.build()
     data = json.loads((Path(again.outdir) / "briefing.json").read_text("utf-8"))
@@ -134,8 +156,9 @@ def test_editing_a_correction_changes_errata_and_scorecard(app: SphinxTestApp,
     assert "Anna Kovacz" in errata
 
 
-def test_broken_fact_file_stops_the_build_with_its_location(make_app, rootdir: Path,
-                                                           tmp_path: Path) -> None:
+def test_broken_fact_file_stops_the_build_with_its_location(
+    make_app, rootdir: Path, tmp_path: Path
+) -> None:
     import shutil
     from io import StringIO
 
@@ -144,8 +167,7 @@ def test_broken_fact_file_stops_the_build_with_its_location(make_app, rootdir: P
     srcdir = tmp_path / "basic"
     shutil.copytree(rootdir / "test-basic", srcdir)
     facts = srcdir / "facts.yaml"
-    facts.write_text(facts.read_text("utf-8").replace("  summary: The", "  summary: [The"),
-                     "utf-8")
+    facts.write_text(facts.read_text("utf-8").replace("  summary: The", "  summary: [The"), "utf-8")
     warnings = StringIO()
     with pytest.raises(ExtensionError, match="stop the build"):
         make_app("html", srcdir=srcdir, warning=warnings)

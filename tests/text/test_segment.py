@@ -9,7 +9,9 @@ def test_paragraphs_are_lines_and_sentences_respect_abbreviations() -> None:
     document = segment("\ufeffMr. Smith met the U.S. envoy. He left.\r\nSecond line.\r\n")
     assert [p.anchor for p in document.paragraphs] == ["p1", "p2"]
     assert [s.text for s in document.paragraphs[0].sentences] == [
-        "Mr. Smith met the U.S. envoy.", "He left."]
+        "Mr. Smith met the U.S. envoy.",
+        "He left.",
+    ]
     assert document.paragraphs[0].sentences[1].anchor == "p1s2"
 
 

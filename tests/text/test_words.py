@@ -13,8 +13,9 @@ def test_quotations_span_sentences_and_skip_apostrophes() -> None:
 
 def test_a_word_says_its_date_and_number() -> None:
     reader = WordReader()
-    words = reader.tokens("Mr. Smith told the council on Tuesday that 1,400 organisations may join.", 0,
-                          71, [])
+    words = reader.tokens(
+        "Mr. Smith told the council on Tuesday that 1,400 organisations may join.", 0, 71, []
+    )
     by_text = {w.text: w for w in words}
     assert by_text["Tuesday"].date == "tuesday" and by_text["1,400"].number == "1400"
     assert by_text["may"].date is None  # the verb, not the month

@@ -27,10 +27,13 @@ from briefing.analysis.results import CorrectionResult, Discrepancy, Mention
 from briefing.model import Project
 
 
-def find_discrepancies(project: Project, alignment: Alignment,
-                       mentions: dict[str, dict[str, list[Mention]]],
-                       corrections: dict[str, CorrectionResult],
-                       jobs: int = 1) -> list[Discrepancy]:
+def find_discrepancies(
+    project: Project,
+    alignment: Alignment,
+    mentions: dict[str, dict[str, list[Mention]]],
+    corrections: dict[str, CorrectionResult],
+    jobs: int = 1,
+) -> list[Discrepancy]:
     """Every discrepancy of every version, in version order, then by place, from the
     alignment of the versions, the entities' mentions and the corrections' verdicts."""
     versions = VersionTexts(project, mentions)
@@ -51,7 +54,8 @@ def find_discrepancies(project: Project, alignment: Alignment,
         for version, spans in versions.mentions.items():
             for mention in spans:
                 if mention.quality in ("near miss", "former name") or (
-                        mention.quality == "garbled" and decider.near_miss(version, mention)):
+                    mention.quality == "garbled" and decider.near_miss(version, mention)
+                ):
                     item = decider.from_mention(version, mention)
                     if item is not None:
                         found.append(item)
@@ -62,7 +66,10 @@ def find_discrepancies(project: Project, alignment: Alignment,
     split = split_at_share(groups, share=ROWS_HERE)
     (first, mentioned), rest = parallel.both(
         lambda: (from_rows(groups[:split]), from_mentions()),
-        lambda: from_rows(groups[split:]), sum(map(len, versions.sentences.values())), jobs)
+        lambda: from_rows(groups[split:]),
+        sum(map(len, versions.sentences.values())),
+        jobs,
+    )
     return number_them(deduplicate(first + rest + mentioned), decider.order)
 
 
@@ -86,8 +93,7 @@ _BASIS_RANK = {"correction": 0, "entity": 1, "majority": 2, "record": 3, None: 4
 def deduplicate(found: list[Discrepancy]) -> list[Discrepancy]:
     """One discrepancy per place of a version: the best-founded, the most specific."""
     specific = {"quote": 2, "meaning": 1}
-    found = sorted(found, key=lambda d: (_BASIS_RANK[d.basis], specific.get(d.kind, 0),
-                                         d.start))
+    found = sorted(found, key=lambda d: (_BASIS_RANK[d.basis], specific.get(d.kind, 0), d.start))
     kept: dict[str, list[Discrepancy]] = {}
     taken: dict[str, TakenSpans] = {}
     for item in found:

@@ -22,17 +22,23 @@ from briefing.text.names import NEAR_MISS_THRESHOLD, fold_name, name_similarity
 from briefing.text.words import WordReader, normalise
 
 
-def word_spans(reader: WordReader, text: str,
-               bounds: tuple[int, int]) -> list[tuple[int, int]]:
+def word_spans(reader: WordReader, text: str, bounds: tuple[int, int]) -> list[tuple[int, int]]:
     """The (start, end) of each word of ``text`` within ``bounds`` (a sentence)."""
     lo, hi = bounds
     return [(start + lo, end + lo) for start, end in reader.word_spans(text[lo:hi])]
 
 
-def widen(reader: WordReader, text: str, start: int, end: int, bounds: tuple[int, int],
-          minimum: int, count: Callable[[str], int] | None = None,
-          fixed: tuple[int, int] | None = None,
-          allowed: int = 1) -> tuple[int, int, tuple[int, int]]:
+def widen(
+    reader: WordReader,
+    text: str,
+    start: int,
+    end: int,
+    bounds: tuple[int, int],
+    minimum: int,
+    count: Callable[[str], int] | None = None,
+    fixed: tuple[int, int] | None = None,
+    allowed: int = 1,
+) -> tuple[int, int, tuple[int, int]]:
     """Widen [start, end) by whole words within ``bounds`` until it holds ``minimum``
     words and (if ``count`` is given) ``count`` finds it at most ``allowed`` times; or, with
     ``fixed``, by exactly that many words left and right. Returns the span and how many
@@ -53,7 +59,7 @@ def widen(reader: WordReader, text: str, start: int, end: int, bounds: tuple[int
             lo, hi = max(0, lo - 1), min(len(words), hi + 1)
         grow_left = True
         while lo > 0 or hi < len(words):
-            piece = text[words[lo][0]:words[hi - 1][1]]
+            piece = text[words[lo][0] : words[hi - 1][1]]
             if hi - lo >= minimum and (count is None or count(piece) <= allowed):
                 break
             if (grow_left and lo > 0) or hi == len(words):
@@ -91,8 +97,9 @@ def agreeing_groups(readings: list[SiteReading]) -> dict[str, list[SiteReading]]
 class Decider:
     """Decides, site by site, what each version should read there."""
 
-    def __init__(self, project: Project, corrections: dict[str, CorrectionResult],
-                 versions: VersionTexts) -> None:
+    def __init__(
+        self, project: Project, corrections: dict[str, CorrectionResult], versions: VersionTexts
+    ) -> None:
         self.project = project
         self.versions = versions
         self.record = Record(project)
@@ -100,9 +107,15 @@ class Decider:
         self.order = {v.id: n for n, v in enumerate(project.versions)}
         self.joined = project.joined_versions
 
-    def form(self, version: str, start: int, end: int, minimum: int = 1,
-             fixed: tuple[int, int] | None = None,
-             shared: int = 0) -> tuple[str, tuple[int, int]]:
+    def form(
+        self,
+        version: str,
+        start: int,
+        end: int,
+        minimum: int = 1,
+        fixed: tuple[int, int] | None = None,
+        shared: int = 0,
+    ) -> tuple[str, tuple[int, int]]:
         """The text at [start, end) with enough words around it to be found only there
         (or with ``fixed`` words around it), and how many words were added each side.
 
@@ -116,8 +129,17 @@ class Decider:
         def count(piece: str) -> int:
             return self.joined.occurrences(piece, limit + 1, None if shared else version)
 
-        a, b, added = widen(self.versions.reader, document.text, start, end, bounds, minimum,
-                            None if fixed else count, fixed, limit)
+        a, b, added = widen(
+            self.versions.reader,
+            document.text,
+            start,
+            end,
+            bounds,
+            minimum,
+            None if fixed else count,
+            fixed,
+            limit,
+        )
         return document.text[a:b], added
 
     def decide(self, site: Site) -> list[Discrepancy]:
@@ -127,26 +149,33 @@ class Decider:
         minimum = 1 if site.family in ("name", "title", "date") else 2
         if site.family == "spelling":
             minimum = 3  # "told the commission": the word alone is any commission
-        groups = agreeing_groups(sorted(readings.values(),
-                                        key=lambda r: self.order.get(r.version, 0)))
+        groups = agreeing_groups(
+            sorted(readings.values(), key=lambda r: self.order.get(r.version, 0))
+        )
         if len(groups) < 2:
             return []
-        wrong = {r.version: c for r in readings.values()
-                 if (c := self.reviews.wrong_at(r.version, r.start, r.end))}
-        right = {r.version for r in readings.values()
-                 if self.reviews.right_at(r.version, r.start, r.end)}
+        wrong = {
+            r.version: c
+            for r in readings.values()
+            if (c := self.reviews.wrong_at(r.version, r.start, r.end))
+        }
+        right = {
+            r.version for r in readings.values() if self.reviews.right_at(r.version, r.start, r.end)
+        }
         expected_key: str | None = None
         expected_text: str | None = None
         basis: Basis | None = None
         ranked = sorted(groups.items(), key=lambda g: -len(g[1]))
         if wrong or right:
             basis = "correction"
-            good = [k for k, g in groups.items() if any(r.version in right for r in g)] or \
-                [k for k, g in groups.items() if not any(r.version in wrong for r in g)]
+            good = [k for k, g in groups.items() if any(r.version in right for r in g)] or [
+                k for k, g in groups.items() if not any(r.version in wrong for r in g)
+            ]
             if len(good) == 1:
                 expected_key = good[0]
-            expected_text = self.project.corrections[
-                next(iter(wrong.values()))].right[0] if wrong else None
+            expected_text = (
+                self.project.corrections[next(iter(wrong.values()))].right[0] if wrong else None
+            )
         elif len(ranked[0][1]) > len(ranked[1][1]):
             expected_key, basis = ranked[0][0], "majority"
         else:
@@ -160,27 +189,52 @@ class Decider:
             if key == expected_key:
                 continue
             # What the other versions read here: one tuple for every reading of the group.
-            others = tuple((r.version, r.text or self.form(r.version, r.start, r.end,
-                                                           fixed=(1, 1))[0])
-                           for k, g in groups.items() if k != key for r in g)
+            others = tuple(
+                (r.version, r.text or self.form(r.version, r.start, r.end, fixed=(1, 1))[0])
+                for k, g in groups.items()
+                if k != key
+                for r in g
+            )
             for reading in group:
                 if reading.version in right and basis == "correction":
                     continue
                 # Only the forms of what will be listed: a brief of many versions has
                 # many readings at each place.
                 reading.form, context[reading.version] = self.form(
-                    reading.version, reading.start, reading.end, minimum, shared=len(group))
-                found.append(self._discrepancy(site, reading, groups, key, expected_key,
-                                               expected_text, basis, wrong, context, site_id,
-                                               others))
+                    reading.version, reading.start, reading.end, minimum, shared=len(group)
+                )
+                found.append(
+                    self._discrepancy(
+                        site,
+                        reading,
+                        groups,
+                        key,
+                        expected_key,
+                        expected_text,
+                        basis,
+                        wrong,
+                        context,
+                        site_id,
+                        others,
+                    )
+                )
                 site_id = found[-1].site  # the place's first discrepancy names the site
         return found
 
-    def _discrepancy(self, site: Site, reading: SiteReading, groups: dict[str, list[SiteReading]],
-                     key: str, expected_key: str | None, expected_text: str | None,
-                     basis: Basis | None, wrong: dict[str, str],
-                     context: dict[str, tuple[int, int]], site_id: str,
-                     others: tuple[tuple[str, str], ...]) -> Discrepancy:
+    def _discrepancy(
+        self,
+        site: Site,
+        reading: SiteReading,
+        groups: dict[str, list[SiteReading]],
+        key: str,
+        expected_key: str | None,
+        expected_text: str | None,
+        basis: Basis | None,
+        wrong: dict[str, str],
+        context: dict[str, tuple[int, int]],
+        site_id: str,
+        others: tuple[tuple[str, str], ...],
+    ) -> Discrepancy:
         found_text, form = reading.text, reading.form
         expected_reading: SiteReading | None = None
         expected_form = expected_text
@@ -200,10 +254,13 @@ class Decider:
         elif expected_key is not None:
             # Of the versions that print the expected form, the one whose words around it
             # are most like this version's.
-            options = [(self.form(r.version, r.start, r.end, fixed=context[reading.version])[0],
-                        r) for r in groups[expected_key][:12]]
+            options = [
+                (self.form(r.version, r.start, r.end, fixed=context[reading.version])[0], r)
+                for r in groups[expected_key][:12]
+            ]
             expected_form, expected_reading = max(
-                options, key=lambda o: fuzz.ratio(o[0].casefold(), form.casefold()))
+                options, key=lambda o: fuzz.ratio(o[0].casefold(), form.casefold())
+            )
             expected_text = expected_reading.text or expected_form
             evidence = (expected_reading.version, expected_form)
             if not reading.text or not expected_reading.text:
@@ -211,20 +268,33 @@ class Decider:
                 found_text, expected_text = form, expected_form
         paragraph, anchor = self.versions.anchor(reading.version, start)
         return Discrepancy(
-            id="", source=reading.version, paragraph=paragraph, anchor=anchor,
-            kind=self._kind(site, reading, expected_reading), found=found_text or form,
-            start=start, end=end if found_text else start,
-            expected=expected_text, basis=basis, form=form, expected_form=expected_form,
-            entity=self._entity(reading, expected_reading), others=others, evidence=evidence,
-            site=site_id or f"{reading.version}-{anchor}-{start}", row=site.row,
-            reviewed=self._reviewed(reading, wrong))
+            id="",
+            source=reading.version,
+            paragraph=paragraph,
+            anchor=anchor,
+            kind=self._kind(site, reading, expected_reading),
+            found=found_text or form,
+            start=start,
+            end=end if found_text else start,
+            expected=expected_text,
+            basis=basis,
+            form=form,
+            expected_form=expected_form,
+            entity=self._entity(reading, expected_reading),
+            others=others,
+            evidence=evidence,
+            site=site_id or f"{reading.version}-{anchor}-{start}",
+            row=site.row,
+            reviewed=self._reviewed(reading, wrong),
+        )
 
     def _in_record(self, family: str, reading: SiteReading) -> bool:
         """Whether the fact file's record prints this reading, with enough words around it
         to say the same thing (a bare "now" or "70" is everywhere)."""
         around = {"name": (0, 0), "title": (0, 0), "date": (0, 0), "number": (0, 1)}
-        form = self.form(reading.version, reading.start, reading.end,
-                         fixed=around.get(family, (2, 2)))[0]
+        form = self.form(
+            reading.version, reading.start, reading.end, fixed=around.get(family, (2, 2))
+        )[0]
         return self.record.has(form)
 
     def _reviewed(self, reading: SiteReading, wrong: dict[str, str]) -> Review | None:
@@ -239,8 +309,7 @@ class Decider:
                 return item.entity
         return None
 
-    def _kind(self, site: Site, found: SiteReading,
-              expected: SiteReading | None) -> CorrectionKind:
+    def _kind(self, site: Site, found: SiteReading, expected: SiteReading | None) -> CorrectionKind:
         if site.family != "name":
             return site.family
         target = expected.item if expected else None
@@ -248,19 +317,20 @@ class Decider:
         entity = self._entity(found, expected)
         kind = self.project.entities[entity].kind if entity in self.project.entities else None
         if expected is not None:
-            if fold_name(found.text) == fold_name(expected.text) or \
-                    name_similarity(found.text, expected.text) >= NEAR_MISS_THRESHOLD:
+            if (
+                fold_name(found.text) == fold_name(expected.text)
+                or name_similarity(found.text, expected.text) >= NEAR_MISS_THRESHOLD
+            ):
                 return "name" if kind == "person" else "spelling"
         if kind is None:
-            words = {normalise(w) for item in (target, mine) if item
-                     for w in item.text.split()}
+            words = {normalise(w) for item in (target, mine) if item for w in item.text.split()}
             return "institution" if words & BODY_WORDS else "name"
         return "institution" if kind in BODY_KINDS else "name"
 
     def near_miss(self, version: str, mention: MentionSpan) -> bool:
         """Whether a form that a correction names is also a near miss of the entity's name
         (so the comparison finds it even without the correction)."""
-        text = self.versions.documents[version].text[mention.start:mention.end]
+        text = self.versions.documents[version].text[mention.start : mention.end]
         entity = self.project.entities[mention.entity]
         return any(name_similarity(text, name) >= NEAR_MISS_THRESHOLD for name in entity.names)
 
@@ -270,14 +340,18 @@ class Decider:
         if self.reviews.right_at(version, mention.start, mention.end):
             return None
         text = self.versions.documents[version].text
-        found = text[mention.start:mention.end]
+        found = text[mention.start : mention.end]
         expected = entity.name if mention.quality == "former name" else mention.form
         if mention.quality == "garbled":
             correction = self.project.corrections.get(
-                self.reviews.wrong_at(version, mention.start, mention.end) or "")
+                self.reviews.wrong_at(version, mention.start, mention.end) or ""
+            )
             expected = correction.right[0] if correction else entity.name
-        kind: CorrectionKind = "name" if entity.kind == "person" else (
-            "institution" if mention.quality == "former name" else "spelling")
+        kind: CorrectionKind = (
+            "name"
+            if entity.kind == "person"
+            else ("institution" if mention.quality == "former name" else "spelling")
+        )
         reading = SiteReading(version, found, mention.start, mention.end, found)
         wrong = self.reviews.wrong_at(version, mention.start, mention.end)
         reviewed = self._reviewed(reading, {version: wrong} if wrong else {})
@@ -285,7 +359,19 @@ class Decider:
         form = self.form(version, mention.start, mention.end)[0]
         expected_form = form.replace(found, expected, 1) if found in form else expected
         return Discrepancy(
-            id="", source=version, paragraph=paragraph, anchor=anchor, kind=kind, found=found,
-            start=mention.start, end=mention.end, expected=expected, basis="entity",
-            form=form, expected_form=expected_form, entity=entity.id,
-            site=f"{version}-{anchor}-{mention.start}", reviewed=reviewed)
+            id="",
+            source=version,
+            paragraph=paragraph,
+            anchor=anchor,
+            kind=kind,
+            found=found,
+            start=mention.start,
+            end=mention.end,
+            expected=expected,
+            basis="entity",
+            form=form,
+            expected_form=expected_form,
+            entity=entity.id,
+            site=f"{version}-{anchor}-{mention.start}",
+            reviewed=reviewed,
+        )

@@ -36,8 +36,9 @@ class MentionSpan:
     form: str
 
 
-def extract_items(text: str, toks: list[Token], mentions: list[MentionSpan],
-                  proper_initial: set[str]) -> list[Item]:
+def extract_items(
+    text: str, toks: list[Token], mentions: list[MentionSpan], proper_initial: set[str]
+) -> list[Item]:
     """The items of a passage (``text``, and its words ``toks``), from its words and the
     entity mentions in it."""
     covered: dict[int, MentionSpan] = {}
@@ -60,18 +61,32 @@ def extract_items(text: str, toks: list[Token], mentions: list[MentionSpan],
             while last + 1 < len(toks) and covered.get(last + 1) is mention:
                 last += 1
             end = end_without_possessive(toks[last])
-            items.append(Item("name", frozenset({f"E:{mention.entity}"}), toks[index].start,
-                              end, text[toks[index].start:end],
-                              index, last, mention.entity, mention.quality))
+            items.append(
+                Item(
+                    "name",
+                    frozenset({f"E:{mention.entity}"}),
+                    toks[index].start,
+                    end,
+                    text[toks[index].start : end],
+                    index,
+                    last,
+                    mention.entity,
+                    mention.quality,
+                )
+            )
             index = last + 1
             continue
         if token.date or (token.number and next_is_date(toks, index)):
             last = index
-            while last + 1 < len(toks) and (toks[last + 1].date or (
-                    toks[last + 1].number and len(toks[last + 1].key) <= 4)) and \
-                    last + 1 not in covered:
+            while (
+                last + 1 < len(toks)
+                and (
+                    toks[last + 1].date or (toks[last + 1].number and len(toks[last + 1].key) <= 4)
+                )
+                and last + 1 not in covered
+            ):
                 last += 1
-            parts = [t.date or t.key for t in toks[index:last + 1]]
+            parts = [t.date or t.key for t in toks[index : last + 1]]
             items.append(item_of("date", "D:" + " ".join(sorted(parts)), text, toks, index, last))
             index = last + 1
             continue
@@ -79,26 +94,43 @@ def extract_items(text: str, toks: list[Token], mentions: list[MentionSpan],
             last = index
             while last + 1 < len(toks) and toks[last + 1].number and last + 1 not in covered:
                 last += 1
-            items.append(item_of("number", "N:" + " ".join(t.key for t in toks[index:last + 1]),
-                               text, toks, index, last))
+            items.append(
+                item_of(
+                    "number",
+                    "N:" + " ".join(t.key for t in toks[index : last + 1]),
+                    text,
+                    toks,
+                    index,
+                    last,
+                )
+            )
             index = last + 1
             continue
         if token.key in TITLES or is_proper(toks, index, proper_initial):
             last = index
-            while last + 1 < len(toks) and last + 1 not in covered and \
-                    not POSSESSIVE.search(toks[last].text) and (
-                    toks[last + 1].key in TITLES or is_proper(toks, last + 1, proper_initial)
-                    or (toks[last + 1].key in CONNECTORS and last + 2 < len(toks)
+            while (
+                last + 1 < len(toks)
+                and last + 1 not in covered
+                and not POSSESSIVE.search(toks[last].text)
+                and (
+                    toks[last + 1].key in TITLES
+                    or is_proper(toks, last + 1, proper_initial)
+                    or (
+                        toks[last + 1].key in CONNECTORS
+                        and last + 2 < len(toks)
                         and last + 2 not in covered
                         and is_proper(toks, last + 2, proper_initial)
-                        and toks[last + 1].key != "and")):
+                        and toks[last + 1].key != "and"
+                    )
+                )
+            ):
                 last += 1
             titles = [k for k in range(index, last + 1) if toks[k].key in TITLES]
             if titles:
                 # A title with the words before it that qualify it ("Treasury Secretary");
                 # a name after it is a name of its own ("minister Piotr Wasilewski").
                 end = titles[-1]
-                words = [TITLES.get(t.key, t.key) for t in toks[index:end + 1]]
+                words = [TITLES.get(t.key, t.key) for t in toks[index : end + 1]]
                 item = item_of("title", "T:" + " ".join(words), text, toks, index, end)
                 # "Norwegian Energy Minister" is Norway's Energy Minister: a nationality
                 # does not change the title.
@@ -115,19 +147,23 @@ def extract_items(text: str, toks: list[Token], mentions: list[MentionSpan],
 
 
 def next_is_date(toks: list[Token], index: int) -> bool:
-    return any(toks[j].date and not DIGITS.fullmatch(toks[j].key)
-               for j in (index - 1, index + 1) if 0 <= j < len(toks))
+    return any(
+        toks[j].date and not DIGITS.fullmatch(toks[j].key)
+        for j in (index - 1, index + 1)
+        if 0 <= j < len(toks)
+    )
 
 
-def item_of(family: ItemFamily, key: str, text: str, toks: list[Token], first: int,
-            last: int) -> Item:
+def item_of(
+    family: ItemFamily, key: str, text: str, toks: list[Token], first: int, last: int
+) -> Item:
     start, end = toks[first].start, end_without_possessive(toks[last])
     return Item(family, frozenset({key}), start, end, text[start:end], first, last)
 
 
 def name_item(text: str, toks: list[Token], first: int, last: int) -> Item:
     """A run of capitalised words that names no entity of the fact file."""
-    run = toks[first:last + 1]
+    run = toks[first : last + 1]
     words = [t.key for t in run]
     keys = {"P:" + " ".join(words), "P:" + "".join(words)}
     if len(words) > 1:
@@ -135,8 +171,7 @@ def name_item(text: str, toks: list[Token], first: int, last: int) -> Item:
     # "Oslo-based" names Oslo.
     keys |= {"P:" + part for t in run for part in t.key.split("-")[:1] if "-" in t.key}
     end = end_without_possessive(run[-1])
-    return Item("name", frozenset(keys), run[0].start, end, text[run[0].start:end],
-                first, last)
+    return Item("name", frozenset(keys), run[0].start, end, text[run[0].start : end], first, last)
 
 
 def acronym(words: list[str]) -> str:
@@ -160,5 +195,10 @@ def is_proper(toks: list[Token], index: int, proper_initial: set[str]) -> bool:
     # A capitalised word opening a sentence names something when a name follows it
     # ("Politico Europe"), unless it is a common word ("The European Commission").
     following = toks[index + 1] if index + 1 < len(toks) else None
-    return token.key not in COMMON_WORDS and following is not None and following.cap and \
-        not following.initial and following.key not in COMMON_WORDS
+    return (
+        token.key not in COMMON_WORDS
+        and following is not None
+        and following.cap
+        and not following.initial
+        and following.key not in COMMON_WORDS
+    )

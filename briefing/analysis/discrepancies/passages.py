@@ -34,11 +34,11 @@ class VersionTexts:
     """Each version's text, sentences, quotation spans and mentions, and the words of
     each distinct sentence (read once: versions repeat most sentences)."""
 
-    def __init__(self, project: Project,
-                 mentions: dict[str, dict[str, list[Mention]]]) -> None:
+    def __init__(self, project: Project, mentions: dict[str, dict[str, list[Mention]]]) -> None:
         self.reader = WordReader()
         self.documents: dict[str, Document] = {
-            v.id: v.document for v in project.versions if v.document is not None}
+            v.id: v.document for v in project.versions if v.document is not None
+        }
         self.sentences = {k: d.sentences() for k, d in self.documents.items()}
         self.quotes = {k: quote_spans(d.text) for k, d in self.documents.items()}
         self._quote_starts = {k: [a for a, _ in spans] for k, spans in self.quotes.items()}
@@ -48,12 +48,14 @@ class VersionTexts:
                 if version in self.mentions:
                     self.mentions[version] += [
                         MentionSpan(m.place.start, m.place.end, entity, m.quality, m.form)
-                        for m in found]
+                        for m in found
+                    ]
         for spans in self.mentions.values():
             spans.sort(key=lambda m: (m.start, -m.end))
         self._starts = {k: [m.start for m in v] for k, v in self.mentions.items()}
-        self._longest = {k: max((m.end - m.start for m in v), default=0)
-                         for k, v in self.mentions.items()}
+        self._longest = {
+            k: max((m.end - m.start for m in v), default=0) for k, v in self.mentions.items()
+        }
         self.proper_initial = self._proper_initial()
 
     def _proper_initial(self) -> set[str]:
@@ -63,7 +65,7 @@ class VersionTexts:
         inner_caps: set[str] = set()
         for version, document in self.documents.items():
             for sentence in self.sentences[version]:
-                self.reader.sentence(document.text[sentence.start:sentence.end])
+                self.reader.sentence(document.text[sentence.start : sentence.end])
         for shape in self.reader.distinct_sentences():
             for token in shape:
                 if not token.cap:
@@ -72,40 +74,52 @@ class VersionTexts:
                     inner_caps.add(token.key)
         return {k for k in inner_caps - lower if k not in COMMON_WORDS}
 
-    def passage(self, version: str, indices: tuple[int, ...],
-                known: dict[tuple[object, ...], Passage]) -> tuple[Passage, int]:
+    def passage(
+        self, version: str, indices: tuple[int, ...], known: dict[tuple[object, ...], Passage]
+    ) -> tuple[Passage, int]:
         """A version's sentences of one row, and the offset where they start. ``known``
         holds the row's passages so far: a version that prints the same sentences, with
         the same mentions and quotation marks in them, gets the same passage."""
         text = self.documents[version].text
         sentences = [self.sentences[version][index] for index in indices]
         base = sentences[0].start
-        pieces = tuple((s.start - base, text[s.start:s.end]) for s in sentences)
-        words = [(offset, shape) for offset, piece in pieces if (shape := self.reader.sentence(piece))]
+        pieces = tuple((s.start - base, text[s.start : s.end]) for s in sentences)
+        words = [
+            (offset, shape) for offset, piece in pieces if (shape := self.reader.sentence(piece))
+        ]
         mentions: tuple[MentionSpan, ...] = ()
         quotes: tuple[tuple[int, int], ...] = ()
         if words:
-            lo, hi = base + words[0][0] + words[0][1][0].start, \
-                base + words[-1][0] + words[-1][1][-1].end
-            spans, starts, longest = self.mentions[version], self._starts[version], \
-                self._longest[version]
-            mentions = tuple(MentionSpan(m.start - base, m.end - base, m.entity, m.quality,
-                                         m.form)
-                             for m in spans[bisect_left(starts, lo - longest):
-                                            bisect_left(starts, hi)] if lo < m.end)
+            lo, hi = (
+                base + words[0][0] + words[0][1][0].start,
+                base + words[-1][0] + words[-1][1][-1].end,
+            )
+            spans, starts, longest = (
+                self.mentions[version],
+                self._starts[version],
+                self._longest[version],
+            )
+            mentions = tuple(
+                MentionSpan(m.start - base, m.end - base, m.entity, m.quality, m.form)
+                for m in spans[bisect_left(starts, lo - longest) : bisect_left(starts, hi)]
+                if lo < m.end
+            )
             quotes = self._quotes_within(version, lo, hi, base)
         key = (pieces, mentions, quotes)
         passage = known.get(key)
         if passage is None:
-            passage_text = text[base:sentences[-1].end]
+            passage_text = text[base : sentences[-1].end]
             words_placed = placed_tokens(words, quotes)
             passage = known[key] = Passage(
-                passage_text, words_placed,
-                extract_items(passage_text, words_placed, list(mentions), self.proper_initial))
+                passage_text,
+                words_placed,
+                extract_items(passage_text, words_placed, list(mentions), self.proper_initial),
+            )
         return passage, base
 
-    def _quotes_within(self, version: str, lo: int, hi: int,
-                       base: int) -> tuple[tuple[int, int], ...]:
+    def _quotes_within(
+        self, version: str, lo: int, hi: int, base: int
+    ) -> tuple[tuple[int, int], ...]:
         """The quotation spans over [lo, hi), cut to it, from ``base``."""
         spans = self.quotes[version]
         k = max(0, bisect_right(self._quote_starts[version], lo) - 1)
@@ -123,9 +137,13 @@ class VersionTexts:
         return sentence.paragraph, sentence.anchor
 
 
-def passages_of_group(group: dict[str, tuple[int, ...]],
-                      versions: VersionTexts) -> dict[str, tuple[Passage, int]]:
+def passages_of_group(
+    group: dict[str, tuple[int, ...]], versions: VersionTexts
+) -> dict[str, tuple[Passage, int]]:
     """Each version's passage of a group of rows, and where it starts."""
     known: dict[tuple[object, ...], Passage] = {}
-    return {version: versions.passage(version, cell, known) for version, cell in group.items()
-            if cell and version in versions.documents}
+    return {
+        version: versions.passage(version, cell, known)
+        for version, cell in group.items()
+        if cell and version in versions.documents
+    }

@@ -53,15 +53,21 @@ class Reviews:
         self.corrections = project.corrections
         for spans in (*self.wrong.values(), *self.right.values(), *self.accepted.values()):
             spans.sort()
-        self._longest = max((b - a for spans in (*self.wrong.values(), *self.right.values(),
-                                                 *self.accepted.values())
-                             for a, b, _ in spans), default=0)
+        self._longest = max(
+            (
+                b - a
+                for spans in (*self.wrong.values(), *self.right.values(), *self.accepted.values())
+                for a, b, _ in spans
+            ),
+            default=0,
+        )
 
-    def _find(self, spans: list[tuple[int, int, str]], start: int,
-              end: int) -> tuple[int, int, str] | None:
+    def _find(
+        self, spans: list[tuple[int, int, str]], start: int, end: int
+    ) -> tuple[int, int, str] | None:
         """The first span that overlaps [start, end) (or holds ``start`` when empty)."""
         first = bisect_left(spans, (start - self._longest,))
-        for a, b, key in spans[first:bisect_right(spans, (end + 1,))]:
+        for a, b, key in spans[first : bisect_right(spans, (end + 1,))]:
             if (a < end and start < b) or (start == end and a <= start <= b):
                 return a, b, key
         return None

@@ -74,7 +74,8 @@ def sites_of_row(row_index: int, passages: dict[str, tuple[Passage, int]]) -> li
         comparison = compared.get(id(passage))
         if comparison is None:
             comparison = compared[id(passage)] = compare_passages(
-                passage, ref, ref_keys, ref_negations, named_ref)
+                passage, ref, ref_keys, ref_negations, named_ref
+            )
             ranges.update(comparison.ranges)
         ops_of[version] = comparison.ops
         for x, y in comparison.pairs:
@@ -95,16 +96,26 @@ def sites_of_row(row_index: int, passages: dict[str, tuple[Passage, int]]) -> li
             text, start, end = span_text(ref, a, b)
             # Spelling compares the letters as printed; the rest compares words.
             site.readings[reference] = SiteReading(
-                reference, text, start + ref_base, end + ref_base,
-                text if family == "spelling" else " ".join(ref_keys[a:b]))
+                reference,
+                text,
+                start + ref_base,
+                end + ref_base,
+                text if family == "spelling" else " ".join(ref_keys[a:b]),
+            )
             read: dict[int, tuple[str, int, int, str]] = {}
             for version, ops in ops_of.items():
                 passage, base = passages[version]
                 if id(passage) not in read:
                     i0, i1 = source_range(ops, a, b)
                     text, start, end = span_text(passage, i0, i1)
-                    read[id(passage)] = (text, start, end, text if family == "spelling"
-                                      else " ".join(t.key for t in passage.tokens[i0:i1]))
+                    read[id(passage)] = (
+                        text,
+                        start,
+                        end,
+                        text
+                        if family == "spelling"
+                        else " ".join(t.key for t in passage.tokens[i0:i1]),
+                    )
                 text, start, end, key = read[id(passage)]
                 site.readings[version] = SiteReading(version, text, start + base, end + base, key)
             loose.append(site)
@@ -120,8 +131,11 @@ def sites_of_row(row_index: int, passages: dict[str, tuple[Passage, int]]) -> li
                 lo, hi = source_range(ops_of[version], ref_item.first, ref_item.last + 1)
                 same = [i for i in passage.items if i.keys & ref_item.keys]
                 near = [i for i in same if i.first < hi + 2 and lo - 2 <= i.last]
-                agreeing[id(passage)] = (near or same)[0] if near or len(same) >= sum(
-                    1 for i in ref.items if i.keys & ref_item.keys) else None
+                agreeing[id(passage)] = (
+                    (near or same)[0]
+                    if near or len(same) >= sum(1 for i in ref.items if i.keys & ref_item.keys)
+                    else None
+                )
             item = agreeing[id(passage)]
             if item is not None:
                 site.readings[version] = item_reading(version, base, item)
@@ -130,8 +144,9 @@ def sites_of_row(row_index: int, passages: dict[str, tuple[Passage, int]]) -> li
 
 def item_reading(version: str, base: int, item: Item) -> SiteReading:
     """A version's reading of an item of its passage, which starts at ``base``."""
-    return SiteReading(version, item.text, item.start + base, item.end + base, min(item.keys),
-                       item=item)
+    return SiteReading(
+        version, item.text, item.start + base, item.end + base, min(item.keys), item=item
+    )
 
 
 def row_groups(rows: list[Row]) -> list[tuple[int, dict[str, tuple[int, ...]]]]:
@@ -156,5 +171,6 @@ def row_groups(rows: list[Row]) -> list[tuple[int, dict[str, tuple[int, ...]]]]:
         _, group = groups.setdefault(root(index), (index, {}))  # rows come in order
         for version, cell in row.cells.items():
             group.setdefault(version, set()).update(cell)
-    return sorted((index, {v: tuple(sorted(c)) for v, c in cells.items()})
-                  for index, cells in groups.values())
+    return sorted(
+        (index, {v: tuple(sorted(c)) for v, c in cells.items()}) for index, cells in groups.values()
+    )

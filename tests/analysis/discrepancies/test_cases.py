@@ -28,8 +28,7 @@ def write_case(case: dict[str, Any], folder: Path) -> None:
     (folder / "facts.yaml").write_text(facts, "utf-8")
     texts: dict[str, str] = {}
     for version, spec in case["versions"].items():
-        text = (TEXTS / spec["text"]).read_text("utf-8") if "text" in spec \
-            else texts[spec["from"]]
+        text = (TEXTS / spec["text"]).read_text("utf-8") if "text" in spec else texts[spec["from"]]
         for old, new in spec.get("edits", []):
             assert old in text, f"{version}: {old!r} is not in the text it edits"
             text = text.replace(old, new, 1)
