@@ -25,6 +25,7 @@ from briefing.model import (
 from briefing.problems import Code, Problem, ProblemsFound
 from briefing.text.segment import Document, segment
 from briefing.validate import check_project, check_schema
+from briefing.versions import VersionFile, read_versions
 from briefing.yamlmarks import NOT_TEXT, Pointer, control_strings, load_yaml, unprintable
 
 
@@ -99,7 +100,7 @@ def load_project(facts_path: Path, seeds_dir: Path) -> tuple[Project, list[Probl
     return project, problems
 
 
-_FATAL = {Code.MISSING_FILE, Code.ENCODING, Code.UNSAFE_PATH, Code.EMPTY_SOURCE}
+_FATAL = {Code.MISSING_FILE, Code.ENCODING, Code.UNSAFE_PATH, Code.EMPTY_SOURCE, Code.WEB_PAGE}
 
 
 def _evidence(items: list[dict[str, Any]], pointer: Pointer) -> tuple[Evidence, ...]:
@@ -161,53 +162,36 @@ def _correction(key: str, raw: dict[str, Any]) -> Correction:
 
 
 def _sources(raw: dict[str, Any], project: Project, problems: list[Problem]) -> dict[str, Source]:
-    """Declared sources in the fact file's order, then every undeclared file in seeds/."""
+    """Declared sources in the fact file's order, then every undeclared file in seeds/;
+    the versions read together (their furniture is found across them)."""
     path, seeds = project.facts_path, project.seeds_dir
-    sources: dict[str, Source] = {}
+    entries: dict[str, dict[str, Any]] = {}
+    files: list[VersionFile] = []
     claimed: dict[Path, str] = {}
+    excerpts: dict[str, Document | None] = {}
     for key, entry in raw.items():
         origin = (path, *project.mark(("sources", key, "file" if "file" in entry else "excerpt")))
-        document = None
         if entry["kind"] == "version":
             file = seeds / entry["file"]
-            if not inside(file, seeds) or Path(entry["file"]).name != entry["file"]:
-                problems.append(
-                    Problem(
-                        *origin,
-                        f"version file {entry['file']!r} is not a file inside {seeds}",
-                        "name a file directly in seeds/",
-                        Code.UNSAFE_PATH,
-                    )
-                )
-                continue
-            if file.resolve() in claimed:
-                problems.append(
-                    Problem(
-                        *origin,
-                        f"{entry['file']} is already the file of source "
-                        f"{claimed[file.resolve()]!r}",
-                        "",
-                        Code.SCHEMA,
-                    )
-                )
+            if not _version_file_ok(entry["file"], file, seeds, origin, claimed, problems):
                 continue
             claimed[file.resolve()] = key
-            document = _read_version(file, problems, origin)
+            files.append(_declared(key, entry, file, origin, project))
         elif "excerpt" in entry:
-            folder = path.parent
-            file = folder / entry["excerpt"]
-            if not inside(file, folder):
-                problems.append(
-                    Problem(
-                        *origin,
-                        f"excerpt {entry['excerpt']!r} is outside {folder}",
-                        "keep excerpts beside the fact file",
-                        Code.UNSAFE_PATH,
-                    )
-                )
-                continue
-            text = read_text(file, problems, what="excerpt", origin=origin)
-            document = segment(text) if text is not None else None
+            excerpts[key] = _excerpt(entry["excerpt"], path.parent, origin, problems)
+        entries[key] = entry
+    undeclared: dict[str, Path] = {}
+    for file in _seed_files(seeds, problems):
+        if file.resolve() not in claimed:
+            key = _free_id(file.stem, {**entries, **undeclared})
+            undeclared[key] = file
+            files.append(VersionFile(key, file))
+    documents = read_versions(files, problems, path)
+    sources: dict[str, Source] = {}
+    for key, entry in entries.items():
+        document = documents.get(key) if entry["kind"] == "version" else excerpts.get(key)
+        if entry["kind"] == "version" and document is None:
+            continue
         sources[key] = Source(
             id=key,
             kind=entry["kind"],
@@ -221,23 +205,121 @@ def _sources(raw: dict[str, Any], project: Project, problems: list[Problem]) -> 
             excerpt=entry.get("excerpt"),
             description=entry.get("description"),
             derived_from=entry.get("derived_from"),
+            reference=bool(entry.get("reference", False)),
+            retrieved=entry.get("retrieved"),
+            sha256=entry.get("sha256"),
             document=document,
         )
-    for file in _seed_files(seeds, problems):
-        if file.resolve() in claimed:
-            continue
-        key = _free_id(file.stem, sources)
-        document = _read_version(file, problems, None)
-        sources[key] = Source(
-            id=key,
-            kind="version",
-            title=file.name,
-            label=file.name,
-            file=file.name,
-            declared=False,
-            document=document,
-        )
+    for key, file in undeclared.items():
+        if key in documents:
+            sources[key] = Source(
+                id=key,
+                kind="version",
+                title=file.name,
+                label=file.name,
+                file=file.name,
+                declared=False,
+                document=documents[key],
+            )
     return sources
+
+
+def _declared(
+    key: str, entry: dict[str, Any], file: Path, origin: tuple[Path, int, int], project: Project
+) -> VersionFile:
+    items = {name: tuple(entry.get(name, ())) for name in ("furniture", "story")}
+    marks = tuple(
+        project.mark(("sources", key, name, n))
+        for name in ("furniture", "story")
+        for n in range(len(items[name]))
+    )
+    return VersionFile(
+        key,
+        file,
+        origin,
+        entry.get("url"),
+        entry.get("sha256"),
+        items["furniture"],
+        items["story"],
+        marks,
+    )
+
+
+def _version_file_ok(
+    name: str,
+    file: Path,
+    seeds: Path,
+    origin: tuple[Path, int, int],
+    claimed: dict[Path, str],
+    problems: list[Problem],
+) -> bool:
+    if not inside(file, seeds) or Path(name).name != name:
+        problems.append(
+            Problem(
+                *origin,
+                f"version file {name!r} is not a file inside {seeds}",
+                "name a file directly in seeds/",
+                Code.UNSAFE_PATH,
+            )
+        )
+        return False
+    if file.resolve() in claimed:
+        problems.append(
+            Problem(
+                *origin,
+                f"{name} is already the file of source {claimed[file.resolve()]!r}",
+                "",
+                Code.SCHEMA,
+            )
+        )
+        return False
+    if _is_web_page(file):
+        problems.append(_web_page_problem(file, origin))
+        return False
+    return True
+
+
+def _excerpt(
+    name: str, folder: Path, origin: tuple[Path, int, int], problems: list[Problem]
+) -> Document | None:
+    file = folder / name
+    if not inside(file, folder):
+        problems.append(
+            Problem(
+                *origin,
+                f"excerpt {name!r} is outside {folder}",
+                "keep excerpts beside the fact file",
+                Code.UNSAFE_PATH,
+            )
+        )
+        return None
+    text = read_text(file, problems, what="excerpt", origin=origin)
+    return segment(text) if text is not None else None
+
+
+_WEB_PAGE_SUFFIXES = {".html", ".htm", ".xhtml", ".mhtml", ".webarchive"}
+
+
+def _is_web_page(file: Path) -> bool:
+    if file.suffix.lower() in _WEB_PAGE_SUFFIXES:
+        return True
+    try:
+        with file.open("rb") as handle:
+            head = handle.read(512).lstrip().lower()
+    except OSError:
+        return False
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
+def _web_page_problem(file: Path, origin: tuple[Path, int, int] | None) -> Problem:
+    where = origin or (file, 1, 1)
+    return Problem(
+        *where,
+        f"{file.name} is a saved web page, not a version's text",
+        f"import it with `briefing add {file}`: it extracts the article and "
+        "records where it came from; then remove the page from seeds/",
+        Code.WEB_PAGE,
+    )
 
 
 def _seed_files(seeds: Path, problems: list[Problem]) -> list[Path]:
@@ -281,36 +363,14 @@ def _seed_files(seeds: Path, problems: list[Problem]) -> list[Path]:
                     Code.UNSAFE_PATH,
                 )
             )
+        elif file.is_file() and _is_web_page(file):
+            problems.append(_web_page_problem(file, None))
         elif file.is_file():
             files.append(file)
     return files
 
 
-def _read_version(
-    file: Path, problems: list[Problem], origin: tuple[Path, int, int] | None
-) -> Document | None:
-    if not inside(file, file.parent) or (file.is_symlink() and not inside(file, file.parent)):
-        return None
-    text = read_text(file, problems, what="version", origin=origin)
-    if text is None:
-        return None
-    document = segment(text)
-    if not document.paragraphs:
-        problems.append(
-            Problem(
-                file,
-                1,
-                1,
-                "version has no text",
-                "remove the empty file or paste the story into it",
-                Code.EMPTY_SOURCE,
-            )
-        )
-        return None
-    return document
-
-
-def _free_id(stem: str, taken: dict[str, Source]) -> str:
+def _free_id(stem: str, taken: dict[str, Any]) -> str:
     base = re.sub(r"[^a-z0-9_-]+", "-", stem.lower()).strip("-_") or "version"
     if not base[0].isalnum():
         base = "v" + base

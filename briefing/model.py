@@ -42,6 +42,9 @@ class Source:
     excerpt: str | None = None
     description: str | None = None
     derived_from: str | None = None
+    reference: bool = False  # the editor names this version the original
+    retrieved: str | None = None  # when `briefing add` saved it
+    sha256: str | None = None  # of its text, as recorded
     declared: bool = True  # False for a file in seeds/ that the fact file does not describe
     document: Document | None = None  # the version's text, or the reference's excerpt
 
@@ -128,6 +131,20 @@ class Project:
     @property
     def versions(self) -> list[Source]:
         return [s for s in self.sources.values() if s.is_version]
+
+    @property
+    def reference_version(self) -> str | None:
+        """The version the others are read against, as the fact file names it: the one
+        marked ``reference: true``, else the version most others are ``derived_from``."""
+        versions = self.versions
+        marked = [v.id for v in versions if v.reference]
+        if marked:
+            return marked[0]
+        ids = {v.id for v in versions}
+        named = [v.derived_from for v in versions if v.derived_from in ids]
+        if not named:
+            return None
+        return max(dict.fromkeys(named), key=named.count)
 
     @property
     def references(self) -> list[Source]:

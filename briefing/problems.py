@@ -22,6 +22,8 @@ class Code(enum.StrEnum):
     FORM_NOT_FOUND = "form_not_found"  # a correction's forms occur in no version
     UNREVIEWED = "unreviewed"  # a discrepancy no correction or accepted wording covers
     REFERENCE = "reference"  # a cross-reference role names an unknown target
+    PROVENANCE = "provenance"  # a version's text is not the one recorded
+    WEB_PAGE = "web_page"  # a saved web page where a version's text belongs
 
 
 @dataclass(frozen=True, order=True)

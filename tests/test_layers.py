@@ -20,6 +20,7 @@ LAYERS = [
         "briefing.yamlmarks",
         "briefing.model",
         "briefing.validate",
+        "briefing.versions",
         "briefing.load",
     ),
     ("briefing.analysis",),

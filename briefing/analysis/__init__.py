@@ -14,6 +14,7 @@ from briefing.analysis.discrepancies import find_discrepancies
 from briefing.analysis.locate import FormIndex, Located
 from briefing.analysis.mentions import all_mentions
 from briefing.analysis.near_misses import NearMisses
+from briefing.analysis.reference import reference_of, voices
 from briefing.analysis.results import Analysis, CorrectionResult, Mention, Verdict
 from briefing.analysis.verdicts import scorecard, verdicts_of
 from briefing.model import Project
@@ -22,14 +23,21 @@ from briefing.model import Project
 def analyse(project: Project, jobs: int = 1) -> Analysis:
     """The analysis of a loaded brief. With ``jobs`` of 2 or more, the largest phases of a
     large brief run partly in a second process (forked); the result is the same."""
-    alignment, mentions, results = _searches(project, jobs)
-    card, wrong_places = scorecard(results, [v.id for v in project.versions if v.document])
-    discrepancies = find_discrepancies(project, alignment, mentions, results, jobs)
-    return Analysis(alignment, results, card, mentions, wrong_places, discrepancies)
+    sentences = {
+        v.id: [s.text for s in v.document.sentences()] for v in project.versions if v.document
+    }
+    reference = reference_of(project, sentences)
+    same_voice = voices(project, sentences, reference)
+    alignment, mentions, results = _searches(project, reference, jobs)
+    card, wrong_places = scorecard(results, list(sentences))
+    discrepancies = find_discrepancies(project, alignment, mentions, results, same_voice, jobs)
+    return Analysis(
+        alignment, results, card, mentions, wrong_places, discrepancies, reference, same_voice
+    )
 
 
 def _searches(
-    project: Project, jobs: int
+    project: Project, reference: str | None, jobs: int
 ) -> tuple[Alignment, dict[str, dict[str, list[Mention]]], dict[str, CorrectionResult]]:
     """The alignment, the mentions and the verdicts: what searching the versions finds
     (its indexes are freed on return, before the discrepancies, the most memory-hungry
@@ -42,7 +50,7 @@ def _searches(
     # looked for: they do not need it; the verdicts do.
     mentions, alignment = parallel.both(
         lambda: all_mentions(project, located, forms, near_misses),
-        lambda: align_versions(sentences),
+        lambda: align_versions(sentences, reference),
         sum(map(len, sentences.values())),
         jobs,
     )

@@ -1,8 +1,8 @@
 """Sentence alignment of any number of versions of one story, into rows.
 
-The rows start as the sentences of a pivot (the version with the most sentences); every
-other version is aligned once to the rows found so far (``pairs.align_sequences``), so
-adding a version costs one alignment, not one per pair.
+The rows start as the sentences of a pivot (the reference version); every other version
+is aligned once to the rows found so far (``pairs.align_sequences``), so adding a version
+costs one alignment, not one per pair.
 """
 
 from __future__ import annotations
@@ -35,18 +35,20 @@ class Alignment:
         return self.rows[index] if index is not None else None
 
 
-def align_versions(sentences: dict[str, list[str]]) -> Alignment:
+def align_versions(sentences: dict[str, list[str]], pivot: str | None = None) -> Alignment:
     """Align the versions one after the other to the rows found so far.
 
-    The rows start as the pivot's sentences; each version is aligned to them once (to
-    each row's first text), and its sentences that match no row become rows of their own,
-    placed after the row of the sentence before them. So a passage that two versions have
-    and the pivot lacks still shares a row, and the N-th version costs one alignment.
+    The rows start as the pivot's sentences (the reference version's; without one, the
+    first version's); each version is aligned to them once (to each row's first text),
+    and its sentences that match no row become rows of their own, placed after the row of
+    the sentence before them. So a passage that two versions have and the pivot lacks
+    still shares a row, and the N-th version costs one alignment.
     """
     order = list(sentences)
     if not order:
         return Alignment("", [], [])
-    pivot = max(order, key=lambda v: (len(sentences[v]), -order.index(v)))
+    if pivot not in sentences:
+        pivot = order[0]
     plain = {v: [words(s) for s in texts] for v, texts in sentences.items()}
     rows = [Row({pivot: (i,)}) for i in range(len(sentences[pivot]))]
     for version in order:

@@ -4,7 +4,7 @@ and the whole :class:`Analysis`, built once, at the end of the analysis."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from briefing.analysis.align import Alignment
@@ -14,11 +14,12 @@ VerdictKind = Literal["right", "wrong", "absent"]
 VERDICTS: tuple[VerdictKind, ...] = ("right", "wrong", "absent")
 Quality = Literal["exact", "alias", "former name", "garbled", "near miss"]
 # What a discrepancy's expected form rests on.
-Basis = Literal["correction", "entity", "majority", "record"]
+Basis = Literal["correction", "entity", "reference", "majority", "record"]
 # How the basis is said to editors and readers alike.
 BASIS_WORDS: dict[Basis, str] = {
     "correction": "the verified correction",
     "entity": "the verified name",
+    "reference": "the reference version",
     "record": "the verified record",
     "majority": "most versions",
 }
@@ -106,6 +107,8 @@ class Analysis:
     mentions: dict[str, dict[str, list[Mention]]]  # entity -> version -> mentions
     wrong_places: dict[str, list[tuple[Place, str]]]  # version -> (place, correction)
     discrepancies: list[Discrepancy]  # found by comparing versions
+    reference: str | None = None  # the version the others are read against
+    voices: dict[str, str] = field(default_factory=dict)  # version -> its voice (a version)
 
     def names_and_institutions(self, version: str) -> Counter[str]:
         total: Counter[str] = Counter()

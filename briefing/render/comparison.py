@@ -9,20 +9,19 @@ a cell links to the errata entry that reviews it.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from briefing.analysis.align import Row as AlignedRow
 from briefing.analysis.results import BASIS_WORDS, Analysis, Discrepancy
 from briefing.model import Project, Source
-from briefing.render.myst import Myst, escape, escape_keep_space, link, role, span
+from briefing.render.changes import Mark, changes_marked
+from briefing.render.myst import Myst, escape, link, role, span
 from briefing.text.opcodes import word_changes
 from briefing.text.segment import Sentence
 from briefing.text.words import WordReader
 
-Mark = tuple[int, int, str, tuple[str, ...]]  # start, end, link target, classes
 # With more versions than this, a cell with the same words as its row's first says so
 # instead of repeating them: a brief of twenty versions would otherwise print each
 # sentence twenty times.
@@ -95,6 +94,8 @@ class Comparison:
     rows: list[ComparedRow]
     summaries: list[Summary]
     entries: list[Entry]
+    reference_basis: str = ""  # why the first column is the reference
+    copies: list[Myst] = field(default_factory=list)  # groups of versions that are copies
 
     def entries_of(self, version: str) -> list[Entry]:
         return [e for e in self.entries if e.discrepancy.source == version]
@@ -179,8 +180,42 @@ def comparison(project: Project, analysis: Analysis) -> Comparison:
         lacks, moved, own = _paragraphs(summary.version, versions[0], alignment.rows)
         summaries.append(replace(summary, lacks=lacks, moved_paragraphs=moved, own=own))
     return Comparison(
-        versions, rows, summaries, [_entry(project, d) for d in analysis.discrepancies]
+        versions,
+        rows,
+        summaries,
+        [_entry(project, d) for d in analysis.discrepancies],
+        _reference_basis(project, analysis),
+        _copies(project, analysis),
     )
+
+
+def _reference_basis(project: Project, analysis: Analysis) -> str:
+    """Why the reference is the reference, in a clause."""
+    declared = project.reference_version
+    if analysis.reference is not None and analysis.reference == declared:
+        return "the original, as the fact file names it"
+    return "the version most like all the others (the fact file names no original)"
+
+
+def _copies(project: Project, analysis: Analysis) -> list[Myst]:
+    """A sentence for each group of versions that are one voice (copies of one text)."""
+    groups: dict[str, list[str]] = {}
+    for version, voice in analysis.voices.items():
+        groups.setdefault(voice, []).append(version)
+    lines = []
+    for members in groups.values():
+        if len(members) > 1:
+            names = [role("brief:source", m) for m in members]
+            lines.append(
+                Myst(
+                    ", ".join(names[:-1])
+                    + " and "
+                    + names[-1]
+                    + " are copies of one text: they count as one voice where "
+                    "the versions' majority decides."
+                )
+            )
+    return lines
 
 
 def _paragraphs(version: Source, first: Source, rows: list[AlignedRow]) -> tuple[str, str, str]:
@@ -272,7 +307,7 @@ def _cell(
     mine = [t for s in sentences for t in reader.tokens(text, s.start, s.end, [])]
     spots = [m for m in marks if start <= m[0] < end]
     if is_base:
-        body = _render(text, start, end, [], spots)
+        body = changes_marked(text, start, end, [], spots)
         status = "base"
     else:
         base_sentences = _sentences(base, base_cell)
@@ -287,63 +322,12 @@ def _cell(
                 gone = base.document.text[theirs[j0].start : theirs[j1 - 1].end]
                 at = mine[i0].start if i0 < len(mine) else end
                 edits.append(("del", at, at, gone))
-        body = _render(text, start, end, edits, spots)
+        body = changes_marked(text, start, end, edits, spots)
         status = "moved" if moved else ("changed" if edits else "same")
     classes = "brief-compare-cell" + (f" brief-compare-{status}" if status != "same" else "")
     if moved:
         body = Myst(f"{span('↕ moved', 'brief-moved')} {body}")
     return ComparedCell(version, status, where, body, classes)
-
-
-def _render(
-    text: str, start: int, end: int, edits: list[tuple[str, int, int, str]], spots: list[Mark]
-) -> Myst:
-    """The text of [start, end) with deletions put in, insertions and discrepancies marked.
-
-    A discrepancy is one link, even where it spans several edits; the words the base had
-    inside it are shown deleted just before it.
-    """
-    inserted = [(a, b) for kind, a, b, _ in edits if kind == "ins"]
-    pieces: list[tuple[int, int, str, Mark | None]] = []
-    for mark in sorted(spots):
-        if pieces and mark[0] < pieces[-1][1]:
-            continue
-        pieces.append((mark[0], mark[1], "link", mark))
-    for a, b in inserted:
-        if not any(a < pb and pa < b for pa, pb, _, _ in pieces):
-            pieces.append((a, b, "ins", None))
-    # A deletion stands where the base's words were; one inside a link moves before it.
-    events: list[tuple[int, int, str, str | Mark | None]] = []
-    for at, _, _kind, gone in ((a, b, k, g) for k, a, b, g in edits if k == "del"):
-        holder = next((p for p in pieces if p[2] == "link" and p[0] < at < p[1]), None)
-        events.append((holder[0] if holder else at, 0, "del", gone))
-    events += [(a, 1, kind, item) for a, _, kind, item in pieces]
-    ends = {a: b for a, b, _, _ in pieces}
-    out: list[str] = []
-    position = start
-    for at, _, kind, item in sorted(events, key=lambda e: (e[0], e[1])):
-        if at < position:
-            at = position  # inside a piece already written: just after it
-        plain = text[position:at]
-        out.append(escape_keep_space(plain) if plain.strip() else (" " if plain else ""))
-        position = at
-        if kind == "del":
-            assert isinstance(item, str)
-            out.append(str(span(item, "brief-del")) + " ")
-            continue
-        b = ends[at]
-        piece = text[at:b]
-        if kind == "link" and isinstance(item, tuple):
-            classes = list(item[3])
-            if any(at < ib and ia < b for ia, ib in inserted):
-                classes.insert(0, "brief-ins")
-            out.append(str(link(piece, item[2], classes)))
-        else:
-            out.append(str(span(piece, "brief-ins")))
-        position = b
-    tail = text[position:end]
-    out.append(escape_keep_space(tail) if tail.strip() else "")
-    return Myst(re.sub(r" {2,}", " ", "".join(out)).strip())
 
 
 def _summaries(

@@ -60,6 +60,18 @@ def brief_data(project: Project, analysis: Analysis) -> dict[str, Any]:
                     "paragraphs": len(s.document.paragraphs)
                     if s.is_version and s.document
                     else None,
+                    "author": s.author,
+                    "retrieved": s.retrieved,
+                    "sha256": s.sha256,
+                    "derived_from": s.derived_from,
+                    "reference": s.id == analysis.reference if s.is_version else None,
+                    "voice": analysis.voices.get(s.id) if s.is_version else None,
+                    "furniture": [
+                        {"line": a.line, "text": a.text, "kind": a.kind, "reason": a.reason}
+                        for a in s.document.aside
+                    ]
+                    if s.is_version and s.document
+                    else None,
                 }.items()
                 if v is not None
             }

@@ -58,12 +58,29 @@ class Paragraph:
         return f"p{self.number}"
 
 
+@dataclass(frozen=True, slots=True)
+class SetApart:
+    """A part of a version's text that is not its story (page furniture): a whole line,
+    or the head of a line (a dateline), with what kind of furniture it is and why it was
+    set apart."""
+
+    start: int  # offsets into the whole text
+    end: int
+    line: int  # 1-based line of the text
+    text: str
+    kind: str  # "headline", "navigation", "byline", "dateline", "related", "box", ...
+    reason: str  # how it was found, said to the editor
+    by_editor: bool = False  # named in the fact file's ``furniture:``
+
+
 @dataclass(frozen=True)
 class Document:
-    """A version's text, normalised to LF line ends, with its paragraphs."""
+    """A version's text, normalised to LF line ends, with its story paragraphs and what is
+    set apart as page furniture."""
 
     text: str
     paragraphs: tuple[Paragraph, ...]
+    aside: tuple[SetApart, ...] = ()
 
     def sentences(self) -> list[Sentence]:
         return [s for p in self.paragraphs for s in p.sentences]
@@ -98,9 +115,9 @@ def normalise_newlines(text: str) -> str:
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def segment(text: str) -> Document:
-    """Paragraphs are non-empty lines, except in hard-wrapped blocks, which are joined."""
-    text = normalise_newlines(text)
+def blocks(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each paragraph of a text (already with LF line ends): each
+    non-empty line, except in hard-wrapped blocks, which are one paragraph; stripped."""
     spans: list[tuple[int, int]] = []
     for block in re.finditer(r"[^\n](?:.|\n(?!\s*\n))*", text):
         lines = list(re.finditer(r"[^\n]+", block.group()))
@@ -108,15 +125,31 @@ def segment(text: str) -> Document:
             spans.append((block.start(), block.end()))
         else:
             spans.extend((block.start() + m.start(), block.start() + m.end()) for m in lines)
+    stripped = (_strip(text, start, end) for start, end in spans)
+    return [(start, end) for start, end in stripped if start < end]
+
+
+def segment(text: str, aside: tuple[SetApart, ...] = ()) -> Document:
+    """The text's story paragraphs and their sentences. ``aside`` holds what is set apart
+    (page furniture): whole paragraphs, which are not story paragraphs, and a paragraph's
+    head (a dateline), which its paragraph starts after. Story paragraphs are numbered on
+    their own, so the first of them is ¶1 whatever stands before it."""
+    text = normalise_newlines(text)
+    whole = {(a.start, a.end) for a in aside}
+    heads = {a.start: a.end for a in aside}
     paragraphs: list[Paragraph] = []
-    for start, end in spans:
-        start, end = _strip(text, start, end)
-        if start < end:
-            number = len(paragraphs) + 1
-            paragraphs.append(
-                Paragraph(number, start, end, text[start:end], _sentences(text, start, end, number))
-            )
-    return Document(text, tuple(paragraphs))
+    for start, end in blocks(text):
+        if (start, end) in whole:
+            continue
+        if start in heads:
+            start, end = _strip(text, heads[start], end)
+            if start >= end:
+                continue
+        number = len(paragraphs) + 1
+        paragraphs.append(
+            Paragraph(number, start, end, text[start:end], _sentences(text, start, end, number))
+        )
+    return Document(text, tuple(paragraphs), aside)
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:

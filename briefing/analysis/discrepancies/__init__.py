@@ -32,12 +32,13 @@ def find_discrepancies(
     alignment: Alignment,
     mentions: dict[str, dict[str, list[Mention]]],
     corrections: dict[str, CorrectionResult],
+    voices: dict[str, str] | None = None,
     jobs: int = 1,
 ) -> list[Discrepancy]:
     """Every discrepancy of every version, in version order, then by place, from the
     alignment of the versions, the entities' mentions and the corrections' verdicts."""
     versions = VersionTexts(project, mentions)
-    decider = Decider(project, corrections, versions)
+    decider = Decider(project, corrections, versions, alignment.pivot, voices)
     groups = row_groups(alignment.rows)
 
     def from_rows(part: list[tuple[int, dict[str, tuple[int, ...]]]]) -> list[Discrepancy]:
@@ -45,7 +46,7 @@ def find_discrepancies(
         for index, group in part:
             passages = passages_of_group(group, versions)
             if len(passages) > 1:
-                for site in sites_of_row(index, passages):
+                for site in sites_of_row(index, passages, alignment.pivot):
                     found += decider.decide(site)
         return found
 
@@ -87,7 +88,7 @@ def split_at_share(groups: list[tuple[int, dict[str, tuple[int, ...]]]], share: 
     return len(groups)
 
 
-_BASIS_RANK = {"correction": 0, "entity": 1, "majority": 2, "record": 3, None: 4}
+_BASIS_RANK = {"correction": 0, "entity": 1, "reference": 2, "majority": 3, "record": 4, None: 5}
 
 
 def deduplicate(found: list[Discrepancy]) -> list[Discrepancy]:

@@ -98,9 +98,16 @@ class Decider:
     """Decides, site by site, what each version should read there."""
 
     def __init__(
-        self, project: Project, corrections: dict[str, CorrectionResult], versions: VersionTexts
+        self,
+        project: Project,
+        corrections: dict[str, CorrectionResult],
+        versions: VersionTexts,
+        reference: str | None = None,
+        voices: dict[str, str] | None = None,
     ) -> None:
         self.project = project
+        self.reference = reference
+        self.voices = voices or {}
         self.versions = versions
         self.record = Record(project)
         self.reviews = Reviews(project, corrections)
@@ -165,7 +172,7 @@ class Decider:
         expected_key: str | None = None
         expected_text: str | None = None
         basis: Basis | None = None
-        ranked = sorted(groups.items(), key=lambda g: -len(g[1]))
+        ranked = sorted(groups.items(), key=lambda g: -self._votes(g[1]))
         if wrong or right:
             basis = "correction"
             good = [k for k, g in groups.items() if any(r.version in right for r in g)] or [
@@ -176,7 +183,13 @@ class Decider:
             expected_text = (
                 self.project.corrections[next(iter(wrong.values()))].right[0] if wrong else None
             )
-        elif len(ranked[0][1]) > len(ranked[1][1]):
+        elif self.reference in readings:
+            # The reference's words are what the others should read.
+            expected_key = next(
+                k for k, g in groups.items() if any(r.version == self.reference for r in g)
+            )
+            basis = "reference"
+        elif self._votes(ranked[0][1]) > self._votes(ranked[1][1]):
             expected_key, basis = ranked[0][0], "majority"
         else:
             in_record = [k for k, g in groups.items() if self._in_record(site.family, g[0])]
@@ -287,6 +300,10 @@ class Decider:
             row=site.row,
             reviewed=self._reviewed(reading, wrong),
         )
+
+    def _votes(self, group: list[SiteReading]) -> int:
+        """How many voices read this: copies of one text are one voice."""
+        return len({self.voices.get(r.version, r.version) for r in group})
 
     def _in_record(self, family: str, reading: SiteReading) -> bool:
         """Whether the fact file's record prints this reading, with enough words around it

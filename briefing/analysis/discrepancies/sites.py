@@ -56,10 +56,13 @@ def row_reference(passages: dict[str, tuple[Passage, int]]) -> str:
     return max(passages, key=lambda v: sum(counts[k] for k in keys[id(passages[v][0])]))
 
 
-def sites_of_row(row_index: int, passages: dict[str, tuple[Passage, int]]) -> list[Site]:
+def sites_of_row(
+    row_index: int, passages: dict[str, tuple[Passage, int]], anchor: str | None = None
+) -> list[Site]:
     """The sites of a row (a group of rows), each with the readings of the versions that
-    print something there."""
-    reference = row_reference(passages)
+    print something there, compared with the reference version's passage (``anchor``),
+    or where it has none, the passage whose items most others share."""
+    reference = anchor if anchor in passages else row_reference(passages)
     ref, ref_base = passages[reference]
     ref_keys = [t.key for t in ref.tokens]
     item_sites: dict[int, Site] = {}  # keyed by the reference item's start

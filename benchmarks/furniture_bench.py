@@ -1,0 +1,88 @@
+"""Furniture found on the real stories, against what reading marked: precision and recall
+over whole lines, per story and overall, and datelines apart.
+
+    .venv/bin/python benchmarks/furniture_bench.py [--heldout] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
+
+from realstories import Story, stories  # noqa: E402
+
+from briefing.text.furniture import find_furniture  # noqa: E402
+from briefing.text.segment import blocks  # noqa: E402
+
+
+@dataclass
+class Score:
+    found: int = 0  # lines the tool set apart
+    marked: int = 0  # lines reading marked
+    both: int = 0
+    datelines: int = 0
+    datelines_found: int = 0
+
+    def add(self, other: Score) -> None:
+        for name in vars(self):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def precision(self) -> float:
+        return self.both / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.both / self.marked if self.marked else 1.0
+
+
+def score(story: Story, show: bool = False) -> Score:
+    sites = {f: story.site(f) for f in story.texts}
+    found = find_furniture(story.texts, sites)
+    result = Score()
+    for file, text in story.texts.items():
+        lines = {text[a:b].strip() for a, b in blocks(text)}
+        rows = [r for r in story.furniture if r["file"] == file]
+        # A row that is no whole line but the head of one is a dateline (whatever its kind).
+        marked = {r["text"].strip() for r in rows if r["text"].strip() in lines}
+        head_rows = [r for r in rows if r["text"].strip() not in lines]
+        aside = {a.text.strip() for a in found[file] if a.kind != "dateline"}
+        result.found += len(aside)
+        result.marked += len(marked)
+        result.both += len(aside & marked)
+        heads = {a.text.strip() for a in found[file] if a.kind == "dateline"}
+        for row in head_rows:
+            result.datelines += 1
+            result.datelines_found += row["text"].strip() in heads
+            if show and row["text"].strip() not in heads:
+                print(f"  {story.name}/{file}: dateline missed: {row['text']!r}")
+        if show:
+            for line in sorted(aside - marked):
+                print(f"  {story.name}/{file}: set apart, but story: {line[:100]!r}")
+            for line in sorted(marked - aside):
+                print(f"  {story.name}/{file}: missed: {line[:100]!r}")
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--heldout", action="store_true")
+    parser.add_argument("--show", action="store_true", help="list every miss")
+    args = parser.parse_args()
+    total = Score()
+    for story in stories(args.heldout):
+        s = score(story, args.show)
+        total.add(s)
+        print(f"{story.name:36} precision {s.precision:.2f} recall {s.recall:.2f} "
+              f"({s.both}/{s.found} found, {s.both}/{s.marked} marked); datelines "
+              f"{s.datelines_found}/{s.datelines}")
+    print(f"{'overall':36} precision {total.precision:.2f} recall {total.recall:.2f}; "
+          f"datelines {total.datelines_found}/{total.datelines}")
+
+
+if __name__ == "__main__":
+    main()

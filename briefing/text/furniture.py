@@ -1,0 +1,275 @@
+"""Page furniture: the lines of a saved page that are not its story.
+
+A version copied from a web page keeps what the page printed around the story: the site's
+navigation, the headline and standfirst, bylines and dates, photo captions, "Read also"
+links and the teasers under them, share and comment prompts, boxes the site adds ("Key
+Takeaways", "What you should know") and what they hold, legal notices. None of it may be
+compared as story: an aggregator's "Skip to content" is no paragraph of the report.
+
+A line is furniture when it
+
+* says what it is: a known phrase ("Read also", "Leave a Comment", "Photo credit:"), a
+  byline, a date or time and little else, a line of links ("Home » News");
+* has no sentence: fewer than three words, or no sentence's end (a headline, a teaser, a
+  crosshead), except the last line of a text the store cut off mid-sentence;
+* stands in a box: after a box's title, until a line that another version's story has;
+* is a bullet of the summary at the top of a page, or a standfirst the story repeats.
+
+A dateline at the head of a story paragraph ("ROME (AP) —") is set apart from it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
+
+from briefing.text.segment import SetApart, blocks
+
+# A line another version's story has, this alike or more (rapidfuzz's ``ratio``, 0-100):
+# what ends a box. Lines inside boxes are summaries in the site's own words: on the
+# flagship, the aggregator's own blurb scores 44 against the nearest line of the other
+# version, the story's first paragraph after "Key Takeaways" 78.
+COUNTERPART = 60.0
+SHORT = 3  # lines of fewer words hold no sentence
+HEADLINE = 20  # a line without a sentence's end and more words than this is story, cut off
+TOP = 10  # lines at the head of a page where a standfirst may stand
+
+_AGENCIES = r"AP|AFP|Reuters|EFE|Xinhua|MNA|UPI|dpa|ANSA|IANS|PTI|NAN|Bloomberg|MENAFN|IRNA"
+_DATELINE = re.compile(
+    rf"""(?:\s*date\s\d{{4}}-\d{{2}}-\d{{2}}\s+   # the store's own date mark
+        |\((?:{_AGENCIES})\)\s*                    # "(MENAFN)"
+        |\d{{1,2}}\s\w+\s\d{{4}}:\s+               # "12 gennaio 2024:"
+        |(?:[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+)*  # ROME, CORTINA D'AMPEZZO
+           |[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*(?:,|\()))  # Nueva York, ... (EFE)
+         (?:,\s*(?:\d{{1,2}}\s\w+\.?|[A-Z][\w.]*(?:\s\d{{1,2}})?))?  # , Jan 8 / , 14 abr
+         (?:\s*\((?:{_AGENCIES})\))?                # (AP)
+         \s*(?:—|–|-{{1,2}}|:|\.-)(?:\s+|(?=[A-Z“"])))  # the dash that ends it
+    """,
+    re.VERBOSE,
+)
+_PHRASES = [
+    (
+        "navigation",
+        r"skip to (main )?content|home(?=[A-Z»›>|/\s]|$)|menu$|search$|sign in|"
+        r"log ?in|← ?back|back to\b|read original|more articles|current:|tech news$|"
+        r"latest news$|news$",
+    ),
+    (
+        "related",
+        r"read (also|more|next)\b|also read\b|related\b|you may also like|"
+        r"recommended\b|more from\b|see also\b|other news|more stories|most read|trending\b|"
+        r"don'?t miss|top stories|look here\b|more information\b|see more\b|"
+        r"previous (article|post|story)\b|next (article|post|story)\b|post navigation|"
+        r"latest (news|posts|stories)\b|popular (news|posts|stories)\b|source link\b",
+    ),
+    ("share", r"share (this|on)\b|share$|follow us|tweet$|whatsapp$|print$|e-?mail$"),
+    (
+        "prompt",
+        r"leave a (comment|reply)|comments?$|\d+ comments?$|reply$|click here|sign up|"
+        r"subscribe\b|join our|download (our|the) app|pay attention|enter your e-?mail|"
+        r"your e-?mail address will not be published|required fields are marked|"
+        r"save my name|post comment|listen to this article|continue reading|loading\b|"
+        r"get the latest|don'?t have an account|already have an account|like this:",
+    ),
+    (
+        "box",
+        r"(key takeaways|why this matters|what you should know|what to know|highlights|"
+        r"in brief|at a glance|the big picture|quick read)\s*:?$",
+    ),
+    (
+        "byline",
+        r"\(?(by|written by|author|reporting by|writing by|editing by|additional "
+        r"reporting by|compiled by|edited by|about the author|posted by|posted in|filed in|"
+        r"categor(y|ies)\s*:)\b",
+    ),
+    ("caption", r"(photo|image|picture|file photo|credit|source|pictured)\s*(credit)?\s*:"),
+    ("ad", r"advertisement$|sponsored\b"),
+    ("tag", r"(tags?|topics?|filed under)\s*:"),
+]
+_PHRASE = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PHRASES]
+_ANYWHERE = [
+    ("caption", re.compile(r"photo credit|\bphoto:|\(photo|getty images|/reuters$", re.I)),
+    ("share", re.compile(r"\bshares?\b.*\b(share|tweet|email|whatsapp)\b|\{[^}]*:[^}]*;", re.I)),
+    (
+        "other",
+        re.compile(
+            r"all rights reserved|©|copyright|without warranty|disclaimer|"
+            r"terms of (use|service)|privacy policy|\bcookies?\b|"
+            r"the views expressed|originally (published|appeared)|"
+            r"this (article|story) (was|is) (originally )?(published|produced)",
+            re.I,
+        ),
+    ),
+    (
+        "byline",
+        re.compile(
+            r"^\S+(\s\S+){0,4}\s(journalist|reporter|correspondent|editor)\s.*"
+            r"\bexperience\b",
+            re.I,
+        ),
+    ),
+]
+_LINKS = re.compile(r"\s[»›|>→]\s|\s[»›|>→]$|^[»›|>→]")
+_BULLET = re.compile(r"^\s*(?:[•·▪◦*]|-\s)")
+_DATE_WORD = re.compile(
+    r"^(\d[\d:/.,-]*|am|pm|gmt|utc|wat|cet|est|edt|bst|ist|jan\w*|feb\w*|mar\w*|apr\w*|may|"
+    r"jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|mon\w*|tue\w*|wed\w*|thu\w*|fri\w*|"
+    r"sat\w*|sun\w*|published|updated|posted|date|on|at|min|mins|minutes?|read|ago|hours?)$",
+    re.I,
+)
+# A sentence ends with its mark, perhaps inside a closing quote or bracket; a teaser's
+# "..." is no end.
+_END = re.compile(r"""(?<!\.\.)(?<!…)[.!?:;]["”’'»)\]]*$""")
+_WORD = re.compile(r"\w+")
+
+
+def find_furniture(
+    texts: dict[str, str], sites: dict[str, str | None] | None = None
+) -> dict[str, list[SetApart]]:
+    """What each text (LF line ends) holds of page furniture. ``sites`` names each text's
+    web site: a line that another page of the same site prints is the site's, not a sign
+    of story."""
+    units = {key: [(a, b, text[a:b]) for a, b in blocks(text)] for key, text in texts.items()}
+    sites = sites or {}
+    found: dict[str, list[SetApart]] = {}
+    for key, text in texts.items():
+        others = [
+            u[2]
+            for other, lines in units.items()
+            if other != key and (sites.get(other) is None or sites.get(other) != sites.get(key))
+            for u in lines
+        ]
+        found[key] = _furniture_of(text, units[key], others)
+    return found
+
+
+def _furniture_of(
+    text: str, units: list[tuple[int, int, str]], others: list[str]
+) -> list[SetApart]:
+    found: list[SetApart] = []
+    in_box = False
+    story_seen = previous_story = False
+    previous = ""
+    later = [_fold(u[2]) for u in units]
+    for index, (start, end, line) in enumerate(units):
+        number = text.count("\n", 0, start) + 1
+        kind, reason = _says_what_it_is(line)
+        if kind is None and in_box and not _has_counterpart(line, others):
+            kind, reason = "box", "in a box the site adds, and no other version's story has it"
+        if kind is None:
+            following = units[index + 1][2] if index + 1 < len(units) else ""
+            # The text's last line, after story or as long as a sentence, may be one the
+            # store cut off; after "Read also" it is a teaser.
+            cut_off = index == len(units) - 1 and (
+                previous_story or (len(_WORD.findall(line)) >= 6 and previous != "related")
+            )
+            kind, reason = _without_sentence(line, following, cut_off)
+        if kind is None and not story_seen and _BULLET.match(line):
+            kind, reason = "box", "a bullet of the summary above the story"
+        if kind is None and not story_seen and _fold(line) in later[index + 1 :]:
+            kind, reason = "headline", "a standfirst: the story repeats it"
+        if kind is not None:
+            found.append(SetApart(start, end, number, line, kind, reason))
+            in_box = kind == "box" or (in_box and kind != "headline")
+            previous_story, previous = False, kind
+            continue
+        in_box = False
+        story_seen = previous_story = True
+        previous = ""
+        at = 0  # a date mark and a dateline may stand one after the other
+        while (dateline := _DATELINE.match(line, at)) and dateline.end() < len(line):
+            found.append(
+                SetApart(
+                    start + at,
+                    start + dateline.end(),
+                    number,
+                    line[at : dateline.end()].strip(),
+                    "dateline",
+                    "a dateline at the head of a paragraph",
+                )
+            )
+            at = dateline.end()
+    return _standfirsts(text, found, units)
+
+
+def _standfirsts(
+    text: str, found: list[SetApart], units: list[tuple[int, int, str]]
+) -> list[SetApart]:
+    """Story-like lines above the story's dateline are the page's standfirst: a dateline
+    opens the story it heads."""
+    heads = [a for a in found if a.kind == "dateline"]
+    if not heads:
+        return found
+    aside = {a.start for a in found}
+    first = heads[0].start
+    top = [u for u in units[:TOP] if u[0] < first and u[0] not in aside]
+    extra = [
+        SetApart(
+            a,
+            b,
+            text.count("\n", 0, a) + 1,
+            line,
+            "headline",
+            "a standfirst above the story's dateline",
+        )
+        for a, b, line in top
+    ]
+    return sorted(found + extra, key=lambda a: (a.start, -a.end))
+
+
+def _says_what_it_is(line: str) -> tuple[str | None, str]:
+    stripped = line.strip()
+    words = _WORD.findall(stripped)
+    for kind, pattern in _PHRASE:
+        match = pattern.match(stripped)
+        # A long line is furniture when its phrase heads it as a label ("Read also: ...").
+        if match and (
+            len(words) <= 12
+            or kind in ("byline", "caption")
+            or stripped[match.end() :].lstrip().startswith(":")
+        ):
+            return kind, f"a {kind} line (\u201c{match.group().strip()}\u201d)"
+    for kind, pattern in _ANYWHERE:
+        if pattern.search(stripped):
+            return kind, f"a {kind} line"
+    if _LINKS.search(stripped) and not _END.search(stripped):
+        return "navigation", "a line of links"
+    if (
+        words
+        and len(words) <= 10
+        and sum(bool(_DATE_WORD.match(w)) for w in words) * 2 >= len(words) + 1
+    ):
+        return "date", "a date or time"
+    return None, ""
+
+
+def _without_sentence(line: str, following: str, cut_off: bool) -> tuple[str | None, str]:
+    """Furniture by its shape: no sentence in it. ``cut_off``: the text's last line, after
+    story (the store may have cut it off mid-sentence)."""
+    stripped = line.strip()
+    words = _WORD.findall(stripped)
+    if cut_off and not _END.search(stripped):
+        return None, ""
+    if stripped.endswith(":") and following.lstrip()[:1] in "“\"‘'«":
+        return None, ""  # "He said:" before the quotation
+    if len(words) < SHORT or (stripped.endswith(":") and len(words) <= 4):
+        return "other", f"fewer than {SHORT} words, or a label"
+    if _END.search(stripped) or len(words) > HEADLINE:
+        return None, ""
+    return "headline", "no sentence ends in it (a headline, a teaser or a crosshead)"
+
+
+def _has_counterpart(line: str, others: Iterable[str]) -> bool:
+    pool = list(others)
+    if not pool:
+        return False
+    best = process.extractOne(
+        line, pool, scorer=fuzz.ratio, processor=str.casefold, score_cutoff=COUNTERPART
+    )
+    return best is not None
+
+
+def _fold(line: str) -> str:
+    return " ".join(_WORD.findall(line.casefold()))
