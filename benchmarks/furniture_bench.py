@@ -77,11 +77,15 @@ def main() -> None:
     for story in stories(args.heldout):
         s = score(story, args.show)
         total.add(s)
-        print(f"{story.name:36} precision {s.precision:.2f} recall {s.recall:.2f} "
-              f"({s.both}/{s.found} found, {s.both}/{s.marked} marked); datelines "
-              f"{s.datelines_found}/{s.datelines}")
-    print(f"{'overall':36} precision {total.precision:.2f} recall {total.recall:.2f}; "
-          f"datelines {total.datelines_found}/{total.datelines}")
+        print(
+            f"{story.name:36} precision {s.precision:.2f} recall {s.recall:.2f} "
+            f"({s.both}/{s.found} found, {s.both}/{s.marked} marked); datelines "
+            f"{s.datelines_found}/{s.datelines}"
+        )
+    print(
+        f"{'overall':36} precision {total.precision:.2f} recall {total.recall:.2f}; "
+        f"datelines {total.datelines_found}/{total.datelines}"
+    )
 
 
 if __name__ == "__main__":

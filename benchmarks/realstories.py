@@ -58,8 +58,18 @@ def stories(heldout: bool = False) -> list[Story]:
         if not (folder / "story.yaml").is_file():
             continue
         meta = yaml.safe_load((folder / "story.yaml").read_text("utf-8"))
-        texts = {v["file"]: (folder / v["file"]).read_text("utf-8").replace("\r\n", "\n")
-                 for v in meta["versions"]}
-        found.append(Story(folder.name, folder, meta, texts, _rows(folder / "furniture.tsv"),
-                           _rows(folder / "annotations.tsv")))
+        texts = {
+            v["file"]: (folder / v["file"]).read_text("utf-8").replace("\r\n", "\n")
+            for v in meta["versions"]
+        }
+        found.append(
+            Story(
+                folder.name,
+                folder,
+                meta,
+                texts,
+                _rows(folder / "furniture.tsv"),
+                _rows(folder / "annotations.tsv"),
+            )
+        )
     return found

@@ -610,8 +610,9 @@ def test_hostile_html_is_text_everywhere(hostile: Path) -> None:
         assert not injected(soup), (page.name, injected(soup))
     wire = BeautifulSoup((out / "_generated/sources/wire.html").read_text("utf-8"), "html.parser")
     paragraphs = [" ".join(div.get_text(" ").split()) for div in wire.select("div.brief-paragraph")]
-    furniture = " ".join(" ".join(div.get_text(" ").split())
-                         for div in wire.select("div.brief-furniture"))
+    furniture = " ".join(
+        " ".join(div.get_text(" ").split()) for div in wire.select("div.brief-furniture")
+    )
     # Every line is on the page as text: a story paragraph, numbered in turn, or a line set
     # apart as furniture (hostile lines are mostly no sentences).
     story = [line for line in HOSTILE_LINES if " ".join(shown(line).split()) not in furniture]
