@@ -19,6 +19,7 @@ from pathlib import Path
 
 from briefing import __version__, pipeline
 from briefing.analysis.parallel import jobs_from_environment
+from briefing.cli.add import add_parser
 from briefing.cli.project import ProjectPaths, project_paths
 from briefing.problems import Problem, ProblemsFound
 from briefing.render import suggest
@@ -338,6 +339,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
     build.add_argument("-v", "--verbose", action="store_true", help="all of Sphinx's output")
     build.set_defaults(run=command_build)
+
+    add_parser(sub, project_options)
 
     new = sub.add_parser("new", help="create a new brief project that builds at once")
     new.add_argument("folder", type=Path, help="a new or empty folder")
