@@ -23,6 +23,7 @@ from briefing.model import (
     Source,
 )
 from briefing.problems import Code, Problem, ProblemsFound
+from briefing.text.language import language_of
 from briefing.text.segment import Document, segment
 from briefing.validate import check_project, check_schema
 from briefing.versions import VersionFile, read_versions
@@ -154,7 +155,7 @@ def _correction(key: str, raw: dict[str, Any]) -> Correction:
         key,
         raw["kind"],
         _forms(raw["wrong"]),
-        _forms(raw["right"]),
+        _forms(raw.get("right", [])),
         _evidence(raw["evidence"], ("corrections", key, "evidence")),
         raw.get("entity"),
         raw.get("note"),
@@ -208,6 +209,7 @@ def _sources(raw: dict[str, Any], project: Project, problems: list[Problem]) -> 
             reference=bool(entry.get("reference", False)),
             retrieved=entry.get("retrieved"),
             sha256=entry.get("sha256"),
+            language=_language(document) if entry["kind"] == "version" else None,
             document=document,
         )
     for key, file in undeclared.items():
@@ -219,9 +221,16 @@ def _sources(raw: dict[str, Any], project: Project, problems: list[Problem]) -> 
                 label=file.name,
                 file=file.name,
                 declared=False,
+                language=_language(documents[key]),
                 document=documents[key],
             )
     return sources
+
+
+def _language(document: Document | None) -> str | None:
+    if document is None:
+        return None
+    return language_of(" ".join(p.text for p in document.paragraphs))
 
 
 def _declared(

@@ -12,7 +12,16 @@ from briefing.text.segment import Document
 from briefing.yamlmarks import Marks, Pointer, mark_for
 
 CorrectionKind = Literal[
-    "name", "institution", "title", "quote", "number", "date", "meaning", "spelling"
+    "name",
+    "institution",
+    "title",
+    "quote",
+    "number",
+    "date",
+    "meaning",
+    "spelling",
+    "attribution",
+    "addition",
 ]
 CORRECTION_KINDS: tuple[CorrectionKind, ...] = get_args(CorrectionKind)
 FactStatus = Literal["verified", "disputed", "unverified", "false"]
@@ -45,6 +54,7 @@ class Source:
     reference: bool = False  # the editor names this version the original
     retrieved: str | None = None  # when `briefing add` saved it
     sha256: str | None = None  # of its text, as recorded
+    language: str | None = None  # of its story ("en", "es", ...), when clear
     declared: bool = True  # False for a file in seeds/ that the fact file does not describe
     document: Document | None = None  # the version's text, or the reference's excerpt
 

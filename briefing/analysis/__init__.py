@@ -27,17 +27,35 @@ def analyse(project: Project, jobs: int = 1) -> Analysis:
         v.id: [s.text for s in v.document.sentences()] for v in project.versions if v.document
     }
     reference = reference_of(project, sentences)
-    same_voice = voices(project, sentences, reference)
-    alignment, mentions, results = _searches(project, reference, jobs)
+    # A version in another language than the reference's is not compared word by word.
+    language = project.sources[reference].language if reference else None
+    foreign = tuple(
+        v.id
+        for v in project.versions
+        if v.id in sentences and language and v.language not in (None, language)
+    )
+    compared = {k: texts for k, texts in sentences.items() if k not in foreign}
+    same_voice = voices(project, compared, reference)
+    alignment, mentions, results = _searches(project, compared, reference, jobs)
     card, wrong_places = scorecard(results, list(sentences))
-    discrepancies = find_discrepancies(project, alignment, mentions, results, same_voice, jobs)
+    discrepancies = find_discrepancies(
+        project, alignment, mentions, results, same_voice, jobs, set(foreign)
+    )
     return Analysis(
-        alignment, results, card, mentions, wrong_places, discrepancies, reference, same_voice
+        alignment,
+        results,
+        card,
+        mentions,
+        wrong_places,
+        discrepancies,
+        reference,
+        same_voice,
+        foreign,
     )
 
 
 def _searches(
-    project: Project, reference: str | None, jobs: int
+    project: Project, compared: dict[str, list[str]], reference: str | None, jobs: int
 ) -> tuple[Alignment, dict[str, dict[str, list[Mention]]], dict[str, CorrectionResult]]:
     """The alignment, the mentions and the verdicts: what searching the versions finds
     (its indexes are freed on return, before the discrepancies, the most memory-hungry
@@ -45,7 +63,7 @@ def _searches(
     located = {v.id: Located(v) for v in project.versions if v.document}
     forms = FormIndex(project.joined_versions, located)
     near_misses = NearMisses(tuple(loc.document.text for loc in located.values()))
-    sentences = {k: [s.text for s in loc.sentences] for k, loc in located.items()}
+    sentences = compared
     # The alignment (in a second process, where one can help) while the entities are
     # looked for: they do not need it; the verdicts do.
     mentions, alignment = parallel.both(

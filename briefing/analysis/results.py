@@ -109,6 +109,7 @@ class Analysis:
     discrepancies: list[Discrepancy]  # found by comparing versions
     reference: str | None = None  # the version the others are read against
     voices: dict[str, str] = field(default_factory=dict)  # version -> its voice (a version)
+    other_language: tuple[str, ...] = ()  # versions in another language: not compared
 
     def names_and_institutions(self, version: str) -> Counter[str]:
         total: Counter[str] = Counter()

@@ -78,7 +78,8 @@ TITLES = {
 NATIONALITY = re.compile(r"(?:ian|ean|ese|ish|an|ch|i)$")  # Norwegian, Polish, Dutch, Israeli
 
 
-CONNECTORS = frozenset("of for the and de du des von van der den del la le di da on".split())
+# "on" is no connector: "the Bank on Monday" names a bank.
+CONNECTORS = frozenset("of for the and de du des von van der den del la le di da".split())
 
 
 NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot".split())

@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from briefing.analysis import parallel
 from briefing.analysis.align import Alignment
+from briefing.analysis.discrepancies.additions import find_additions
 from briefing.analysis.discrepancies.decision import Decider
 from briefing.analysis.discrepancies.passages import VersionTexts, passages_of_group
 from briefing.analysis.discrepancies.sites import row_groups, sites_of_row
@@ -34,10 +35,11 @@ def find_discrepancies(
     corrections: dict[str, CorrectionResult],
     voices: dict[str, str] | None = None,
     jobs: int = 1,
+    foreign: set[str] | None = None,
 ) -> list[Discrepancy]:
     """Every discrepancy of every version, in version order, then by place, from the
     alignment of the versions, the entities' mentions and the corrections' verdicts."""
-    versions = VersionTexts(project, mentions)
+    versions = VersionTexts(project, mentions, foreign or set())
     decider = Decider(project, corrections, versions, alignment.pivot, voices)
     groups = row_groups(alignment.rows)
 
@@ -46,7 +48,7 @@ def find_discrepancies(
         for index, group in part:
             passages = passages_of_group(group, versions)
             if len(passages) > 1:
-                for site in sites_of_row(index, passages, alignment.pivot):
+                for site in sites_of_row(index, passages, alignment.pivot, voices):
                     found += decider.decide(site)
         return found
 
@@ -71,7 +73,8 @@ def find_discrepancies(
         sum(map(len, versions.sentences.values())),
         jobs,
     )
-    return number_them(deduplicate(first + rest + mentioned), decider.order)
+    added = find_additions(alignment, versions, alignment.pivot, decider.reviews)
+    return number_them(deduplicate(first + rest + mentioned + added), decider.order)
 
 
 ROWS_HERE = 0.35  # of the rows' work, by passages, done in the first process

@@ -4,14 +4,20 @@ them, and the ranges where quotations, negations or capitals differ.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein, Opcode
 
 from briefing.analysis.discrepancies.items import Item
 from briefing.analysis.discrepancies.passages import Passage
+from briefing.text.lexicon import COMMON_WORDS
+from briefing.text.names import NEAR_MISS_THRESHOLD, name_similarity
 from briefing.text.opcodes import changed_blocks, token_ranges
-from briefing.text.words import is_negation
+from briefing.text.words import Token, is_negation
+
+_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -28,8 +34,16 @@ def compare_passages(
     passage: Passage, ref: Passage, ref_keys: list[str], ref_negations: int, named_ref: set[int]
 ) -> PassageDiff:
     ops = list(Levenshtein.opcodes([t.key for t in passage.tokens], ref_keys))
+    # Where either text was cut off by the store, what follows the cut is not compared.
+    mine_end = len(passage.tokens) if not passage.cut else _before_last_change(ops, True)
+    ref_end = len(ref.tokens) if not ref.cut else _before_last_change(ops, False)
+    ops = [
+        op for op in ops if op.tag == "equal" or (op.src_end <= mine_end and op.dest_end <= ref_end)
+    ]
+    closeness = _closeness(ops, len(passage.tokens), len(ref.tokens))
     mapping = token_ranges(ops, len(passage.tokens))
     pairs = substitutions(passage, ref, ops)
+    strong = len(pairs)
     done = {id(i) for pair in pairs for i in pair}
     v_only, r_only = unshared(
         [x for x in passage.items if id(x) not in done],
@@ -50,13 +64,36 @@ def compare_passages(
             taken.add(id(y))
             pairs.append((x, y))
     paired = {id(x) for x, _ in pairs}
-    for family in ("name", "title", "number", "date"):
-        xs = [x for x in v_only if x.family == family and id(x) not in paired]
-        ys = [y for y in r_only if y.family == family and id(y) not in taken]
-        if len(xs) == 1 and len(ys) == 1:
-            pairs.append((xs[0], ys[0]))
-            taken.add(id(ys[0]))
-    # Quotations and negations, word by word.
+    if closeness >= OTHERWISE_MATCHING:
+        # In a sentence that is otherwise the same, the one name it changes is a
+        # substitution wherever it stands.
+        for family in ("name", "title", "number", "date"):
+            xs = [x for x in v_only if x.family == family and id(x) not in paired]
+            ys = [y for y in r_only if y.family == family and id(y) not in taken]
+            if len(xs) == 1 and len(ys) == 1:
+                pairs.append((xs[0], ys[0]))
+                taken.add(id(ys[0]))
+    # A pair found by position only is no substitution where either side names the other's
+    # item elsewhere in the sentence (the copy reorders, or names someone the reference
+    # names too); and a name paired by position alone in a reworded sentence is more often
+    # another name the rewrite brings in than a wrong one: it counts where the sentence is
+    # otherwise the same, where it is a near miss of the reference's name, or where both
+    # stand in one slot ("the Harbour Times reported" for "the City Gazette reported").
+    substituted = {id(x) for x, _ in pairs[:strong]}
+    loose = [
+        (x, y)
+        for x, y in pairs[strong:]
+        if not any(x.keys & i.keys for i in ref.items)
+        and not any(y.keys & i.keys for i in passage.items if id(i) not in substituted)
+        and (
+            x.family not in ("name", "title")
+            or closeness >= OTHERWISE_MATCHING
+            or name_similarity(x.text, y.text) >= NEAR_MISS_THRESHOLD
+            or same_slot(x, y, passage, ref)
+        )
+    ]
+    pairs = [(x, y) for x, y in pairs[:strong] + loose if differs(x, y)]
+    # Quotations, negations and words changed in an otherwise matching sentence.
     ranges: dict[tuple[str, int, int], str] = {}
     negations = negation_count(passage) != ref_negations
     named_mine = named_tokens(passage)
@@ -78,11 +115,134 @@ def compare_passages(
             continue
         mine_t = passage.tokens[i0:i1] or passage.tokens[max(0, i0 - 1) : i0 + 1]
         ref_t = ref.tokens[j0:j1] or ref.tokens[max(0, j0 - 1) : j0 + 1]
-        if negations and (has_negation(passage, i0, i1) != has_negation(ref, j0, j1)):
+        small = i1 - i0 <= SMALL and j1 - j0 <= SMALL
+        if (
+            negations
+            and small
+            and closeness >= HALF
+            and has_negation(passage, i0, i1) != has_negation(ref, j0, j1)
+        ):
             ranges[("meaning", j0, j1)] = "meaning"
-        elif mine_t and ref_t and all(t.quoted for t in mine_t) and all(t.quoted for t in ref_t):
+        elif (
+            mine_t
+            and ref_t
+            and all(t.quoted for t in mine_t)
+            and all(t.quoted for t in ref_t)
+            and not respelt(mine_t, ref_t, op)
+        ):
             ranges[("quote", j0, j1)] = "quote"
+        elif unnamed_source(passage, ref, op):
+            ranges[("attribution", j0, j1)] = "attribution"
     return PassageDiff(ops, pairs, ranges)
+
+
+# A sentence this close to the reference's (the share of its words unchanged) is the
+# reference's sentence, changed in a few words: a change of a name or of a content word
+# in it is a discrepancy, not a rewording.
+OTHERWISE_MATCHING = 0.8
+SMALL = 3  # a change of at most this many words a side, where a negation is dropped
+HALF = 0.5  # a negation changed counts in a sentence that keeps at least half its words
+
+
+def respelt(mine: list[Token], theirs: list[Token], op: Opcode) -> bool:
+    """Whether a change only spells the same words another way ("Cirrcumstancial" for
+    "circumstantial"): no change of what is quoted."""
+    if op.tag != "replace" or len(mine) != len(theirs):
+        return False
+    return all(
+        fuzz.ratio(a.key, b.key) >= RESPELT and not _inflected(a.key, b.key)
+        for a, b in zip(mine, theirs, strict=True)
+    )
+
+
+def _inflected(a: str, b: str) -> bool:
+    """Whether one word is the other with an ending ("charge", "charges"): another word
+    of the quotation, not another spelling."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and long[len(short) :] in ("s", "es", "d", "ed", "ing")
+
+
+RESPELT = 80.0  # two spellings of one word are at least this alike (0-100)
+# Nouns by which a report leaves its source unnamed.
+UNNAMED = frozenset(
+    "outlet outlets newspaper newspapers source sources official officials person people "
+    "media report reports publication insider insiders spokesperson".split()
+)
+
+
+def unnamed_source(passage: Passage, ref: Passage, op: Opcode) -> bool:
+    """Whether the version names an actor where the reference leaves it unnamed ("a report
+    by Bloomberg" for "a report from a news outlet"): it credits someone the reference
+    does not."""
+    if op.tag != "replace":
+        return False
+    i0, i1, j0, j1 = op.src_start, op.src_end, op.dest_start, op.dest_end
+    named = [x for x in passage.items if x.family == "name" and i0 <= x.first and x.last < i1]
+    in_reference = any(y.first < j1 and j0 <= y.last for y in ref.items)
+    unnamed = any(t.key in UNNAMED for t in ref.tokens[j0:j1])
+    return bool(named) and unnamed and not in_reference
+
+
+def same_slot(x: Item, y: Item, passage: Passage, ref: Passage) -> bool:
+    """Whether two items stand between the same words: the same content word right after
+    both, or right before both."""
+
+    def word(p: Passage, k: int) -> str | None:
+        if 0 <= k < len(p.tokens) and p.tokens[k].key not in COMMON_WORDS:
+            return p.tokens[k].key
+        return None
+
+    after = word(passage, x.last + 1)
+    before = word(passage, x.first - 1)
+    return (after is not None and after == word(ref, y.last + 1)) or (
+        before is not None and before == word(ref, y.first - 1)
+    )
+
+
+def differs(x: Item, y: Item) -> bool:
+    """Whether two paired items say different things: not when one only adds words to
+    the other ("Umar Audu, on Wednesday", "Gulgong, New South Wales"), nor for dates of
+    different sorts ("Sept 4" for "Wednesday", "today" for "Wednesday")."""
+    mine, theirs = set(_words_of(x.text)), set(_words_of(y.text))
+    if x.family in ("name", "date") and (mine <= theirs or theirs <= mine):
+        return False
+    if x.family == "name" and len(mine) == len(theirs) == 1:
+        a, b = sorted((*mine, *theirs), key=len)
+        if len(a) >= 4 and b.startswith(a):
+            return False  # "Australia" and "Australian" name one country
+    if x.family == "date" and _date_sort(x) != _date_sort(y):
+        return False
+    return True
+
+
+def _words_of(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def _date_sort(item: Item) -> str:
+    key = min(item.keys)
+    if any(
+        day in key
+        for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    ):
+        return "weekday"
+    if any(day in key for day in ("today", "yesterday", "tomorrow", "tonight")):
+        return "relative"
+    return "calendar"
+
+
+def _closeness(ops: list[Opcode], mine: int, theirs: int) -> float:
+    same = sum(op.src_end - op.src_start for op in ops if op.tag == "equal")
+    return same / max(mine, theirs, 1)
+
+
+def _before_last_change(ops: list[Opcode], mine: bool) -> int:
+    """The end of the last stretch of words both sides print: where a cut-off text stops
+    being comparable."""
+    equal = [op for op in ops if op.tag == "equal"]
+    if not equal:
+        return 0
+    return equal[-1].src_end if mine else equal[-1].dest_end
 
 
 def substitutions(passage: Passage, ref: Passage, ops: list[Opcode]) -> list[tuple[Item, Item]]:

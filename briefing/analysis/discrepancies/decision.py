@@ -7,10 +7,9 @@ versions that disagree, the form the fact file's record uses).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from rapidfuzz import fuzz
 
+from briefing.analysis.discrepancies.forms import AROUND, agreeing_groups, widen
 from briefing.analysis.discrepancies.items import MentionSpan
 from briefing.analysis.discrepancies.passages import VersionTexts
 from briefing.analysis.discrepancies.reviews import Record, Reviews
@@ -19,79 +18,7 @@ from briefing.analysis.results import Basis, CorrectionResult, Discrepancy, Revi
 from briefing.model import CorrectionKind, Project
 from briefing.text.lexicon import BODY_KINDS, BODY_WORDS
 from briefing.text.names import NEAR_MISS_THRESHOLD, fold_name, name_similarity
-from briefing.text.words import WordReader, normalise
-
-
-def word_spans(reader: WordReader, text: str, bounds: tuple[int, int]) -> list[tuple[int, int]]:
-    """The (start, end) of each word of ``text`` within ``bounds`` (a sentence)."""
-    lo, hi = bounds
-    return [(start + lo, end + lo) for start, end in reader.word_spans(text[lo:hi])]
-
-
-def widen(
-    reader: WordReader,
-    text: str,
-    start: int,
-    end: int,
-    bounds: tuple[int, int],
-    minimum: int,
-    count: Callable[[str], int] | None = None,
-    fixed: tuple[int, int] | None = None,
-    allowed: int = 1,
-) -> tuple[int, int, tuple[int, int]]:
-    """Widen [start, end) by whole words within ``bounds`` until it holds ``minimum``
-    words and (if ``count`` is given) ``count`` finds it at most ``allowed`` times; or, with
-    ``fixed``, by exactly that many words left and right. Returns the span and how many
-    words were added on each side."""
-    words = word_spans(reader, text, bounds)
-    if not words:
-        return start, end, (0, 0)
-    inside = [k for k, (a, b) in enumerate(words) if a < end and start < b]
-    if inside:
-        lo, hi = inside[0], inside[-1] + 1
-    else:  # an omission: the gap between two words
-        lo = hi = next((k for k, (a, _) in enumerate(words) if a >= start), len(words))
-    first, last = lo, hi
-    if fixed is not None:
-        lo, hi = max(0, lo - fixed[0]), min(len(words), hi + fixed[1])
-    else:
-        if lo == hi:
-            lo, hi = max(0, lo - 1), min(len(words), hi + 1)
-        grow_left = True
-        while lo > 0 or hi < len(words):
-            piece = text[words[lo][0] : words[hi - 1][1]]
-            if hi - lo >= minimum and (count is None or count(piece) <= allowed):
-                break
-            if (grow_left and lo > 0) or hi == len(words):
-                lo -= 1
-            else:
-                hi += 1
-            grow_left = not grow_left
-    if lo >= hi:
-        return start, end, (0, 0)
-    return words[lo][0], words[hi - 1][1], (first - lo, hi - last)
-
-
-def agreeing_groups(readings: list[SiteReading]) -> dict[str, list[SiteReading]]:
-    """Readings that say the same thing, grouped, in order, each group under its first
-    reading's key. One rule, the one by which a version agrees with the row's reference:
-    two readings of items agree when their items share a key ("the US" and "the United
-    States" share "US"), and other readings when their keys are equal."""
-    groups: dict[str, list[SiteReading]] = {}
-    keys: dict[str, set[str]] = {}  # a group's label -> every key of its readings
-    for reading in readings:
-        mine = set(reading.item.keys) if reading.item is not None else {reading.key}
-        joined = [label for label, held in keys.items() if held & mine]
-        if not joined:
-            groups[reading.key], keys[reading.key] = [reading], mine
-            continue
-        label = joined[0]
-        groups[label].append(reading)
-        keys[label] |= mine
-        for other in joined[1:]:  # a reading that agrees with two groups joins them
-            groups[label] += groups.pop(other)
-            keys[label] |= keys.pop(other)
-    return groups
+from briefing.text.words import normalise
 
 
 class Decider:
@@ -122,9 +49,11 @@ class Decider:
         minimum: int = 1,
         fixed: tuple[int, int] | None = None,
         shared: int = 0,
+        around: tuple[int, int] = (0, 0),
     ) -> tuple[str, tuple[int, int]]:
-        """The text at [start, end) with enough words around it to be found only there
-        (or with ``fixed`` words around it), and how many words were added each side.
+        """The text at [start, end) with ``around`` words on each side, and then enough
+        words more to be found only there (or with ``fixed`` words around it), and how many
+        words were added each side.
 
         With ``shared``, the form may occur that many times in all the versions (once in
         each version that prints it at this place); otherwise once in its own version."""
@@ -132,22 +61,21 @@ class Decider:
         sentence = document.sentence_at(start) or document.sentence_at(max(0, start - 1))
         bounds = (sentence.start, sentence.end) if sentence else (0, len(document.text))
         limit = max(1, shared)
+        reader, text = self.versions.reader, document.text
 
         def count(piece: str) -> int:
             return self.joined.occurrences(piece, limit + 1, None if shared else version)
 
-        a, b, added = widen(
-            self.versions.reader,
-            document.text,
-            start,
-            end,
-            bounds,
-            minimum,
-            None if fixed else count,
-            fixed,
-            limit,
-        )
-        return document.text[a:b], added
+        if fixed is not None:
+            a, b, added = widen(reader, text, start, end, bounds, minimum, None, fixed, limit)
+            return text[a:b], added
+        first = (0, 0)
+        if around != (0, 0):
+            # An omission (an empty span) stands between two words: those, and around them.
+            span = around if start < end else (around[0] + 1, around[1] + 1)
+            start, end, first = widen(reader, text, start, end, bounds, 1, None, span, limit)
+        a, b, added = widen(reader, text, start, end, bounds, minimum, count, None, limit)
+        return text[a:b], (first[0] + added[0], first[1] + added[1])
 
     def decide(self, site: Site) -> list[Discrepancy]:
         readings = site.readings
@@ -214,7 +142,12 @@ class Decider:
                 # Only the forms of what will be listed: a brief of many versions has
                 # many readings at each place.
                 reading.form, context[reading.version] = self.form(
-                    reading.version, reading.start, reading.end, minimum, shared=len(group)
+                    reading.version,
+                    reading.start,
+                    reading.end,
+                    minimum,
+                    shared=len(group),
+                    around=AROUND.get(site.family, (0, 0)),
                 )
                 found.append(
                     self._discrepancy(

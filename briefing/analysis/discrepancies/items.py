@@ -94,17 +94,40 @@ def extract_items(
             last = index
             while last + 1 < len(toks) and toks[last + 1].number and last + 1 not in covered:
                 last += 1
+            # A number with what qualifies it: "more than 100" is not "100".
+            first, qualifier = number_qualifier(toks, index, covered)
+            if first < index and items and items[-1].last >= first:
+                first, qualifier = index, ""
             items.append(
                 item_of(
                     "number",
-                    "N:" + " ".join(t.key for t in toks[index : last + 1]),
+                    "N:" + qualifier + " ".join(t.key for t in toks[index : last + 1]),
                     text,
                     toks,
-                    index,
+                    first,
                     last,
                 )
             )
             index = last + 1
+            continue
+        if token.key in TITLE_QUALIFIERS and _title_follows(toks, index, covered):
+            # "acting Executive Secretary": the qualifier is part of the title, in any case.
+            last = index
+            while last + 1 < len(toks) and toks[last + 1].key in TITLE_QUALIFIERS:
+                last += 1
+            title = _title_run(toks, last + 1, covered)
+            words = [t.key for t in toks[index : title + 1]]
+            items.append(
+                item_of(
+                    "title",
+                    "T:" + " ".join(_TITLE_KEYS.get(w, w) for w in words),
+                    text,
+                    toks,
+                    index,
+                    title,
+                )
+            )
+            index = title + 1
             continue
         if token.key in TITLES or is_proper(toks, index, proper_initial):
             last = index
@@ -144,6 +167,86 @@ def extract_items(
             continue
         index += 1
     return items
+
+
+# Words that qualify a number, and the sense each gives ("over 100" says "more than 100").
+_QUALIFIERS = {
+    ("more", "than"): "more than",
+    ("over",): "more than",
+    ("above",): "more than",
+    ("in", "excess", "of"): "more than",
+    ("upwards", "of"): "more than",
+    ("less", "than"): "less than",
+    ("fewer", "than"): "less than",
+    ("under",): "less than",
+    ("below",): "less than",
+    ("about",): "about",
+    ("around",): "about",
+    ("roughly",): "about",
+    ("approximately",): "about",
+    ("some",): "about",
+    ("close", "to"): "about",
+    ("nearly",): "nearly",
+    ("almost",): "nearly",
+    ("up", "to"): "up to",
+    ("as", "many", "as"): "up to",
+    ("at", "least"): "at least",
+    ("no", "fewer", "than"): "at least",
+    ("within",): "within",
+    ("only",): "only",
+    ("just",): "only",
+    ("exactly",): "exactly",
+}
+TITLE_QUALIFIERS = frozenset(
+    "acting former interim outgoing incoming deputy vice assistant associate senior chief".split()
+)
+_TITLE_KEYS = dict(TITLES)
+
+
+def number_qualifier(
+    toks: list[Token], index: int, covered: dict[int, MentionSpan]
+) -> tuple[int, str]:
+    """Where a number's qualifier starts, and the qualifier's sense ("more than ")."""
+    for words, sense in sorted(_QUALIFIERS.items(), key=lambda q: -len(q[0])):
+        first = index - len(words)
+        if (
+            first >= 0
+            and not any(k in covered for k in range(first, index))
+            and tuple(t.key for t in toks[first:index]) == words
+        ):
+            return first, sense + " "
+    return index, ""
+
+
+def _title_follows(toks: list[Token], index: int, covered: dict[int, MentionSpan]) -> bool:
+    """Whether title words follow the qualifiers from ``index`` on."""
+    k = index
+    while k < len(toks) and toks[k].key in TITLE_QUALIFIERS and k not in covered:
+        k += 1
+    return k < len(toks) and k not in covered and toks[k].key in TITLES
+
+
+def _title_run(toks: list[Token], index: int, covered: dict[int, MentionSpan]) -> int:
+    """The last word of the title words and their capitalised qualifiers from ``index``."""
+    last = index
+    while (
+        last + 1 < len(toks)
+        and last + 1 not in covered
+        and (
+            toks[last + 1].key in TITLES
+            or (
+                toks[last + 1].cap
+                and not toks[last + 1].initial
+                and toks[last + 1].key not in CONNECTORS
+            )
+        )
+    ):
+        if toks[last + 1].key not in TITLES and not any(
+            t.key in TITLES for t in toks[last + 2 : last + 4]
+        ):
+            break
+        last += 1
+    return last
 
 
 def next_is_date(toks: list[Token], index: int) -> bool:

@@ -5,6 +5,7 @@ sentences share one passage, read once.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -15,6 +16,8 @@ from briefing.text.lexicon import COMMON_WORDS
 from briefing.text.segment import Document
 from briefing.text.words import Token, WordReader, placed_tokens, quote_spans
 
+_ENDS = re.compile(r"""[.!?…]["”’'»)\]]*$|["”’»]$""")
+
 
 @dataclass(frozen=True)
 class Passage:
@@ -24,6 +27,7 @@ class Passage:
     text: str  # from the first sentence's start to the last one's end
     tokens: list[Token]
     items: list[Item]
+    cut: bool = False  # the store cut the version's text off in its last sentence
 
     @property
     def keys(self) -> set[str]:
@@ -34,10 +38,14 @@ class VersionTexts:
     """Each version's text, sentences, quotation spans and mentions, and the words of
     each distinct sentence (read once: versions repeat most sentences)."""
 
-    def __init__(self, project: Project, mentions: dict[str, dict[str, list[Mention]]]) -> None:
+    def __init__(
+        self, project: Project, mentions: dict[str, dict[str, list[Mention]]], foreign: set[str]
+    ) -> None:
         self.reader = WordReader()
         self.documents: dict[str, Document] = {
-            v.id: v.document for v in project.versions if v.document is not None
+            v.id: v.document
+            for v in project.versions
+            if v.document is not None and v.id not in foreign
         }
         self.sentences = {k: d.sentences() for k, d in self.documents.items()}
         self.quotes = {k: quote_spans(d.text) for k, d in self.documents.items()}
@@ -57,6 +65,12 @@ class VersionTexts:
             k: max((m.end - m.start for m in v), default=0) for k, v in self.mentions.items()
         }
         self.proper_initial = self._proper_initial()
+        # Where a version's text stops mid-sentence (the store cut it off), if it does.
+        self.cut_at = {
+            k: d.paragraphs[-1].end
+            for k, d in self.documents.items()
+            if d.paragraphs and not _ENDS.search(d.paragraphs[-1].text)
+        }
 
     def _proper_initial(self) -> set[str]:
         """Words that are names even at the start of a sentence: never written in lower
@@ -105,7 +119,8 @@ class VersionTexts:
                 if lo < m.end
             )
             quotes = self._quotes_within(version, lo, hi, base)
-        key = (pieces, mentions, quotes)
+        cut = sentences[-1].end == self.cut_at.get(version)
+        key = (pieces, mentions, quotes, cut)
         passage = known.get(key)
         if passage is None:
             passage_text = text[base : sentences[-1].end]
@@ -114,6 +129,7 @@ class VersionTexts:
                 passage_text,
                 words_placed,
                 extract_items(passage_text, words_placed, list(mentions), self.proper_initial),
+                cut,
             )
         return passage, base
 

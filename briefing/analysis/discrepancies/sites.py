@@ -4,6 +4,7 @@ every version's reading there.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
@@ -37,7 +38,9 @@ class SiteReading:
     item: Item | None = None
 
 
-SiteFamily = Literal["name", "title", "number", "date", "quote", "meaning", "spelling"]
+SiteFamily = Literal[
+    "name", "title", "number", "date", "quote", "meaning", "spelling", "attribution"
+]
 
 
 @dataclass
@@ -56,12 +59,24 @@ def row_reference(passages: dict[str, tuple[Passage, int]]) -> str:
     return max(passages, key=lambda v: sum(counts[k] for k in keys[id(passages[v][0])]))
 
 
+# Where the reference lacks a passage, the copies are compared among themselves only when
+# this many voices print it: then what most of them say means something.
+VOICES = 3
+
+
 def sites_of_row(
-    row_index: int, passages: dict[str, tuple[Passage, int]], anchor: str | None = None
+    row_index: int,
+    passages: dict[str, tuple[Passage, int]],
+    anchor: str | None = None,
+    voices: dict[str, str] | None = None,
 ) -> list[Site]:
     """The sites of a row (a group of rows), each with the readings of the versions that
     print something there, compared with the reference version's passage (``anchor``),
     or where it has none, the passage whose items most others share."""
+    if anchor is not None and anchor not in passages:
+        heard = {(voices or {}).get(v, v) for v in passages}
+        if len(heard) < VOICES:
+            return []  # too few independent copies for a majority to mean anything
     reference = anchor if anchor in passages else row_reference(passages)
     ref, ref_base = passages[reference]
     ref_keys = [t.key for t in ref.tokens]
@@ -86,11 +101,13 @@ def sites_of_row(
             site.readings[reference] = item_reading(reference, ref_base, y)
             site.readings[version] = item_reading(version, base, x)
     # Merge touching ranges of one family, then read every version there.
-    for family in ("meaning", "quote", "spelling"):
+    for family in ("meaning", "quote", "spelling", "attribution"):
         spans = sorted((a, b) for (f, a, b) in ranges if f == family)
         merged: list[list[int]] = []
         for a, b in spans:
-            if merged and a <= merged[-1][1]:
+            if merged and (
+                a <= merged[-1][1] or (family == "quote" and one_clause(ref, merged[-1][1], a))
+            ):
                 merged[-1][1] = max(merged[-1][1], b)
             else:
                 merged.append([a, b])
@@ -143,6 +160,18 @@ def sites_of_row(
             if item is not None:
                 site.readings[version] = item_reading(version, base, item)
     return list(item_sites.values()) + loose
+
+
+_CLAUSE = re.compile(r"[,;:—–]|\.\s")
+
+
+def one_clause(passage: Passage, end: int, start: int) -> bool:
+    """Whether the words from token ``end`` to token ``start`` stand in one clause (no
+    comma, colon or sentence end between): changes of a quotation in one clause are one."""
+    if start <= end or start >= len(passage.tokens):
+        return start <= end
+    between = passage.text[passage.tokens[end - 1].end : passage.tokens[start].start]
+    return _CLAUSE.search(between) is None
 
 
 def item_reading(version: str, base: int, item: Item) -> SiteReading:

@@ -1,0 +1,211 @@
+"""Discrepancies found on the real stories, against what reading marked: precision and recall
+per story and overall, whether each true suggestion names the expected form, and the kind.
+
+    .venv/bin/python benchmarks/discovery_bench.py [--heldout] [--show]
+
+Each story is built as an editor would start it: its versions in seeds/, a fact file that
+names them (URL, publisher, what each derives from, which is the original) and nothing
+else: no entity, fact or correction. How a suggestion is matched with an annotation is
+written in tests/fixtures/real/README.md (decided before the tool first ran on them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
+
+from realstories import Story, stories  # noqa: E402
+
+from briefing import pipeline  # noqa: E402
+from briefing.render.suggest import items  # noqa: E402
+
+EXTRA_WORDS = 4  # an expected form may hold this many words more than the annotation's
+
+
+def version_id(file: str) -> str:
+    return re.sub(r"[^a-z0-9_-]+", "-", Path(file).stem.lower()).strip("-") or "version"
+
+
+def write_project(story: Story, folder: Path) -> None:
+    """The story as a brief project: its versions and a fact file naming them."""
+    (folder / "seeds").mkdir(parents=True)
+    sources: dict[str, Any] = {}
+    for version in story.meta["versions"]:
+        key = version_id(version["file"])
+        (folder / "seeds" / f"{key}.txt").write_text(story.texts[version["file"]], "utf-8")
+        entry: dict[str, Any] = {
+            "kind": "version",
+            "file": f"{key}.txt",
+            "title": version.get("publisher") or key,
+            "label": version.get("publisher") or key,
+        }
+        for name in ("publisher", "url"):
+            if version.get(name):
+                entry[name] = version[name]
+        if version.get("derived_from") in story.texts:
+            entry["derived_from"] = version_id(version["derived_from"])
+        if version["file"] == story.reference:
+            entry["reference"] = True
+        sources[key] = entry
+    facts = {
+        "brief": {
+            "title": story.meta["title"],
+            "date": str(story.meta["date"]),
+            "summary": story.meta["title"],
+        },
+        "sources": sources,
+    }
+    (folder / "facts.yaml").write_text(
+        yaml.safe_dump(facts, allow_unicode=True, sort_keys=False), "utf-8"
+    )
+
+
+def _words(text: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.findall(r"\w+", folded)
+
+
+def _spans(text: str, needle: str) -> list[tuple[int, int]]:
+    found, at = [], text.find(needle)
+    while at >= 0 and needle:
+        found.append((at, at + len(needle)))
+        at = text.find(needle, at + 1)
+    return found
+
+
+@dataclass
+class Score:
+    suggestions: int = 0
+    annotations: int = 0
+    matched: int = 0  # suggestions that match an annotation (each annotation once)
+    expected_right: int = 0
+    kind_agrees: int = 0
+    out_of_scope: int = 0  # annotations on versions in another language
+    misses: list[str] = field(default_factory=list)
+    noise: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        for name in (
+            "suggestions",
+            "annotations",
+            "matched",
+            "expected_right",
+            "kind_agrees",
+            "out_of_scope",
+        ):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.misses += other.misses
+        self.noise += other.noise
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.suggestions if self.suggestions else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.annotations if self.annotations else 1.0
+
+
+def _expected_right(annotation: dict[str, str], suggestion: dict[str, Any]) -> bool:
+    if annotation["kind"] == "addition":
+        return not suggestion.get("expected")
+    wanted = _words(annotation["expected"])
+    given = _words(suggestion.get("right_form") or suggestion.get("expected") or "")
+    plain = _words(suggestion.get("expected") or "")
+    return any(
+        set(wanted) <= set(form) and len(form) <= len(wanted) + EXTRA_WORDS
+        for form in (given, plain)
+        if form
+    )
+
+
+def score(story: Story) -> Score:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        write_project(story, folder)
+        result = pipeline.check(folder / "facts.yaml", folder / "seeds")
+        found = items(result.project, result.analysis, everything=True)
+        other_language = set(result.analysis.other_language)
+    reference = version_id(story.reference)
+    by_file = {version_id(f): f for f in story.texts}
+    s = Score()
+    annotations = [a for a in story.annotations]
+    in_scope = [a for a in annotations if version_id(a["file"]) not in other_language]
+    s.out_of_scope = len(annotations) - len(in_scope)
+    s.annotations = len(in_scope)
+    taken: set[int] = set()
+    for item in found:
+        if item["source"] == reference:
+            continue
+        s.suggestions += 1
+        text = story.texts[by_file[item["source"]]]
+        start, end = item["start"], max(item["end"], item["start"] + 1)
+        match = None
+        for n, annotation in enumerate(in_scope):
+            if n in taken or version_id(annotation["file"]) != item["source"]:
+                continue
+            if any(a < end and start < b for a, b in _spans(text, annotation["found"])):
+                match = n
+                break
+        if match is None:
+            s.noise.append(
+                f"{story.name}/{item['source']}: {item['kind']} "
+                f"{item['found']!r} -> {item['expected']!r}"
+            )
+            continue
+        taken.add(match)
+        s.matched += 1
+        annotation = in_scope[match]
+        s.expected_right += _expected_right(annotation, item)
+        s.kind_agrees += item["kind"] == annotation["kind"]
+    for n, annotation in enumerate(in_scope):
+        if n not in taken:
+            s.misses.append(
+                f"{story.name}/{version_id(annotation['file'])}: "
+                f"{annotation['kind']} {annotation['found']!r} -> "
+                f"{annotation['expected']!r}"
+            )
+    return s
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--heldout", action="store_true")
+    parser.add_argument("--show", action="store_true", help="list every miss and noise")
+    args = parser.parse_args()
+    total = Score()
+    for story in stories(args.heldout):
+        s = score(story)
+        total.add(s)
+        print(
+            f"{story.name:36} precision {s.precision:.2f} recall {s.recall:.2f} "
+            f"({s.matched} of {s.suggestions} suggestions, of {s.annotations} marked; "
+            f"expected form right {s.expected_right}, kind {s.kind_agrees}"
+            + (f"; {s.out_of_scope} in another language" if s.out_of_scope else "")
+            + ")"
+        )
+        if args.show:
+            for line in s.misses:
+                print(f"    missed  {line}")
+            for line in s.noise:
+                print(f"    noise   {line}")
+    print(
+        f"{'overall':36} precision {total.precision:.2f} recall {total.recall:.2f} "
+        f"({total.matched} of {total.suggestions}, of {total.annotations}; expected form "
+        f"right {total.expected_right} of {total.matched})"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+"""Claims a copy adds: sentences the reference does not have, saying what the reference
+does not say.
+
+A copy's sentence with no counterpart in the reference is an addition when most of its
+content words occur nowhere in the reference (a rewording of the reference's own content
+is no addition), and it stands between passages the copy shares with the reference: past
+the last of them, the copy may tell more of the story than the reference (or than the
+store kept of it), and nothing can be said; nor anywhere, where the reference's own text
+stops mid-sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import Levenshtein
+
+from briefing.analysis.align import Alignment
+from briefing.analysis.discrepancies.passages import VersionTexts
+from briefing.analysis.discrepancies.reviews import Reviews
+from briefing.analysis.results import Discrepancy, Review
+from briefing.text.lexicon import COMMON_WORDS
+
+NEW = 0.5  # of a sentence's content words, the share the reference never uses
+WORDS = 6  # a claim has at least this many content words
+_WORD = re.compile(r"[^\W\d_]+")
+_FUNCTION = COMMON_WORDS | frozenset(
+    "said says told added noted stated explained like said. also its it's has have had "
+    "will would can could may might must should being been".split()
+)
+
+
+def content_words(text: str) -> list[str]:
+    return [
+        w for w in (m.casefold() for m in _WORD.findall(text)) if w not in _FUNCTION and len(w) > 2
+    ]
+
+
+def find_additions(
+    alignment: Alignment, versions: VersionTexts, reference: str | None, reviews: Reviews
+) -> list[Discrepancy]:
+    """Each sentence, or clause, of each copy that adds a claim to the reference."""
+    if reference is None or reference not in versions.documents:
+        return []
+    if reference in versions.cut_at:
+        # The reference stops mid-sentence: the store kept only its start, and a copy's
+        # claim may come from the rest, which nobody here can read.
+        return []
+    ref_document = versions.documents[reference]
+    known = set(content_words(" ".join(p.text for p in ref_document.paragraphs)))
+    # A copy's sentences after the last passage it shares with the reference may
+    # continue a longer telling of the story than the reference's (or than the store
+    # kept of it): they are shown on the comparison page, not reported.
+    last_shared = {
+        version: max(
+            (
+                n
+                for n, row in enumerate(alignment.rows)
+                if row.cells.get(reference) and row.cells.get(version)
+            ),
+            default=-1,
+        )
+        for version in versions.documents
+    }
+    found: list[Discrepancy] = []
+    for index, row in enumerate(alignment.rows):
+        for version, cell in row.cells.items():
+            if (
+                version == reference
+                or version not in versions.documents
+                or index > last_shared[version]
+            ):
+                continue
+            weak = row.scores.get(version, 100.0) < ALIGNED
+            for sentence_index in cell:
+                sentence = versions.sentences[version][sentence_index]
+                if version in versions.cut_at and sentence.end == versions.cut_at[version]:
+                    continue  # a sentence the store cut off says too little to judge
+                if not row.cells.get(reference) or weak:
+                    span = _new_sentence(sentence.text, known)
+                else:
+                    span = _new_clause(
+                        versions, sentence.text, row.cells[reference], reference, known
+                    )
+                if span is not None:
+                    start, end = sentence.start + span[0], sentence.start + span[1]
+                    text = versions.documents[version].text[start:end]
+                    wrong = reviews.wrong_at(version, start, end)
+                    accepted = reviews.accepted_at(version, start, end)
+                    reviewed: Review | None = (
+                        ("correction", wrong)
+                        if wrong
+                        else ("accepted", accepted)
+                        if accepted
+                        else None
+                    )
+                    found.append(
+                        Discrepancy(
+                            id="",
+                            source=version,
+                            paragraph=sentence.paragraph,
+                            anchor=sentence.anchor,
+                            kind="addition",
+                            found=text,
+                            start=start,
+                            end=end,
+                            expected=None,
+                            basis="reference",
+                            form=text,
+                            expected_form=None,
+                            site=f"{version}-{sentence.anchor}-addition",
+                            row=index,
+                            reviewed=reviewed,
+                        )
+                    )
+    return found
+
+
+# A copy's sentence aligned with the reference's at less than this (the aligner's score,
+# 0-100) may be a sentence of its own that happens to share words.
+ALIGNED = 60.0
+
+
+def _new_sentence(text: str, known: set[str]) -> tuple[int, int] | None:
+    words = content_words(text)
+    new = [w for w in words if w not in known]
+    if len(words) < WORDS or len(new) < NEW * len(words):
+        return None
+    return 0, len(text)
+
+
+def _new_clause(
+    versions: VersionTexts, text: str, cell: tuple[int, ...], reference: str, known: set[str]
+) -> tuple[int, int] | None:
+    """A run of words a copy inserts into a sentence it shares with the reference,
+    saying what the reference does not (where it inserts one)."""
+    mine = versions.reader.sentence(text)
+    ref_text = " ".join(versions.sentences[reference][i].text for i in cell)
+    theirs = versions.reader.sentence(ref_text)
+    ops = Levenshtein.opcodes([t.key for t in mine], [t.key for t in theirs])
+    for op in ops:  # "delete": words the copy has and the reference lacks
+        if op.tag not in ("delete", "replace"):
+            continue
+        if op.tag == "replace" and op.src_end - op.src_start < 3 * (op.dest_end - op.dest_start):
+            continue
+        inserted = mine[op.src_start : op.src_end]
+        if not inserted:
+            continue
+        words = content_words(" ".join(t.text for t in inserted))
+        new = [w for w in words if w not in known]
+        if len(words) >= CLAUSE and len(new) >= NEW * len(words):
+            return inserted[0].start, inserted[-1].end
+    return None
+
+
+CLAUSE = 4  # an inserted clause that adds a claim has at least this many content words
