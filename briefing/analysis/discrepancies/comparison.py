@@ -129,7 +129,10 @@ def compare_passages(
             and all(t.quoted for t in mine_t)
             and all(t.quoted for t in ref_t)
             and not respelt(mine_t, ref_t, op)
+            and same_quotation(passage, ref, op)
         ):
+            ranges[("quote", j0, j1)] = "quote"
+        elif quoted_anew(passage, ref, op):
             ranges[("quote", j0, j1)] = "quote"
         elif unnamed_source(passage, ref, op):
             ranges[("attribution", j0, j1)] = "attribution"
@@ -142,6 +145,48 @@ def compare_passages(
 OTHERWISE_MATCHING = 0.8
 SMALL = 3  # a change of at most this many words a side, where a negation is dropped
 HALF = 0.5  # a negation changed counts in a sentence that keeps at least half its words
+
+
+QUOTED_ALIKE = 0.5  # of the longer quotation's words, the share both hold
+
+
+def _quotation(passage: Passage, k: int) -> set[str]:
+    """The words of the quotation that holds token ``k`` (a run of quoted words)."""
+    k = min(max(k, 0), len(passage.tokens) - 1)
+    if k < 0 or not passage.tokens[k].quoted:
+        return set()
+    lo = hi = k
+    while lo > 0 and passage.tokens[lo - 1].quoted:
+        lo -= 1
+    while hi + 1 < len(passage.tokens) and passage.tokens[hi + 1].quoted:
+        hi += 1
+    return {t.key for t in passage.tokens[lo : hi + 1]}
+
+
+def same_quotation(passage: Passage, ref: Passage, op: Opcode) -> bool:
+    """Whether the change stands in what is one quotation on both sides: a rewrite that
+    quotes other words of the speaker has not changed this quotation."""
+    mine = _quotation(passage, op.src_start if op.src_end > op.src_start else op.src_start - 1)
+    theirs = _quotation(ref, op.dest_start if op.dest_end > op.dest_start else op.dest_start - 1)
+    if not mine or not theirs:
+        return False
+    if max(len(mine), len(theirs)) <= SMALL:
+        return True  # a quoted word or two: "despicable" for "deplorable"
+    return len(mine & theirs) >= QUOTED_ALIKE * max(len(mine), len(theirs))
+
+
+def quoted_anew(passage: Passage, ref: Passage, op: Opcode) -> bool:
+    """Whether the version puts inside quotation marks words the reference tells as its
+    own, in a sentence that is otherwise the reference's ("\"This marked an unusual
+    break" for "It marked an unusual break"): a paraphrase made a quotation."""
+    i0, i1, j0, j1 = op.src_start, op.src_end, op.dest_start, op.dest_end
+    if op.tag != "replace" or not (0 < i1 - i0 <= SMALL and 0 < j1 - j0 <= SMALL):
+        return False
+    if not all(t.quoted for t in passage.tokens[i0:i1]) or any(t.quoted for t in ref.tokens[j0:j1]):
+        return False
+    mine = _quotation(passage, i0)
+    unquoted = {t.key for t in ref.tokens if not t.quoted}
+    return len(mine & unquoted) >= QUOTED_ALIKE * len(mine)
 
 
 def respelt(mine: list[Token], theirs: list[Token], op: Opcode) -> bool:

@@ -82,7 +82,6 @@ def sites_of_row(
     ref_keys = [t.key for t in ref.tokens]
     item_sites: dict[int, Site] = {}  # keyed by the reference item's start
     loose: list[Site] = []
-    ranges: dict[tuple[str, int, int], str] = {}  # reference token range -> family
     ops_of: dict[str, list[Opcode]] = {}
     ref_negations, named_ref = negation_count(ref), named_tokens(ref)
     compared: dict[int, PassageDiff] = {}  # versions that print the same share a passage
@@ -94,51 +93,41 @@ def sites_of_row(
             comparison = compared[id(passage)] = compare_passages(
                 passage, ref, ref_keys, ref_negations, named_ref
             )
-            ranges.update(comparison.ranges)
         ops_of[version] = comparison.ops
         for x, y in comparison.pairs:
             site = item_sites.setdefault(y.start, Site(y.family, row_index))
             site.readings[reference] = item_reading(reference, ref_base, y)
             site.readings[version] = item_reading(version, base, x)
-    # Merge touching ranges of one family, then read every version there.
-    for family in ("meaning", "quote", "spelling", "attribution"):
-        spans = sorted((a, b) for (f, a, b) in ranges if f == family)
-        merged: list[list[int]] = []
-        for a, b in spans:
-            if merged and (
-                a <= merged[-1][1] or (family == "quote" and one_clause(ref, merged[-1][1], a))
+    # Each passage's changed ranges, those of one family merged where they touch (and a
+    # quotation's where they stand in one clause); a site per distinct range, read in the
+    # versions that changed just that, and in those that changed nothing there.
+    merged_of = {key: merge_ranges(diff.ranges, ref) for key, diff in compared.items()}
+    distinct = sorted({r for spans in merged_of.values() for r in spans})
+    for family, a, b in distinct:
+        site = Site(family, row_index)
+        text, start, end = span_text(ref, a, b)
+        # Spelling compares the letters as printed; the rest compares words.
+        site.readings[reference] = SiteReading(
+            reference,
+            text,
+            start + ref_base,
+            end + ref_base,
+            text if family == "spelling" else " ".join(ref_keys[a:b]),
+        )
+        for version, ops in ops_of.items():
+            passage, base = passages[version]
+            own = merged_of[id(passage)]
+            if (family, a, b) not in own and any(
+                f == family and x < b and a < y for f, x, y in own
             ):
-                merged[-1][1] = max(merged[-1][1], b)
-            else:
-                merged.append([a, b])
-        for a, b in merged:
-            site = Site(family, row_index)
-            text, start, end = span_text(ref, a, b)
-            # Spelling compares the letters as printed; the rest compares words.
-            site.readings[reference] = SiteReading(
-                reference,
-                text,
-                start + ref_base,
-                end + ref_base,
-                text if family == "spelling" else " ".join(ref_keys[a:b]),
-            )
-            read: dict[int, tuple[str, int, int, str]] = {}
-            for version, ops in ops_of.items():
-                passage, base = passages[version]
-                if id(passage) not in read:
-                    i0, i1 = source_range(ops, a, b)
-                    text, start, end = span_text(passage, i0, i1)
-                    read[id(passage)] = (
-                        text,
-                        start,
-                        end,
-                        text
-                        if family == "spelling"
-                        else " ".join(t.key for t in passage.tokens[i0:i1]),
-                    )
-                text, start, end, key = read[id(passage)]
-                site.readings[version] = SiteReading(version, text, start + base, end + base, key)
-            loose.append(site)
+                continue  # it changed this stretch otherwise: read at its own site
+            i0, i1 = source_range(ops, a, b)
+            text, start, end = span_text(passage, i0, i1)
+            key = text if family == "spelling" else " ".join(t.key for t in passage.tokens[i0:i1])
+            if (family, a, b) not in own and key != site.readings[reference].key:
+                continue  # it words this otherwise, and its own reading found no change
+            site.readings[version] = SiteReading(version, text, start + base, end + base, key)
+        loose.append(site)
     # Versions that print the reference's item in its place agree with it.
     for site in item_sites.values():
         ref_item = site.readings[reference].item
@@ -163,6 +152,24 @@ def sites_of_row(
 
 
 _CLAUSE = re.compile(r"[,;:—–]|\.\s")
+
+
+def merge_ranges(
+    ranges: dict[tuple[str, int, int], str], ref: Passage
+) -> list[tuple[str, int, int]]:
+    """A passage's changed ranges of the reference, merged within each family."""
+    merged: list[tuple[str, int, int]] = []
+    for family in ("meaning", "quote", "spelling", "attribution"):
+        spans: list[list[int]] = []
+        for a, b in sorted((a, b) for (f, a, b) in ranges if f == family):
+            if spans and (
+                a <= spans[-1][1] or (family == "quote" and one_clause(ref, spans[-1][1], a))
+            ):
+                spans[-1][1] = max(spans[-1][1], b)
+            else:
+                spans.append([a, b])
+        merged += [(family, a, b) for a, b in spans]
+    return merged
 
 
 def one_clause(passage: Passage, end: int, start: int) -> bool:
