@@ -156,10 +156,11 @@ _CLAUSE = re.compile(r"[,;:—–]|\.\s")
 
 def merge_ranges(
     ranges: dict[tuple[str, int, int], str], ref: Passage
-) -> list[tuple[str, int, int]]:
+) -> list[tuple[SiteFamily, int, int]]:
     """A passage's changed ranges of the reference, merged within each family."""
-    merged: list[tuple[str, int, int]] = []
-    for family in ("meaning", "quote", "spelling", "attribution"):
+    merged: list[tuple[SiteFamily, int, int]] = []
+    families: tuple[SiteFamily, ...] = ("meaning", "quote", "spelling", "attribution")
+    for family in families:
         spans: list[list[int]] = []
         for a, b in sorted((a, b) for (f, a, b) in ranges if f == family):
             if spans and (
