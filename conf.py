@@ -15,9 +15,11 @@ extensions = ["myst_parser", "briefing"]
 briefing_facts = "docs/facts.yaml"
 briefing_seeds = "seeds"
 briefing_templates = "templates"
+briefing_output = "brief"  # the pages' URLs: brief/errata.html, brief/sources/...
 
 root_doc = "index"
-exclude_patterns = ["excerpts", "facts.yaml", "_build"]
+# The brief itself is the front page: index.md includes it, so it is not a page of its own.
+exclude_patterns = ["excerpts", "facts.yaml", "_build", "brief/brief.md"]
 myst_enable_extensions = ["attrs_inline", "colon_fence", "deflist"]
 myst_footnote_transition = False  # otherwise a rule closes every PDF page with footnotes
 suppress_warnings: list[str] = []

@@ -10,6 +10,7 @@ from briefing import __version__
 from briefing.sphinx.cards import setup_cards
 from briefing.sphinx.citations import setup_citations
 from briefing.sphinx.config import setup_config
+from briefing.sphinx.details import setup_details
 from briefing.sphinx.domain import setup_domain
 from briefing.sphinx.generation import setup_generation
 from briefing.sphinx.jsonld import setup_jsonld
@@ -22,6 +23,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_config(app)
     setup_domain(app)
     setup_citations(app)
+    setup_details(app)
     setup_generation(app)
     setup_output(app)
     setup_cards(app)
