@@ -24,16 +24,9 @@ myst_enable_extensions = ["attrs_inline", "colon_fence", "deflist"]
 myst_footnote_transition = False  # otherwise a rule closes every PDF page with footnotes
 suppress_warnings: list[str] = []
 
-# HTML: a reading theme whose footnotes become sidenotes on wide screens.
-html_theme = "sphinx_book_theme"
-html_title = "EU-US talks on cyber-capable AI models"
-html_theme_options = {
-    "use_sidenotes": False,  # its transform drops cross-references in notes; briefing.js does sidenotes
-    "show_toc_level": 2,
-    "navigation_with_keys": True,
-    "home_page_in_toc": True,
-}
-html_last_updated_fmt = ""
+# HTML: briefing's own theme (a reading column, sidenotes in the margin, the PDF linked).
+html_theme = "briefing"
+html_title = project
 html_copy_source = False
 html_show_sourcelink = False
 
