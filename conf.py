@@ -5,7 +5,7 @@ Build with ``make brief`` (HTML and PDF), or ``sphinx-build -c . docs _build/htm
 
 project = "EU-US talks on cyber-capable AI models"
 today = "29 May 2026"  # the story's date, printed under the PDF's title
-author = "Policy brief"
+author = "The briefing team"
 copyright = "2026, the briefing authors"
 language = "en"
 

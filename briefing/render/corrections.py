@@ -36,7 +36,8 @@ def said(correction: Correction, entity_name: str | None) -> Myst:
         text += f" (or {_quoted(correction.right[1:])})"
     named = {f.casefold() for f in (*correction.wrong, *correction.right)}
     if correction.entity and entity_name and entity_name.casefold() not in named:
-        text += f", of {role('brief:entity', correction.entity)}"
+        who = role("brief:entity", correction.entity)
+        text += f" ({who}’s words)" if correction.kind == "quote" else f" ({who})"
     return Myst(text)
 
 

@@ -72,7 +72,7 @@ class Views:
             where = role("brief:para", target) if target else role("brief:source", source.id)
         elif source.url:
             where = link(
-                f"{source.publisher or source.label}, “{source.title}”"
+                (source.publisher or source.label)
                 + (f" ({day(source.date)})" if source.date else ""),
                 source.url,
             )
@@ -93,6 +93,17 @@ class Views:
 
     def citations(self, evidence: tuple[Evidence, ...], prefix: str) -> list[Citation]:
         return [self.citation(e, f"{prefix}-{n}") for n, e in enumerate(evidence, 1)]
+
+    @staticmethod
+    def grouped(citations: list[Citation]) -> list[tuple[Myst, list[Citation]]]:
+        """Citations of one place in a row, under it once (one note, several quotes)."""
+        groups: list[tuple[Myst, list[Citation]]] = []
+        for c in citations:
+            if groups and groups[-1][0] == c.where:
+                groups[-1][1].append(c)
+            else:
+                groups.append((c.where, [c]))
+        return groups
 
     # -- errata ------------------------------------------------------------------
     def readings(self, correction_id: str) -> list[Reading]:

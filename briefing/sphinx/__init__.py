@@ -14,6 +14,7 @@ from briefing.sphinx.details import setup_details
 from briefing.sphinx.domain import setup_domain
 from briefing.sphinx.generation import setup_generation
 from briefing.sphinx.jsonld import setup_jsonld
+from briefing.sphinx.latexstyle import setup_latex_style
 from briefing.sphinx.output import setup_output
 from briefing.sphinx.site import setup_site
 from briefing.sphinx.transforms import setup_transforms
@@ -28,6 +29,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_generation(app)
     setup_output(app)
     setup_site(app)
+    setup_latex_style(app)
     setup_cards(app)
     setup_jsonld(app)
     setup_transforms(app)

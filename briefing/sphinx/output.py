@@ -18,6 +18,7 @@ STATIC = Path(__file__).parent / "static"
 LATEX_MACROS = r"""
 \usepackage[normalem]{ulem}
 \expandafter\def\csname DUrolebrief-wrong\endcsname#1{\uwave{#1}}
+\expandafter\def\csname DUrolebrief-discrepancy\endcsname#1{\uwave{#1}}
 \expandafter\def\csname DUrolebrief-right\endcsname#1{\uline{#1}}
 \expandafter\def\csname DUrolebrief-absent\endcsname#1{#1}
 \expandafter\def\csname DUrolebrief-del\endcsname#1{[−\sout{#1}]}
