@@ -37,7 +37,7 @@ def said(correction: Correction, entity_name: str | None) -> Myst:
     named = {f.casefold() for f in (*correction.wrong, *correction.right)}
     if correction.entity and entity_name and entity_name.casefold() not in named:
         who = role("brief:entity", correction.entity)
-        text += f" ({who}’s words)" if correction.kind == "quote" else f" ({who})"
+        text += f" (words of {who})" if correction.kind == "quote" else f" ({who})"
     return Myst(text)
 
 

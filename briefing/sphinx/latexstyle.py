@@ -33,10 +33,6 @@ PREAMBLE = r"""
 \pretocmd{\subsection}{\needspace{6\baselineskip}}{}{}
 \pretocmd{\subsubsection}{\needspace{5\baselineskip}}{}{}
 \pretocmd{\paragraph}{\needspace{4\baselineskip}}{}{}
-% Note marks: two marks in a row are set apart by a superscript comma, never fused
-% into one number ("Regnier1,2", not "Regnier12").
-\let\brief@makefnmark\@makefnmark
-\def\@makefnmark{\ifdim\lastkern=1sp\textsuperscript{\normalfont,}\fi\brief@makefnmark\kern1sp\relax}
 % A note's own number on the line, not raised, with a full stop (defined before the
 % document starts: Sphinx's footnote package reads this macro then).
 \long\def\@makefntext#1{\raggedright\parindent 1em\noindent
@@ -75,7 +71,7 @@ PREAMBLE = r"""
 """
 
 # Headings (and the title) in the sans family, never hyphenated, ragged right.
-HEADER_FAMILY = r"HeaderFamily=\sffamily\bfseries\raggedright\hyphenpenalty10000\exhyphenpenalty10000"
+HEADER_FAMILY = r"HeaderFamily=\sffamily\bfseries\raggedright\hyphenpenalty 10000\relax\exhyphenpenalty 10000\relax"
 
 
 def add_preamble(app: Sphinx, config: Config) -> None:
@@ -126,6 +122,21 @@ def brief_metadata(app: Sphinx) -> None:
         + "}}\n"
         + (f"\\renewcommand{{\\briefsubtitle}}{{{tex(brief.subtitle)}}}\n" if brief.subtitle else "")
     )
+
+
+class MarksSetApart(SphinxPostTransform):
+    """Two note marks in a row get a raised comma between them ("Regnier¹,²"), or they
+    would read as one number ("Regnier¹²")."""
+
+    default_priority = 555  # before Sphinx moves the notes to their marks (600)
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for ref in list(self.document.findall(nodes.footnote_reference)):
+            after = ref.next_node(descend=False, siblings=True)
+            if isinstance(after, nodes.footnote_reference):
+                comma = nodes.raw("", r"\textsuperscript{,}", format="latex")
+                ref.parent.insert(ref.parent.index(ref) + 1, comma)
 
 
 class OneNumberingOfNotes(SphinxPostTransform):
@@ -249,5 +260,6 @@ def setup_latex_style(app: Sphinx) -> None:
     )
     app.add_post_transform(ChaptersAtTheTop)
     app.add_post_transform(OneNumberingOfNotes)
+    app.add_post_transform(MarksSetApart)
     app.add_post_transform(MarksAsTheLegendShows)
     app.add_post_transform(URLsBrokenAtSlashes)
