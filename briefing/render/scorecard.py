@@ -94,7 +94,7 @@ def svg(tallies: list[Tally], description: str, ident: str = "brief-scorecard") 
             f'<text x="{x + 19:g}" y="{y + 10:g}" class="brief-sc-counts">'
             f"{SYMBOL[kind]} {WORD[kind]}</text>"
         )
-        x += 19 + 8 * len(WORD[kind]) + 22
+        x += 19 + 9 * len(WORD[kind]) + 30
     out.append("</svg>")
     return "".join(out)
 
@@ -165,7 +165,7 @@ def tikz(tallies: list[Tally]) -> str:
         lines.append(
             rf"\node at ({x + 19:g},{y + 10:g}) {{\footnotesize {SYMBOL[kind]} {WORD[kind]}}};"
         )
-        x += 19 + 8 * len(WORD[kind]) + 22
+        x += 19 + 9 * len(WORD[kind]) + 30
     lines.append(r"\end{tikzpicture}\end{center}")
     return "\n".join(lines)
 

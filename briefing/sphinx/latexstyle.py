@@ -51,6 +51,8 @@ PREAMBLE = r"""
 \newenvironment{sphinxclassbrief-para}{\par}{\par}
 % References as a list: space between entries, the lines after the first indented.
 \newenvironment{sphinxclassbrief-reference}{\par\smallskip\hangindent=1.5em\hangafter=1}{\par}
+% What only the HTML has (a fold to open) is not said in print.
+\expandafter\def\csname DUrolebrief-html-only\endcsname#1{}
 % The title block: title, subtitle, the story's date and the authors; the contents come
 % after the verdict (\briefcontents, placed by the brief's page).
 \makeatletter
