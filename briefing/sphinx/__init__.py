@@ -12,6 +12,7 @@ from briefing.sphinx.citations import setup_citations
 from briefing.sphinx.config import setup_config
 from briefing.sphinx.details import setup_details
 from briefing.sphinx.domain import setup_domain
+from briefing.sphinx.figures import setup_figures
 from briefing.sphinx.generation import setup_generation
 from briefing.sphinx.jsonld import setup_jsonld
 from briefing.sphinx.latexstyle import setup_latex_style
@@ -26,6 +27,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_domain(app)
     setup_citations(app)
     setup_details(app)
+    setup_figures(app)
     setup_generation(app)
     setup_output(app)
     setup_site(app)

@@ -16,9 +16,10 @@ from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.latex import LaTeXTranslator
 
-from briefing.render.myst import day
+from briefing.render.myst import day, plain
 from briefing.render.scorecard import TIKZ_PREAMBLE, tex
 from briefing.sphinx.generation import result_of
+from briefing.sphinx.latextext import main_font, undrawable
 
 # Classes whose marks the PDF draws as the legend shows them (underlines, not colour).
 MARKS = ("brief-wrong", "brief-right", "brief-discrepancy")
@@ -57,9 +58,10 @@ PREAMBLE = r"""
 % after the verdict (\briefcontents, placed by the brief's page).
 \makeatletter
 \newcommand{\briefsubtitle}{}
+\newcommand{\briefpdftitle}{\@title}
 \newcommand{\briefmaketitle}{%
   \begingroup\def\endgraf{ }\def\and{\& }\pdfstringdefDisableCommands{\def\\{, }}%
-    \hypersetup{pdfauthor={\@author}, pdftitle={\@title}}\endgroup
+    \hypersetup{pdfauthor={\@author}, pdftitle={\briefpdftitle}}\endgroup
   \noindent\rule{\linewidth}{1pt}\par\medskip
   {\raggedright\py@HeaderFamily\huge\@title\par}%
   \ifx\briefsubtitle\@empty\else\medskip{\raggedright\large\itshape\briefsubtitle\par}\fi
@@ -88,6 +90,20 @@ def add_preamble(app: Sphinx, config: Config) -> None:
         elements["sphinxsetup"] = ",".join(p for p in (setup, HEADER_FAMILY) if p)
 
 
+def printable(app: Sphinx, text: str) -> str:
+    """``text`` for the title block: a character no font draws is named ([U+1F642])."""
+    text = plain(text)
+    main = main_font(app)
+    missing = undrawable(text, main) if main else set()
+    return "".join(f"[U+{ord(c):04X}]" if c in missing else c for c in text)
+
+
+def metadata(text: str) -> str:
+    """``text`` for the PDF's information dictionary, where characters beyond the Basic
+    Multilingual Plane are named: PDF readers and extractors mangle their surrogate pairs."""
+    return tex("".join(c if ord(c) < 0x10000 else f"[U+{ord(c):04X}]" for c in plain(text)))
+
+
 def brief_metadata(app: Sphinx) -> None:
     """The root document's title, author and date from the fact file's ``brief``."""
     result = result_of(app)
@@ -101,19 +117,19 @@ def brief_metadata(app: Sphinx) -> None:
     for entry in app.config.latex_documents:
         entry = list(entry)
         if entry and entry[0] == app.config.root_doc:
-            entry[2] = tex(brief.title)
+            entry[2] = tex(printable(app, brief.title))
             if author:
-                entry[3] = tex(author)
+                entry[3] = tex(printable(app, author))
         documents.append(tuple(entry))
     app.config.latex_documents = documents
-    builder.context["date"] = tex(day(brief.date))
+    builder.context["date"] = tex(printable(app, day(brief.date)))
     keywords = ", ".join(
         e.name
         for e in result.project.entities.values()
         if e.kind in ("person", "institution", "company", "product")
     )
     subject = brief.subtitle or brief.summary
-    info = [f"pdfsubject={{{tex(subject)}}}", f"pdfkeywords={{{tex(keywords)}}}"]
+    info = [f"pdfsubject={{{metadata(subject)}}}", f"pdfkeywords={{{metadata(keywords)}}}"]
     created = brief.date.replace("-", "")
     if created.isdigit() and len(created) == 8:
         info.append(f"pdfcreationdate={{D:{created}000000}}")
@@ -122,7 +138,12 @@ def brief_metadata(app: Sphinx) -> None:
         + "\n\\AtBeginDocument{\\hypersetup{"
         + ", ".join(info)
         + "}}\n"
-        + (f"\\renewcommand{{\\briefsubtitle}}{{{tex(brief.subtitle)}}}\n" if brief.subtitle else "")
+        + f"\\renewcommand{{\\briefpdftitle}}{{{metadata(brief.title)}}}\n"
+        + (
+            f"\\renewcommand{{\\briefsubtitle}}{{{tex(printable(app, brief.subtitle))}}}\n"
+            if brief.subtitle
+            else ""
+        )
     )
 
 
