@@ -75,7 +75,8 @@ def svg(tallies: list[Tally], description: str, ident: str = "brief-scorecard") 
         "<defs>"
         f'<pattern id="{ident}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)">'
-        f'<rect width="6" height="6" fill="#fff"/><rect width="3" height="6" fill="{WRONG_COLOUR}"/>'
+        '<rect width="6" height="6" fill="#fff"/>'
+        f'<rect width="3" height="6" fill="{WRONG_COLOUR}"/>'
         "</pattern></defs>",
     ]
     for bar in bars:
@@ -171,11 +172,13 @@ def tikz(tallies: list[Tally]) -> str:
 
 
 def _tikz_segment(s: Segment, top: float, height: float = BAR) -> str:
-    corner = f"({s.x + 0.75:g},{top + 0.75:g}) rectangle ({s.x + s.width - 0.75:g},{top + height - 0.75:g})"
+    right, bottom = s.x + s.width - 0.75, top + height - 0.75
+    corner = f"({s.x + 0.75:g},{top + 0.75:g}) rectangle ({right:g},{bottom:g})"
     if s.kind == "right":
         shape = rf"\fill[briefright] {corner};"
     elif s.kind == "wrong":
-        shape = rf"\draw[briefwrong, line width=.8pt, pattern=north east lines, pattern color=briefwrong] {corner};"
+        hatch = "pattern=north east lines, pattern color=briefwrong"
+        shape = rf"\draw[briefwrong, line width=.8pt, {hatch}] {corner};"
     else:
         shape = rf"\draw[briefabsent, line width=.8pt, dashed] {corner};"
     if s.count and s.width >= 30:

@@ -75,7 +75,10 @@ PREAMBLE = r"""
 """
 
 # Headings (and the title) in the sans family, never hyphenated, ragged right.
-HEADER_FAMILY = r"HeaderFamily=\sffamily\bfseries\raggedright\hyphenpenalty 10000\relax\exhyphenpenalty 10000\relax"
+HEADER_FAMILY = (
+    r"HeaderFamily=\sffamily\bfseries\raggedright"
+    r"\hyphenpenalty 10000\relax\exhyphenpenalty 10000\relax"
+)
 
 
 def add_preamble(app: Sphinx, config: Config) -> None:
@@ -227,7 +230,8 @@ class MarksAsTheLegendShows(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         for ref in list(self.document.findall(nodes.reference)):
-            classes = [c for c in ref.get("classes", []) if c in MARKS]
+            own: list[str] = ref.get("classes", [])
+            classes = [c for c in own if c in MARKS]
             if not classes:
                 continue
             inner = nodes.inline("", "", *ref.children, classes=classes[:1])

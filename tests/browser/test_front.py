@@ -121,7 +121,7 @@ def test_sidenotes_stand_beside_their_marks_without_overlap(
         assert abs(note["top"] - note["mark"]) <= MARK_DISTANCE, note
         assert note["left"] >= article["x"] + article["width"] and note["right"] <= width
         assert note["full"]  # never cut short: the quote is all there
-    for above, below in zip(notes, notes[1:]):
+    for above, below in zip(notes, notes[1:], strict=False):
         assert above["bottom"] <= below["top"], (above, below)
     page.screenshot(path=str(screenshots / f"front-sidenotes-{width}.png"), full_page=True)
 
@@ -147,7 +147,10 @@ def test_every_page_is_light_and_quiet(open_page: OpenPage, path: str) -> None:
     page.wait_for_load_state("networkidle")
     raw = sum(len(body) for body in page.weights.values())
     compressed = sum(len(gzip.compress(body)) for body in page.weights.values())
-    print(f"\n{path}: {len(page.weights)} requests, {raw / 1024:.0f} KB ({compressed / 1024:.0f} KB gzipped)")
+    print(
+        f"\n{path}: {len(page.weights)} requests, {raw / 1024:.0f} KB"
+        f" ({compressed / 1024:.0f} KB gzipped)"
+    )
     assert raw < WEIGHT_LIMIT  # even served without compression
     assert not any(url.endswith((".woff", ".woff2", ".ttf")) for url in page.weights)
     assert page.console_errors == [] and page.js_errors == []

@@ -10,7 +10,6 @@ import subprocess
 import sys
 import unicodedata
 from datetime import date
-
 from pathlib import Path
 
 import pytest
@@ -192,7 +191,9 @@ def test_the_errata_take_few_pages(pdf_pages: list[str]) -> None:
 def test_errors_are_marked_as_the_legend_shows(flagship_build: Path) -> None:
     tex = (flagship_build / "_build" / "latex" / "brief.tex").read_text("utf-8")
     # a marked error is a link that carries its mark (a double underline in print)
-    assert re.search(r"\\hyperref\[[^]]*correction-[^]]*\]\{\\sphinxcrossref\{\\DUrole\{brief-wrong\}", tex)
+    assert re.search(
+        r"\\hyperref\[[^]]*correction-[^]]*\]\{\\sphinxcrossref\{\\DUrole\{brief-wrong\}", tex
+    )
     assert "https:\\allowbreak{}/\\allowbreak{}/" not in tex  # "https://" never split
 
 
@@ -220,9 +221,21 @@ def test_adjacent_notes_are_set_apart(tmp_path: Path) -> None:
         "utf-8",
     )
     with (project / "conf.py").open("a", encoding="utf-8") as conf:
-        conf.write('\nlatex_engine = "xelatex"\nlatex_use_xindy = False\nlatex_documents = [("index", "notes.tex", "Notes", "", "howto")]\n')
+        conf.write(
+            '\nlatex_engine = "xelatex"\nlatex_use_xindy = False\n'
+            'latex_documents = [("index", "notes.tex", "Notes", "", "howto")]\n'
+        )
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(project), str(project / "_build"), "-q"],
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-M",
+            "latexpdf",
+            str(project),
+            str(project / "_build"),
+            "-q",
+        ],
         capture_output=True,
         text=True,
     )
