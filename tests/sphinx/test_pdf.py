@@ -111,7 +111,7 @@ def test_source_text_is_reproduced_exactly(pdf_pages: list[str]) -> None:
 
 @needs_tex
 def test_errata_table_fits_the_page(pdf_pages: list[str]) -> None:
-    errata = page_of(pdf_pages, "Each cell counts the corrections")
+    errata = page_of(pdf_pages, "Each cell of the scorecard counts")
     assert "Wrong" in pdf_pages[errata] and "Re-translation" in pdf_pages[errata]
 
 
@@ -182,7 +182,7 @@ def test_no_heading_is_the_last_line_of_a_page(layer: tuple[list[list[Chunk]], f
 
 @needs_tex
 def test_the_errata_take_few_pages(pdf_pages: list[str]) -> None:
-    start = page_of(pdf_pages, "Each cell counts the corrections")
+    start = page_of(pdf_pages, "Each cell of the scorecard counts")
     end = page_of(pdf_pages, "The 2 versions side by side")
     assert end - start <= 3  # twenty corrections, one or two lines each
 
