@@ -5,7 +5,7 @@ Build with ``make brief`` (HTML and PDF), or ``sphinx-build -c . docs _build/htm
 
 project = "EU-US talks on cyber-capable AI models"
 today = "29 May 2026"  # the story's date, printed under the PDF's title
-author = "Policy brief"
+author = "The briefing team"
 copyright = "2026, the briefing authors"
 language = "en"
 
@@ -15,23 +15,18 @@ extensions = ["myst_parser", "briefing"]
 briefing_facts = "docs/facts.yaml"
 briefing_seeds = "seeds"
 briefing_templates = "templates"
+briefing_output = "brief"  # the pages' URLs: brief/errata.html, brief/sources/...
 
 root_doc = "index"
-exclude_patterns = ["excerpts", "facts.yaml", "_build"]
+# The brief itself is the front page: index.md includes it, so it is not a page of its own.
+exclude_patterns = ["excerpts", "facts.yaml", "_build", "brief/brief.md"]
 myst_enable_extensions = ["attrs_inline", "colon_fence", "deflist"]
 myst_footnote_transition = False  # otherwise a rule closes every PDF page with footnotes
 suppress_warnings: list[str] = []
 
-# HTML: a reading theme whose footnotes become sidenotes on wide screens.
-html_theme = "sphinx_book_theme"
-html_title = "EU-US talks on cyber-capable AI models"
-html_theme_options = {
-    "use_sidenotes": False,  # its transform drops cross-references in notes; briefing.js does sidenotes
-    "show_toc_level": 2,
-    "navigation_with_keys": True,
-    "home_page_in_toc": True,
-}
-html_last_updated_fmt = ""
+# HTML: briefing's own theme (a reading column, sidenotes in the margin, the PDF linked).
+html_theme = "briefing"
+html_title = project
 html_copy_source = False
 html_show_sourcelink = False
 

@@ -25,10 +25,17 @@ def copy_flagship(project: Path) -> Path:
     for folder in ("seeds", "templates"):
         if (REPO / folder).is_dir():
             shutil.copytree(REPO / folder, project / folder)
-    shutil.copytree(
-        REPO / "docs", project / "docs", ignore=shutil.ignore_patterns("_generated", "_build")
-    )
+    shutil.copytree(REPO / "docs", project / "docs", ignore=_not_inputs)
     return project
+
+
+def _not_inputs(folder: str, names: list[str]) -> list[str]:
+    """Builds and generated pages (a folder briefing marked as its own) are not inputs."""
+    return [
+        n
+        for n in names
+        if n in ("_generated", "_build") or (Path(folder) / n / ".briefing-generated").exists()
+    ]
 
 
 @pytest.fixture

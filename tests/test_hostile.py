@@ -289,6 +289,8 @@ def parse_page(source: str) -> nodes.document:
             "brief:fact",
             "brief:entity",
             "brief:correction",
+            "brief-details",
+            "brief-scorecard",
             "toctree",
             "only",
         ):

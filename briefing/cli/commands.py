@@ -246,6 +246,10 @@ def _build_pdf(paths: ProjectPaths, out: Path, options: list[str], verbose: bool
         shutil.copy2(pdf, tmp)
         tmp.replace(target)
         published.append(target)
+        if (out / "html").is_dir():  # the site's "PDF" link points at its own copy
+            beside = out / "html" / f".{pdf.name}.tmp"
+            shutil.copy2(pdf, beside)
+            beside.replace(out / "html" / pdf.name)
     return published
 
 

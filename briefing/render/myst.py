@@ -37,6 +37,12 @@ def escape(text: object) -> Myst:
     return Myst(_PUNCTUATION.sub(r"\\\1", flat))
 
 
+def plain(text: object) -> str:
+    """Text as :func:`escape` shows it, unescaped: for output that is not MyST (the PDF's
+    title block): one line, no direction overrides, control characters visible."""
+    return _SPACE.sub(" ", visible(_BIDI_CONTROLS.sub("", str(text)))).strip()
+
+
 def visible(text: str) -> str:
     """``text`` with each control character replaced by a visible stand-in (␛ for ESC)."""
     return _CONTROLS.sub(_stand_in, text)

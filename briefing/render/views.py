@@ -9,10 +9,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from briefing.analysis.results import NAME_KINDS, Analysis, Place
+from briefing.analysis.results import Analysis, Place
 from briefing.model import CORRECTION_KINDS, Evidence, Project, Source
+from briefing.render import corrections
+from briefing.render import scorecard as figure
 from briefing.render.comparison import Comparison, comparison
+from briefing.render.corrections import CorrectionLine
 from briefing.render.myst import Myst, day, escape, link, marked, role
+from briefing.render.tally import Tally, errors_phrase, name_of, tallies
+from briefing.render.verdict import alt_text, verdict
 from briefing.text.fold import find_all
 
 VERDICT_SYMBOL = {"right": "✓ right", "wrong": "✗ wrong", "absent": "– absent"}
@@ -50,6 +55,7 @@ class Views:
     analysis: Analysis
     kinds: list[str] = field(default_factory=list)
     _comparison: Comparison | None = None
+    _tallies: list[Tally] | None = None
 
     def comparison(self) -> Comparison:
         """The comparison page's view (compare.py), shared with the errata."""
@@ -66,7 +72,7 @@ class Views:
             where = role("brief:para", target) if target else role("brief:source", source.id)
         elif source.url:
             where = link(
-                f"{source.publisher or source.label}, “{source.title}”"
+                (source.publisher or source.label)
                 + (f" ({day(source.date)})" if source.date else ""),
                 source.url,
             )
@@ -87,6 +93,17 @@ class Views:
 
     def citations(self, evidence: tuple[Evidence, ...], prefix: str) -> list[Citation]:
         return [self.citation(e, f"{prefix}-{n}") for n, e in enumerate(evidence, 1)]
+
+    @staticmethod
+    def grouped(citations: list[Citation]) -> list[tuple[Myst, list[Citation]]]:
+        """Citations of one place in a row, under it once (one note, several quotes)."""
+        groups: list[tuple[Myst, list[Citation]]] = []
+        for c in citations:
+            if groups and groups[-1][0] == c.where:
+                groups[-1][1].append(c)
+            else:
+                groups.append((c.where, [c]))
+        return groups
 
     # -- errata ------------------------------------------------------------------
     def readings(self, correction_id: str) -> list[Reading]:
@@ -136,32 +153,33 @@ class Views:
             rows.append(ScoreRow(version, cells, total["right"], total["wrong"]))
         return rows
 
-    def headline(self) -> str:
-        """One sentence: which version got names and institutions right."""
-        parts = []
-        ranked = []
-        for version in self.project.versions:
-            counts = self.analysis.names_and_institutions(version.id)
-            checked = counts["right"] + counts["wrong"]
-            if checked:
-                ranked.append((counts["right"] / checked, -counts["wrong"], version, counts))
-        if not ranked:
-            return "No version prints any of the names or institutions under correction."
-        ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
-        for _share, _, version, counts in ranked:
-            checked = counts["right"] + counts["wrong"]
-            parts.append(
-                f"the {version.label} ({version.file}) got {counts['right']} of the "
-                f"{checked} it prints right and {counts['wrong']} wrong"
-            )
-        best = ranked[0][2]
-        names = len([c for c in self.project.corrections.values() if c.kind in NAME_KINDS])
-        lead = (
-            f"On names and institutions, the {best.label} is the more reliable version"
-            if len(ranked) > 1 and ranked[0][0] > ranked[1][0]
-            else "On names and institutions, no version is more reliable than another"
-        )
-        return f"{lead}: of {names} name and institution corrections, " + "; ".join(parts) + "."
+    def correction_line(self, key: str) -> CorrectionLine:
+        """The correction as one or two lines of the corrections column."""
+        return corrections.line(self.project, self.analysis, key)
+
+    def tallies(self) -> list[Tally]:
+        """Each version's right, wrong and absent corrections: the one count of errors."""
+        if self._tallies is None:
+            self._tallies = tallies(self.project, self.analysis)
+        return self._tallies
+
+    def tally_of(self, version: Source) -> Tally:
+        return next(t for t in self.tallies() if t.version.id == version.id)
+
+    def errors_phrase(self, version: Source) -> str:
+        return errors_phrase(self.tally_of(version))
+
+    def name(self, source: Source) -> str:
+        return name_of(source)
+
+    def verdict(self) -> Myst:
+        """One paragraph: which version to rely on, each one's score, what each lacks."""
+        return verdict(self.tallies(), self.comparison())
+
+    def scorecard_figure(self) -> tuple[Myst, Myst]:
+        """The scorecard picture: (SVG for the HTML, TikZ for the PDF)."""
+        rows = self.tallies()
+        return Myst(figure.svg(rows, alt_text(rows))), Myst(figure.tikz(rows))
 
     # -- sources -----------------------------------------------------------------
     def paragraphs(self, version: Source) -> list[tuple[str, int, Myst, int]]:

@@ -20,6 +20,7 @@ from sphinx.environment import BuildEnvironment
 from briefing import pipeline
 from briefing.render.jsonld import script_json
 from briefing.render.myst import day
+from briefing.render.tally import errors_phrase, tally
 from briefing.render.views import VERDICT_SYMBOL
 from briefing.sphinx.domain import OBJECT_TYPES, BriefDomain, BriefObject
 from briefing.sphinx.generation import result_of
@@ -141,8 +142,8 @@ def source_card(result: pipeline.Result, name: str) -> Card | None:
         if part
     ]
     if source.is_version and source.document is not None:
-        errors = len(result.analysis.wrong_places.get(name, []))
-        details.append(f"{len(source.document.paragraphs)} paragraphs, {errors} errors marked")
+        errors = errors_phrase(tally(result.analysis, source))
+        details.append(f"{len(source.document.paragraphs)} paragraphs, {errors}")
     return {
         "type": "source",
         "kind": "Version" if source.is_version else "Reference",

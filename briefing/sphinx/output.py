@@ -14,10 +14,13 @@ from briefing.sphinx.latextext import latex_fonts, setup_latex_text
 
 STATIC = Path(__file__).parent / "static"
 
-# \DUrole{<class>}{text} is how Sphinx's LaTeX writer emits a classed inline span.
+# \DUrole{<class>}{text} is how Sphinx's LaTeX writer emits a classed inline span. Errors
+# are underlined twice, right readings once: rules, which print in grey and, unlike
+# ulem's wave (drawn with a font's characters), add nothing to the PDF's text.
 LATEX_MACROS = r"""
 \usepackage[normalem]{ulem}
-\expandafter\def\csname DUrolebrief-wrong\endcsname#1{\uwave{#1}}
+\expandafter\def\csname DUrolebrief-wrong\endcsname#1{\uuline{#1}}
+\expandafter\def\csname DUrolebrief-discrepancy\endcsname#1{\uuline{#1}}
 \expandafter\def\csname DUrolebrief-right\endcsname#1{\uline{#1}}
 \expandafter\def\csname DUrolebrief-absent\endcsname#1{#1}
 \expandafter\def\csname DUrolebrief-del\endcsname#1{[−\sout{#1}]}

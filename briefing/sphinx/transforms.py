@@ -18,8 +18,16 @@ class KeepSourceCharacters(SphinxTransform):
     default_priority = 700  # before SphinxSmartQuotes (750)
 
     def apply(self, **kwargs: object) -> None:
-        output = BriefingConfig.from_sphinx(self.config).output.strip("/")
-        if Path(self.env.docname).parts[: len(Path(output).parts)] == Path(output).parts:
+        output = Path(BriefingConfig.from_sphinx(self.config).output.strip("/")).parts
+
+        def generated(docname: str) -> bool:
+            return Path(docname).parts[: len(output)] == output
+
+        # A page that includes a generated page (a front page showing the brief) quotes
+        # the versions too.
+        if generated(self.env.docname) or any(
+            generated(d) for d in self.env.included.get(self.env.docname, ())
+        ):
             self.document["support_smartquotes"] = False
 
 

@@ -101,8 +101,9 @@ def _local_only(route: Any) -> None:
 
 @pytest.fixture
 def open_page(browser: Any, server: str) -> Iterator[Callable[..., Any]]:
-    """``open_page("_generated/brief.html", width=375, touch=False, dark=False)``: a page,
-    loaded."""
+    """``open_page("brief/errata.html", width=375, touch=False, dark=False)``: a page,
+    loaded, with the errors its script raised (``js_errors``), the console's errors
+    (``console_errors``) and the bytes of every response (``weights``: URL -> bytes)."""
     contexts: list[Any] = []
 
     def opener(
@@ -118,14 +119,27 @@ def open_page(browser: Any, server: str) -> Iterator[Callable[..., Any]]:
         contexts.append(context)
         page = context.new_page()
         errors: list[str] = []
+        console: list[str] = []
+        weights: dict[str, bytes] = {}
         page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+        page.on("response", lambda r: weights.__setitem__(r.url, _body(r)))
         page.goto(server + path, wait_until="load")
         page.js_errors = errors
+        page.console_errors = console
+        page.weights = weights
         return page
 
     yield opener
     for context in contexts:
         context.close()
+
+
+def _body(response: Any) -> bytes:
+    try:
+        return response.body()  # type: ignore[no-any-return]
+    except Exception:  # a redirect or an aborted request has no body
+        return b""
 
 
 @pytest.fixture(scope="session")

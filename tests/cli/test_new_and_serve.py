@@ -287,7 +287,7 @@ def test_serve_follows_versions_and_templates(server) -> None:  # type: ignore[n
         "a new paragraph of a version showing",
     )
     packaged = REPO / "briefing" / "render" / "templates" / "brief.md.jinja"
-    override = packaged.read_text("utf-8").replace("## Summary", "## Summary\n\nDesk copy.", 1)
+    override = packaged.read_text("utf-8").replace("## The story", "## The story\n\nDesk copy.", 1)
     (project / "templates" / "brief.md.jinja").write_text(override, "utf-8")
     brief_url = url + "_generated/brief.html"
     wait_for(

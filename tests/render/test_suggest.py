@@ -232,7 +232,7 @@ def test_the_comparison_page_builds_side_by_side(flagship: Path, tmp_path: Path)
     )
     assert run.returncode == 0, run.stderr
     page = Page()
-    page.feed((out / "_generated" / "comparison.html").read_text("utf-8"))
+    page.feed((out / "brief" / "comparison.html").read_text("utf-8"))
     assert page.rows and all(len(row) == 3 for row in page.rows)
     missing = [c for row in page.rows for c in row if "brief-compare-missing" in c["classes"]]
     assert missing  # the copies lack the re-translation's second half
@@ -242,7 +242,7 @@ def test_the_comparison_page_builds_side_by_side(flagship: Path, tmp_path: Path)
     assert any("errata.html#brief-disc-third-copy-" in href for href in links)
     assert any("errata.html#correction-" in href for href in links)
     errata = Page()
-    errata.feed((out / "_generated" / "errata.html").read_text("utf-8"))
+    errata.feed((out / "brief" / "errata.html").read_text("utf-8"))
     for href in links:
         if href.startswith("errata.html#"):
             assert href.split("#")[1] in errata.ids

@@ -77,7 +77,7 @@ def test_findings_are_footnoted_to_the_exact_paragraph(app: SphinxTestApp) -> No
     app.build()
     brief = parse(Path(app.outdir) / "_generated/brief.html")
     footnote_refs = [a for href, a in brief.links if "footnote-reference" in (a.get("class") or "")]
-    assert len(footnote_refs) == 2  # one per piece of evidence of the finding's fact
+    assert len(footnote_refs) == 1  # one note per finding, holding each piece of its evidence
     hrefs = {href for href, _ in brief.links}
     assert "sources/wire.html#para-wire-p1" in hrefs
     assert "https://example.org/minutes" in hrefs

@@ -312,16 +312,21 @@
     if (side) side.classList.toggle("brief-sidenote-active", on);
   }
 
+  // Each sidenote is placed beside its mark; where the note above still runs, the text is
+  // moved down (a margin before the mark's paragraph) rather than the note moved away.
+  const GAP = 8; // px between two sidenotes
+  const placed = []; // [reference, sidenote]
+  let pushed = []; // blocks given extra space above them
+
   function sidenotes() {
     for (const ref of document.querySelectorAll(`article ${NOTE}`)) {
-      // A float cannot leave a table's scrolling box; such notes keep their card.
-      if (ref.closest("table, .pst-scrollable-table-container, aside.footnote")) continue;
+      // A note inside a table or a footnote keeps its card.
+      if (ref.closest("table, .brief-table, aside.footnote")) continue;
       const note = document.getElementById(fragmentOf(ref));
       if (!note) continue;
-      // <small> inside the paragraph: phrasing content, and the theme's own styles for
-      // span.sidenote do not apply, while its script still folds the page's contents
-      // away while a .sidenote is on screen.
-      const side = make("small", "brief-sidenote sidenote");
+      // <small> inside the paragraph: phrasing content, so the page stays valid, and the
+      // page's search finds the note's words beside their mark.
+      const side = make("small", "brief-sidenote");
       side.setAttribute("aria-hidden", "true");
       side.append(make("span", "brief-sidenote-label", noteLabel(note)), " ");
       const body = noteBody(note, "");
@@ -334,17 +339,47 @@
         n.setAttribute("tabindex", "-1");
       });
       ref.after(side);
+      placed.push([ref, side]);
+    }
+    layout();
+  }
+
+  const blockOf = (ref) => ref.closest("p, li, dd, dt, blockquote, h1, h2, h3, h4, div");
+
+  function layout() {
+    for (const block of pushed) block.style.marginTop = "";
+    pushed = [];
+    if (!WIDE.matches || !placed.length) return;
+    let bottom = -Infinity;
+    let previous = null;
+    for (const [ref, side] of placed) {
+      const holder = side.offsetParent || document.body;
+      const origin = holder.getBoundingClientRect().top;
+      let top = ref.getBoundingClientRect().top - origin;
+      const block = blockOf(ref);
+      if (top < bottom + GAP && block && block !== previous && !pushed.includes(block)) {
+        const margin = parseFloat(getComputedStyle(block).marginTop) || 0;
+        block.style.marginTop = `${margin + bottom + GAP - top}px`;
+        pushed.push(block);
+        top = ref.getBoundingClientRect().top - holder.getBoundingClientRect().top;
+      }
+      top = Math.max(top, bottom + GAP);
+      side.style.top = `${Math.round(top)}px`;
+      bottom = top + side.offsetHeight;
+      previous = block;
     }
   }
 
-  /* -- the theme's navigation: a toggle needs a name ------------------------------- */
-
-  for (const summary of document.querySelectorAll("nav details > summary")) {
-    if (summary.textContent.trim() || summary.hasAttribute("aria-label")) continue;
-    const item = summary.closest("li");
-    const link = item && item.querySelector(":scope > a");
-    summary.setAttribute("aria-label", link ? `Pages in ${link.textContent.trim()}` : "More pages");
-  }
+  let pending = 0;
+  const relayout = () => {
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(layout);
+  };
+  window.addEventListener("resize", relayout, { passive: true });
+  WIDE.addEventListener("change", relayout);
+  document.addEventListener("toggle", relayout, true);
+  if (document.fonts) document.fonts.ready.then(relayout);
+  window.addEventListener("load", relayout);
 
   /* -- tables restyled on small screens keep their semantics ------------------------ */
 
