@@ -29,9 +29,10 @@ PREAMBLE = r"""
 \usepackage{needspace}
 \raggedbottom
 \makeatletter
-% A heading is never the last line of a page: it goes over with the lines that follow.
-\pretocmd{\section}{\needspace{7\baselineskip}}{}{}
-\pretocmd{\subsection}{\needspace{6\baselineskip}}{}{}
+% A heading is never the last line of a page: it goes over with the lines that follow
+% (ten of them: a table under a heading does not break).
+\pretocmd{\section}{\needspace{10\baselineskip}}{}{}
+\pretocmd{\subsection}{\needspace{10\baselineskip}}{}{}
 \pretocmd{\subsubsection}{\needspace{5\baselineskip}}{}{}
 \pretocmd{\paragraph}{\needspace{4\baselineskip}}{}{}
 % A note's own number on the line, not raised, with a full stop (defined before the

@@ -77,7 +77,7 @@ def page_of(pages: list[str], text: str) -> int:
 @pytest.mark.parametrize(
     ("cited", "footnote"),
     [
-        ("The EU is seeking to intensify talks", "Aggregator copy ¶9"),
+        ("The EU is seeking to intensify talks", "Aggregator copy ¶1"),
         ("Treasury Secretary Scott Bessent described", "They’ve been excellent partners"),
         ("Mythos found the vulnerabilities in other software", "Re-translation ¶14"),
     ],
