@@ -86,6 +86,7 @@ class Discrepancy:
     site: str = ""  # shared by the discrepancies of one place, across versions
     row: int | None = None  # the alignment row
     reviewed: Review | None = None
+    confidence: float = 0.0  # how likely an editor finds it an error (0-1): see confidence.py
 
     @property
     def target(self) -> str | None:

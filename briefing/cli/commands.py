@@ -21,6 +21,7 @@ from briefing import __version__, pipeline
 from briefing.analysis.parallel import jobs_from_environment
 from briefing.cli.add import add_parser
 from briefing.cli.project import ProjectPaths, project_paths
+from briefing.cli.review import review_parser
 from briefing.problems import Problem, ProblemsFound
 from briefing.render import suggest
 
@@ -84,10 +85,12 @@ def command_suggest(args: argparse.Namespace) -> int:
     if result is None:
         return 1
     if args.json:
-        items = suggest.items(result.project, result.analysis, everything=args.all)
+        items = suggest.items(
+            result.project, result.analysis, everything=args.all, min_confidence=args.min_confidence
+        )
         print(json.dumps(items, ensure_ascii=False, indent=2))
     else:
-        print(suggest.to_yaml(result.project, result.analysis), end="")
+        print(suggest.to_yaml(result.project, result.analysis, args.min_confidence), end="")
     return 0
 
 
@@ -331,6 +334,13 @@ def parser() -> argparse.ArgumentParser:
     project_options(hint)
     hint.add_argument("--json", action="store_true", help="a JSON array instead of YAML")
     hint.add_argument("--all", action="store_true", help="with --json: reviewed ones too")
+    hint.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        metavar="C",
+        help="only suggestions at least this likely to be errors (0-1)",
+    )
     hint.set_defaults(run=command_suggest)
 
     build = sub.add_parser("build", help="build the brief to HTML and PDF")
@@ -345,6 +355,7 @@ def parser() -> argparse.ArgumentParser:
     build.set_defaults(run=command_build)
 
     add_parser(sub, project_options)
+    review_parser(sub, project_options)
 
     new = sub.add_parser("new", help="create a new brief project that builds at once")
     new.add_argument("folder", type=Path, help="a new or empty folder")

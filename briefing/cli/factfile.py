@@ -101,8 +101,17 @@ def set_value(text: str, section: str, key: str, field: str, value: str) -> str:
     return "".join(lines)
 
 
+class _Indented(yaml.SafeDumper):
+    """Lists indented under their key, as editors write them."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
 def _block(key: str, entry: dict[str, Any], indent: int) -> str:
-    body = yaml.safe_dump({key: entry}, allow_unicode=True, sort_keys=False, width=96, indent=2)
+    body = yaml.dump(
+        {key: entry}, Dumper=_Indented, allow_unicode=True, sort_keys=False, width=96, indent=2
+    )
     return "".join(" " * indent + line + "\n" for line in body.splitlines())
 
 

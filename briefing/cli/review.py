@@ -31,8 +31,9 @@ Ask = Callable[[str], str]
 def command_review(args: argparse.Namespace) -> int:
     paths = project_paths(args.project, args.source)
     try:
-        result = pipeline.check(paths.facts, paths.seeds, jobs=jobs_from_environment(),
-                                pause_gc=True)
+        result = pipeline.check(
+            paths.facts, paths.seeds, jobs=jobs_from_environment(), pause_gc=True
+        )
     except ProblemsFound as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -44,10 +45,15 @@ def command_review(args: argparse.Namespace) -> int:
     if args.accept or args.accept_wording:
         unknown = [i for i in (*args.accept, *args.accept_wording) if i not in by_id]
         if unknown:
-            print(f"briefing review: no unreviewed suggestion {unknown[0]!r} (`briefing "
-                  "suggest --json` lists their ids)", file=sys.stderr)
+            print(
+                f"briefing review: no unreviewed suggestion {unknown[0]!r} (`briefing "
+                "suggest --json` lists their ids)",
+                file=sys.stderr,
+            )
             return 1
-        decided = [(by_id[i], "correction", None) for i in args.accept]
+        decided: list[tuple[Discrepancy, str, str | None]] = [
+            (by_id[i], "correction", None) for i in args.accept
+        ]
         decided += [(by_id[i], "accepted", None) for i in args.accept_wording]
         return _write_all(paths, result, decided)
     if not pending:
@@ -56,8 +62,9 @@ def command_review(args: argparse.Namespace) -> int:
     return _interactive(paths, result, pending, input)
 
 
-def _interactive(paths: ProjectPaths, result: pipeline.Result, pending: list[Discrepancy],
-                 ask: Ask) -> int:
+def _interactive(
+    paths: ProjectPaths, result: pipeline.Result, pending: list[Discrepancy], ask: Ask
+) -> int:
     done = 0
     for number, item in enumerate(pending, 1):
         print(f"\n[{number}/{len(pending)}] {_describe(result, item)}")
@@ -90,9 +97,11 @@ def _interactive(paths: ProjectPaths, result: pipeline.Result, pending: list[Dis
 def _describe(result: pipeline.Result, item: Discrepancy) -> str:
     project = result.project
     source = project.sources[item.source]
-    lines = [f"{item.kind} in {source.label} ¶{item.paragraph[1:]}: “{item.found}”"
-             + (f" — expected “{item.expected}”" if item.expected else "")
-             + f"  (confidence {item.confidence:.2f}, id {item.id})"]
+    lines = [
+        f"{item.kind} in {source.label} ¶{item.paragraph[1:]}: “{item.found}”"
+        + (f" — expected “{item.expected}”" if item.expected else "")
+        + f"  (confidence {item.confidence:.2f}, id {item.id})"
+    ]
     reference = result.analysis.reference
     rows = result.analysis.alignment.rows
     row = rows[item.row] if item.row is not None and item.row < len(rows) else None
@@ -109,22 +118,31 @@ def _describe(result: pipeline.Result, item: Discrepancy) -> str:
     return "\n".join(lines)
 
 
-def _write_all(paths: ProjectPaths, result: pipeline.Result,
-               decided: list[tuple[Discrepancy, str, str | None]]) -> int:
+def _write_all(
+    paths: ProjectPaths, result: pipeline.Result, decided: list[tuple[Discrepancy, str, str | None]]
+) -> int:
     status = 0
     for item, decision, right in decided:
         status |= _write(paths, result, item, decision, right)
     return status
 
 
-def _write(paths: ProjectPaths, result: pipeline.Result, item: Discrepancy, decision: str,
-           right: str | None) -> int:
+def _write(
+    paths: ProjectPaths,
+    result: pipeline.Result,
+    item: Discrepancy,
+    decision: str,
+    right: str | None,
+) -> int:
     """One decision into the fact file, kept only if the fact file still loads."""
     text = paths.facts.read_text("utf-8")
     taken = set(result.project.corrections) | set(result.project.accepted) | _ids_in(text)
     key = entry_id(item, taken)
-    entry: dict[str, Any] = (correction_entry(result.project, item, right)
-                             if decision == "correction" else accepted_entry(item))
+    entry: dict[str, Any] = (
+        correction_entry(result.project, item, right)
+        if decision == "correction"
+        else accepted_entry(item)
+    )
     section = "corrections" if decision == "correction" else "accepted"
     try:
         edited = add_entry(text, section, key, entry)
@@ -138,8 +156,11 @@ def _write(paths: ProjectPaths, result: pipeline.Result, item: Discrepancy, deci
         problems = error.problems
     if problems:
         write_atomically(paths.facts, text)
-        print(f"briefing review: {item.id} not written, it would leave the fact file "
-              f"failing the check: {problems[0]}", file=sys.stderr)
+        print(
+            f"briefing review: {item.id} not written, it would leave the fact file "
+            f"failing the check: {problems[0]}",
+            file=sys.stderr,
+        )
         return 1
     print(f"  written: {section}/{key}")
     return 0
@@ -155,9 +176,18 @@ def _ids_in(text: str) -> set[str]:
 def review_parser(sub: Any, project_options: Callable[[argparse.ArgumentParser], None]) -> None:
     review = sub.add_parser("review", help="decide the unreviewed suggestions one at a time")
     project_options(review)
-    review.add_argument("--accept", nargs="+", default=[], metavar="ID",
-                        help="make these suggestions corrections, with their expected forms")
-    review.add_argument("--accept-wording", nargs="+", default=[], metavar="ID",
-                        help="accept these wordings as no error")
+    review.add_argument(
+        "--accept",
+        nargs="+",
+        default=[],
+        metavar="ID",
+        help="make these suggestions corrections, with their expected forms",
+    )
+    review.add_argument(
+        "--accept-wording",
+        nargs="+",
+        default=[],
+        metavar="ID",
+        help="accept these wordings as no error",
+    )
     review.set_defaults(run=command_review)
-

@@ -48,11 +48,13 @@ def problems(project: Project, analysis: Analysis) -> list[Problem]:
     return found
 
 
-def items(project: Project, analysis: Analysis, everything: bool = False) -> list[dict[str, Any]]:
+def items(
+    project: Project, analysis: Analysis, everything: bool = False, min_confidence: float = 0.0
+) -> list[dict[str, Any]]:
     """Discrepancies as plain data: those not yet reviewed, or all of them."""
     result = []
     for item in analysis.discrepancies:
-        if item.reviewed is not None and not everything:
+        if (item.reviewed is not None and not everything) or item.confidence < min_confidence:
             continue
         source = project.sources[item.source]
         assert source.document is not None
@@ -79,6 +81,7 @@ def items(project: Project, analysis: Analysis, everything: bool = False) -> lis
                 "reviewed": (
                     {"by": item.reviewed[0], "id": item.reviewed[1]} if item.reviewed else None
                 ),
+                "confidence": item.confidence,
             }
         )
     return result
@@ -123,9 +126,11 @@ def _evidence(project: Project, item: Discrepancy) -> dict[str, str]:
     return {"source": item.source, "note": "no source prints the expected form: cite one that does"}
 
 
-def to_yaml(project: Project, analysis: Analysis) -> str:
-    """Unreviewed discrepancies as fact-file entries, one per place."""
-    pending = [d for d in analysis.discrepancies if d.reviewed is None]
+def to_yaml(project: Project, analysis: Analysis, min_confidence: float = 0.0) -> str:
+    """Unreviewed discrepancies as fact-file entries, one per place, the likeliest first."""
+    pending = [
+        d for d in analysis.discrepancies if d.reviewed is None and d.confidence >= min_confidence
+    ]
     if not pending:
         return "# No discrepancy is left to review.\n"
     taken = set(project.corrections) | set(project.accepted)
@@ -141,9 +146,11 @@ def to_yaml(project: Project, analysis: Analysis) -> str:
         by_site.setdefault(key, []).append(item)
     corrections: list[str] = []
     accepted: list[str] = []
-    for group in by_site.values():
+    ordered = sorted(by_site.values(), key=lambda g: -max(d.confidence for d in g))
+    for group in ordered:
         first = group[0]
         where = "; ".join(f"{d.source} {d.anchor}: “{d.found}”" for d in group)
+        where += f"; confidence {max(d.confidence for d in group):.2f}"
         if first.expected_form and first.basis:
             name = _slug(first.form, taken)
             entry: dict[str, Any] = {
@@ -180,6 +187,41 @@ def to_yaml(project: Project, analysis: Analysis) -> str:
     if accepted:
         out += ["accepted:", *accepted]
     return "\n".join(out) + "\n"
+
+
+def entry_id(item: Discrepancy, taken: set[str]) -> str:
+    """An id for the fact-file entry that reviews a discrepancy, not yet taken."""
+    return _slug(item.form, taken)
+
+
+def correction_entry(
+    project: Project, item: Discrepancy, right: str | None = None
+) -> dict[str, Any]:
+    """A correction that reviews the discrepancy: its form as wrong, ``right`` (or the
+    expected form) as right, with evidence that prints it."""
+    entry: dict[str, Any] = {"kind": item.kind, "wrong": item.form}
+    if item.kind == "addition":
+        entry["evidence"] = [
+            {"source": item.source, "note": "Added by this version: the original does not say it."}
+        ]
+        return entry
+    entry["right"] = right or item.expected_form or item.expected
+    if item.entity:
+        entry["entity"] = item.entity
+    if right and right != item.expected_form:
+        entry["evidence"] = [{"source": item.source, "note": "Corrected by the editor."}]
+    else:
+        entry["evidence"] = [_evidence(project, item)]
+    return entry
+
+
+def accepted_entry(item: Discrepancy) -> dict[str, Any]:
+    """An accepted wording that reviews the discrepancy: its form, not an error."""
+    return {
+        "kind": item.kind,
+        "forms": [item.form],
+        "note": f"Reviewed: {item.source}'s wording is not an error.",
+    }
 
 
 def _entry(key: str, entry: dict[str, Any], comment: str) -> str:

@@ -21,6 +21,7 @@ from dataclasses import replace
 from briefing.analysis import parallel
 from briefing.analysis.align import Alignment
 from briefing.analysis.discrepancies.additions import find_additions
+from briefing.analysis.discrepancies.confidence import confidence
 from briefing.analysis.discrepancies.decision import Decider
 from briefing.analysis.discrepancies.passages import VersionTexts, passages_of_group
 from briefing.analysis.discrepancies.sites import row_groups, sites_of_row
@@ -74,7 +75,7 @@ def find_discrepancies(
         jobs,
     )
     added = find_additions(alignment, versions, alignment.pivot, decider.reviews)
-    return number_them(deduplicate(first + rest + mentioned + added), decider.order)
+    return number_them(deduplicate(first + rest + mentioned + added), decider.order, alignment)
 
 
 ROWS_HERE = 0.35  # of the rows' work, by passages, done in the first process
@@ -131,14 +132,22 @@ class TakenSpans:
         return True
 
 
-def number_them(found: list[Discrepancy], order: dict[str, int]) -> list[Discrepancy]:
-    """The discrepancies in version order, then by place, each with its id: the version,
-    the sentence, and its rank in the sentence."""
+def number_them(
+    found: list[Discrepancy], order: dict[str, int], alignment: Alignment
+) -> list[Discrepancy]:
+    """The discrepancies in version order, then by place, each with its id (the version,
+    the sentence, and its rank in the sentence) and its confidence."""
     found.sort(key=lambda d: (order.get(d.source, 0), d.start, d.end))
     counts: Counter[tuple[str, str]] = Counter()
     numbered = []
     for item in found:
         counts[(item.source, item.anchor)] += 1
         number = counts[(item.source, item.anchor)]
-        numbered.append(replace(item, id=f"{item.source}-{item.anchor}-{number}"))
+        numbered.append(
+            replace(
+                item,
+                id=f"{item.source}-{item.anchor}-{number}",
+                confidence=confidence(item, alignment),
+            )
+        )
     return numbered
