@@ -689,6 +689,7 @@ def test_hostile_pdf_builds_and_keeps_every_character(hostile: Path) -> None:
     text = subprocess.run(
         ["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True
     ).stdout
+
     # A paragraph that runs over a page break has the page's number in its way: on a line
     # of its own, or, where a full page's last line stands level with it, at that line's end.
     def without_number(n: int, page: str) -> str:
@@ -697,8 +698,7 @@ def test_hostile_pdf_builds_and_keeps_every_character(hostile: Path) -> None:
             lines[-1] = lines[-1].rstrip()[: -len(str(n))]
         return "\n".join(lines)
 
-    pdf = squash("\n".join(without_number(n, page) for n, page in
-                            enumerate(text.split("\f"), 1)))
+    pdf = squash("\n".join(without_number(n, page) for n, page in enumerate(text.split("\f"), 1)))
     named = set(re.findall(r"\[U\+([0-9A-F]{4,6})\]", pdf))
     assert "1F642" in named, "🙂 has no font in a standard TeX Live install: it is named"
 

@@ -28,17 +28,24 @@ def project(tmp_path: Path) -> Path:
     folder = tmp_path / "brief"
     shutil.copytree(ROOTS / "test-basic", folder)
     rewrite = folder / "seeds" / "rewrite.txt"
-    rewrite.write_text(rewrite.read_text("utf-8").replace("Tuesday", "Monday")
-                       .replace("12 million", "15 million"), "utf-8")
+    rewrite.write_text(
+        rewrite.read_text("utf-8").replace("Tuesday", "Monday").replace("12 million", "15 million"),
+        "utf-8",
+    )
     facts = folder / "facts.yaml"
-    facts.write_text(facts.read_text("utf-8").replace("corrections:\n",
-                                                      "corrections:\n" + COMMENT), "utf-8")
+    facts.write_text(
+        facts.read_text("utf-8").replace("corrections:\n", "corrections:\n" + COMMENT), "utf-8"
+    )
     return folder
 
 
 def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*CLI, *args, "--project", str(project), "--source", "."],
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [*CLI, *args, "--project", str(project), "--source", "."],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def pending(project: Path) -> list[dict[str, object]]:
@@ -50,8 +57,12 @@ def pending(project: Path) -> list[dict[str, object]]:
 def converse(project: Path, answers: list[str]) -> str:
     """Run ``briefing review`` in a pseudo-terminal, answering each prompt in turn."""
     leader, follower = pty.openpty()
-    process = subprocess.Popen([*CLI, "review", "--project", str(project), "--source", "."],
-                               stdin=follower, stdout=follower, stderr=follower)
+    process = subprocess.Popen(
+        [*CLI, "review", "--project", str(project), "--source", "."],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+    )
     os.close(follower)
     seen, waiting = "", list(answers)
     deadline = time.monotonic() + 120
