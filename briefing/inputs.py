@@ -8,7 +8,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rapidfuzz import process
+
 from briefing.problems import Code, Problem
+
+
+def _closest_name(path: Path) -> str:
+    """A "did you mean" from the files beside where the file should be."""
+    try:
+        names = sorted(p.name for p in path.parent.iterdir() if p.is_file())
+    except OSError:
+        names = []
+    match = process.extractOne(path.name, names, score_cutoff=60) if names else None
+    if match:
+        return f"did you mean {match[0]!r}?"
+    return "check the file name and folder"
 
 
 def read_text(
@@ -28,12 +42,7 @@ def read_text(
         data = path.read_bytes()
     except FileNotFoundError:
         problems.append(
-            Problem(
-                *where,
-                f"{what} not found: {path}",
-                "check the file name and folder",
-                Code.MISSING_FILE,
-            )
+            Problem(*where, f"{what} not found: {path}", _closest_name(path), Code.MISSING_FILE)
         )
         return None
     except IsADirectoryError:

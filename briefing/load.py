@@ -6,11 +6,10 @@ its file, line and column rather than raised as a traceback.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
-from briefing.inputs import inside, read_text
+from briefing.inputs import read_text
 from briefing.model import (
     Accepted,
     Brief,
@@ -23,11 +22,12 @@ from briefing.model import (
     Source,
 )
 from briefing.problems import Code, Problem, ProblemsFound
+from briefing.seedfiles import free_id, read_excerpt, seed_files, version_file_ok
 from briefing.text.language import language_of
-from briefing.text.segment import Document, segment
-from briefing.validate import check_project, check_schema
+from briefing.text.segment import Document
+from briefing.validate import SECTIONS, check_project, check_schema, invalid_entries
 from briefing.versions import VersionFile, read_versions
-from briefing.yamlmarks import NOT_TEXT, Pointer, control_strings, load_yaml, unprintable
+from briefing.yamlmarks import Marks, Pointer, control_strings, load_yaml, unprintable
 
 
 def load_project(facts_path: Path, seeds_dir: Path) -> tuple[Project, list[Problem]]:
@@ -66,7 +66,38 @@ def load_project(facts_path: Path, seeds_dir: Path) -> tuple[Project, list[Probl
         raise ProblemsFound(problems)
     schema_problems = check_schema(data, marks, facts_path)
     if schema_problems:
-        raise ProblemsFound(schema_problems)
+        # Entries that break the schema are set aside, so that one run reports the rest
+        # too (unknown ids, quotes not found); the brief itself must be whole.
+        invalid = invalid_entries(data)
+        if invalid is None:
+            raise ProblemsFound(schema_problems)
+        data = {
+            k: (
+                {i: e for i, e in v.items() if (k, i) not in invalid}
+                if k in SECTIONS and isinstance(v, dict)
+                else v
+            )
+            for k, v in data.items()
+        }
+        try:
+            _, later = _load_checked(data, marks, facts_path, seeds_dir)
+        except ProblemsFound as error:
+            later = error.problems
+        dropped = {i for _, i in invalid}
+        later = [
+            p
+            for p in later
+            if not (p.code == Code.UNKNOWN_ID and any(repr(i) in p.message for i in dropped))
+        ]
+        raise ProblemsFound(sorted(schema_problems + later))
+    return _load_checked(data, marks, facts_path, seeds_dir)
+
+
+def _load_checked(
+    data: Any, marks: Marks, facts_path: Path, seeds_dir: Path
+) -> tuple[Project, list[Problem]]:
+    """The project of fact-file data that follows the schema, and its problems."""
+    problems: list[Problem] = []
 
     project = Project(
         facts_path=facts_path,
@@ -74,15 +105,15 @@ def load_project(facts_path: Path, seeds_dir: Path) -> tuple[Project, list[Probl
         brief=_brief(data["brief"]),
         sources={},
         marks=marks,
-        entities={k: _entity(k, v) for k, v in data.get("entities", {}).items()},
-        facts={k: _fact(k, v) for k, v in data.get("facts", {}).items()},
-        corrections={k: _correction(k, v) for k, v in data.get("corrections", {}).items()},
+        entities={k: _entity(k, v) for k, v in (data.get("entities") or {}).items()},
+        facts={k: _fact(k, v) for k, v in (data.get("facts") or {}).items()},
+        corrections={k: _correction(k, v) for k, v in (data.get("corrections") or {}).items()},
         accepted={
             k: Accepted(k, v["kind"], tuple(v["forms"]), v["note"])
-            for k, v in data.get("accepted", {}).items()
+            for k, v in (data.get("accepted") or {}).items()
         },
     )
-    project.sources = _sources(data["sources"], project, problems)
+    project.sources = _sources(data.get("sources") or {}, project, problems)
     if not project.versions:
         problems.append(
             Problem(
@@ -174,17 +205,17 @@ def _sources(raw: dict[str, Any], project: Project, problems: list[Problem]) -> 
         origin = (path, *project.mark(("sources", key, "file" if "file" in entry else "excerpt")))
         if entry["kind"] == "version":
             file = seeds / entry["file"]
-            if not _version_file_ok(entry["file"], file, seeds, origin, claimed, problems):
+            if not version_file_ok(entry["file"], file, seeds, origin, claimed, problems):
                 continue
             claimed[file.resolve()] = key
             files.append(_declared(key, entry, file, origin, project))
         elif "excerpt" in entry:
-            excerpts[key] = _excerpt(entry["excerpt"], path.parent, origin, problems)
+            excerpts[key] = read_excerpt(entry["excerpt"], path.parent, origin, problems)
         entries[key] = entry
     undeclared: dict[str, Path] = {}
-    for file in _seed_files(seeds, problems):
+    for file in seed_files(seeds, problems):
         if file.resolve() not in claimed:
-            key = _free_id(file.stem, {**entries, **undeclared})
+            key = free_id(file.stem, {**entries, **undeclared})
             undeclared[key] = file
             files.append(VersionFile(key, file))
     documents = read_versions(files, problems, path)
@@ -252,138 +283,3 @@ def _declared(
         items["story"],
         marks,
     )
-
-
-def _version_file_ok(
-    name: str,
-    file: Path,
-    seeds: Path,
-    origin: tuple[Path, int, int],
-    claimed: dict[Path, str],
-    problems: list[Problem],
-) -> bool:
-    if not inside(file, seeds) or Path(name).name != name:
-        problems.append(
-            Problem(
-                *origin,
-                f"version file {name!r} is not a file inside {seeds}",
-                "name a file directly in seeds/",
-                Code.UNSAFE_PATH,
-            )
-        )
-        return False
-    if file.resolve() in claimed:
-        problems.append(
-            Problem(
-                *origin,
-                f"{name} is already the file of source {claimed[file.resolve()]!r}",
-                "",
-                Code.SCHEMA,
-            )
-        )
-        return False
-    if _is_web_page(file):
-        problems.append(_web_page_problem(file, origin))
-        return False
-    return True
-
-
-def _excerpt(
-    name: str, folder: Path, origin: tuple[Path, int, int], problems: list[Problem]
-) -> Document | None:
-    file = folder / name
-    if not inside(file, folder):
-        problems.append(
-            Problem(
-                *origin,
-                f"excerpt {name!r} is outside {folder}",
-                "keep excerpts beside the fact file",
-                Code.UNSAFE_PATH,
-            )
-        )
-        return None
-    text = read_text(file, problems, what="excerpt", origin=origin)
-    return segment(text) if text is not None else None
-
-
-_WEB_PAGE_SUFFIXES = {".html", ".htm", ".xhtml", ".mhtml", ".webarchive"}
-
-
-def _is_web_page(file: Path) -> bool:
-    if file.suffix.lower() in _WEB_PAGE_SUFFIXES:
-        return True
-    try:
-        with file.open("rb") as handle:
-            head = handle.read(512).lstrip().lower()
-    except OSError:
-        return False
-    return head.startswith((b"<!doctype html", b"<html"))
-
-
-def _web_page_problem(file: Path, origin: tuple[Path, int, int] | None) -> Problem:
-    where = origin or (file, 1, 1)
-    return Problem(
-        *where,
-        f"{file.name} is a saved web page, not a version's text",
-        f"import it with `briefing add {file}`: it extracts the article and "
-        "records where it came from; then remove the page from seeds/",
-        Code.WEB_PAGE,
-    )
-
-
-def _seed_files(seeds: Path, problems: list[Problem]) -> list[Path]:
-    if not seeds.is_dir():
-        problems.append(
-            Problem(
-                seeds,
-                0,
-                0,
-                "seeds folder not found",
-                "set briefing_seeds, or create the folder",
-                Code.MISSING_FILE,
-            )
-        )
-        return []
-    files = []
-    for file in sorted(seeds.iterdir()):
-        if file.name.startswith("."):
-            continue
-        if NOT_TEXT.search(file.name):  # undecodable bytes arrive as lone surrogates
-            shown = file.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-            problems.append(
-                Problem(
-                    seeds / shown,
-                    0,
-                    0,
-                    "the file name is not UTF-8 text",
-                    "rename the file",
-                    Code.ENCODING,
-                )
-            )
-            continue
-        if not inside(file, seeds):
-            problems.append(
-                Problem(
-                    file,
-                    0,
-                    0,
-                    "links outside the seeds folder",
-                    "copy the version into seeds/ instead of linking it",
-                    Code.UNSAFE_PATH,
-                )
-            )
-        elif file.is_file() and _is_web_page(file):
-            problems.append(_web_page_problem(file, None))
-        elif file.is_file():
-            files.append(file)
-    return files
-
-
-def _free_id(stem: str, taken: dict[str, Any]) -> str:
-    base = re.sub(r"[^a-z0-9_-]+", "-", stem.lower()).strip("-_") or "version"
-    if not base[0].isalnum():
-        base = "v" + base
-    key, n = base, 2
-    while key in taken:
-        key, n = f"{base}-{n}", n + 1
-    return key

@@ -19,11 +19,17 @@ class Code(enum.StrEnum):
     UNSAFE_PATH = "unsafe_path"  # a path leaves the folder it must stay in
     EMPTY_SOURCE = "empty_source"  # a version has no paragraphs
     QUOTE_NOT_FOUND = "quote_not_found"  # a quote does not occur in the source it cites
-    FORM_NOT_FOUND = "form_not_found"  # a correction's forms occur in no version
+    FORM_NOT_FOUND = "form_not_found"  # a correction's wrong form occurs in no version
+    EVIDENCE = "evidence"  # a correction's evidence quotes its wrong form
     UNREVIEWED = "unreviewed"  # a discrepancy no correction or accepted wording covers
     REFERENCE = "reference"  # a cross-reference role names an unknown target
     PROVENANCE = "provenance"  # a version's text is not the one recorded
     WEB_PAGE = "web_page"  # a saved web page where a version's text belongs
+
+
+# What `briefing check` reports without failing, unless --strict: the brief still builds
+# right, but the editor should look.
+WARNINGS = frozenset({Code.FORM_NOT_FOUND, Code.PROVENANCE})
 
 
 @dataclass(frozen=True, order=True)

@@ -13,7 +13,7 @@ import jsonschema
 from rapidfuzz import process
 
 from briefing.problems import Code, Problem
-from briefing.text.fold import closest_passage, find_all
+from briefing.text.fold import closest_passage, find_all, find_with_gaps
 from briefing.yamlmarks import Marks, Pointer, mark_for
 
 if TYPE_CHECKING:
@@ -65,6 +65,22 @@ def check_schema(data: Any, marks: Marks, path: Path) -> list[Problem]:
     return sorted(problems)
 
 
+SECTIONS = ("sources", "entities", "facts", "corrections", "accepted")
+
+
+def invalid_entries(data: Any) -> set[tuple[str, str]] | None:
+    """The entries (section, id) that do not follow the schema, to be set aside so that the
+    rest can still be checked; None when the brief itself, or the file's shape, is wrong."""
+    found: set[tuple[str, str]] = set()
+    for error in _validator().iter_errors(data):
+        path = tuple(error.absolute_path)
+        if len(path) >= 2 and path[0] in SECTIONS:
+            found.add((str(path[0]), str(path[1])))
+        else:
+            return None
+    return found
+
+
 def _schema_of(error: jsonschema.ValidationError) -> dict[str, Any]:
     return dict(error.schema) if isinstance(error.schema, Mapping) else {}
 
@@ -91,6 +107,12 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, str]:
     if kind == "required" and isinstance(error.instance, dict):
         missing = [key for key in value if key not in error.instance]
         return f"{(missing or value)[0]!r} is missing", "add it; see the schema for what it holds"
+    if kind == "enum" and isinstance(error.instance, bool):
+        word = "true" if error.instance else "false"
+        return (
+            f"{word} unquoted reads as a yes/no value, not as the word {word!r}",
+            f'quote it: "{word}"',
+        )
     if kind == "enum":
         return f"{error.instance!r} is not one of {', '.join(map(str, value))}", ""
     if kind == "pattern" and "a-z0-9" in str(value):
@@ -174,7 +196,7 @@ def _check_quote(project: Project, evidence: Evidence) -> list[Problem]:
             )
         ]
     document = source.document
-    if find_all(evidence.quote, document.text, whole_words=False, folded=document.folded):
+    if find_with_gaps(evidence.quote, document.text, document.folded) is not None:
         return []
     passage, score = closest_passage(evidence.quote, document.text, document.folded)
     passage = " ".join(passage.split())  # one problem, one line
@@ -185,20 +207,37 @@ def _check_quote(project: Project, evidence: Evidence) -> list[Problem]:
 
 
 def _check_forms(project: Project) -> list[Problem]:
-    """A correction none of whose forms occurs in any version can say nothing."""
+    """A correction whose wrong form occurs in no version corrects nothing (a warning: the
+    editor may be ahead of the versions); evidence that quotes the wrong form, and not the
+    right one, is no evidence for it (an error)."""
     problems = []
     versions = project.joined_versions
     for key, correction in project.corrections.items():
-        forms = correction.right + correction.wrong  # right forms are the commoner
-        if not any(versions.find(form, limit=1) for form in forms):
+        if not any(versions.find(form, limit=1) for form in correction.wrong):
             problems.append(
                 Problem(
                     project.facts_path,
                     *project.mark(("corrections", key, "wrong")),
-                    f"correction {key!r}: neither its wrong nor its right form occurs in any "
-                    "version",
+                    f"correction {key!r}: its wrong form occurs in no version",
                     "check the spelling against the version's text",
                     Code.FORM_NOT_FOUND,
                 )
             )
+        for evidence in correction.evidence:
+            quote = evidence.quote or ""
+            if (
+                quote
+                and correction.right
+                and any(find_all(w, quote) for w in correction.wrong)
+                and not any(find_all(r, quote) for r in correction.right)
+            ):
+                problems.append(
+                    Problem(
+                        project.facts_path,
+                        *project.mark((*evidence.pointer, "quote")),
+                        f"correction {key!r}: the evidence quotes the wrong form",
+                        "quote a source that prints the right form",
+                        Code.EVIDENCE,
+                    )
+                )
     return problems

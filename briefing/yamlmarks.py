@@ -79,7 +79,7 @@ def load_yaml(text: str, path: Path) -> tuple[Any, Marks, list[Problem]]:
             return None, marks, problems
         if isinstance(error, RecursionError):
             raise
-        problems.append(_malformed(error, path))
+        problems.append(_malformed(error, path, text))
         return None, marks, problems
     finally:
         loader.dispose()
@@ -117,9 +117,20 @@ def _first_too_deep(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _malformed(error: yaml.YAMLError, path: Path) -> Problem:
+def _malformed(error: yaml.YAMLError, path: Path, text: str = "") -> Problem:
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
+        lines = text.splitlines()
+        if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line]:
+            tabbed = lines[mark.line]
+            return Problem(
+                path,
+                mark.line + 1,
+                tabbed.index("\t") + 1,
+                "a tab character: YAML indents with spaces only",
+                "replace the tab with spaces",
+                Code.YAML,
+            )
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = (error.problem or "malformed YAML").strip()
         context = f" ({error.context})" if error.context else ""

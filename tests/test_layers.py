@@ -21,6 +21,7 @@ LAYERS = [
         "briefing.model",
         "briefing.validate",
         "briefing.versions",
+        "briefing.seedfiles",
         "briefing.load",
     ),
     ("briefing.analysis",),

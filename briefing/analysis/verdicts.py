@@ -14,6 +14,7 @@ from briefing.analysis.align import Alignment
 from briefing.analysis.locate import FormIndex, Located
 from briefing.analysis.results import CorrectionResult, Place, Scorecard, Verdict
 from briefing.model import Correction
+from briefing.text.fold import find_with_gaps
 from briefing.text.spans import overlaps
 
 
@@ -43,10 +44,23 @@ def verdicts_of(
         for p in places
         if (row := alignment.row_of(v, p.sentence_index)) is not None
     }
+    # A version the evidence quotes for the right form prints it: it is right there.
+    quoted: dict[str, list[Place]] = {}
+    for evidence in correction.evidence:
+        loc = located.get(evidence.source)
+        if loc is None or not evidence.quote or evidence.source in wrong:
+            continue
+        span = find_with_gaps(evidence.quote, loc.document.text, loc.document.folded)
+        place = loc.place(*span) if span else None
+        if place is not None:
+            quoted.setdefault(evidence.source, []).append(place)
     verdicts = {}
     for version in located:
         if version in wrong:
             verdicts[version] = Verdict(version, "wrong", tuple(wrong[version]))
+            continue
+        if version in quoted:
+            verdicts[version] = Verdict(version, "right", tuple(quoted[version]))
             continue
         candidates = right.get(version)
         if candidates and anchor_rows:

@@ -22,7 +22,7 @@ from briefing.analysis.parallel import jobs_from_environment
 from briefing.cli.add import add_parser
 from briefing.cli.project import ProjectPaths, project_paths
 from briefing.cli.review import review_parser
-from briefing.problems import Problem, ProblemsFound
+from briefing.problems import WARNINGS, Problem, ProblemsFound
 from briefing.render import suggest
 
 
@@ -58,8 +58,9 @@ def command_check(args: argparse.Namespace) -> int:
         f"{len(project.versions)} versions, {len(project.corrections)} corrections, "
         f"{len(project.facts)} facts, {len(project.entities)} entities"
     )
-    if result.problems:
-        print(f"briefing check: {len(result.problems)} problem(s) ({summary})", file=sys.stderr)
+    errors = [p for p in result.problems if p.code not in WARNINGS or args.strict]
+    if errors:
+        print(f"briefing check: {len(errors)} problem(s) ({summary})", file=sys.stderr)
         return 1
     pending = suggest.problems(project, result.analysis)
     found = len(result.analysis.discrepancies)
@@ -73,6 +74,8 @@ def command_check(args: argparse.Namespace) -> int:
         )
         return 1
     reviewed = f"{found - len(pending)} of {found} discrepancies reviewed"
+    if result.problems:
+        reviewed += f"; {len(result.problems)} warning(s) above"
     if pending:
         reviewed += f"; {len(pending)} not yet: `briefing suggest` lists them"
     print(f"briefing check: ok ({summary}; {reviewed})")

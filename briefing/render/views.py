@@ -18,7 +18,7 @@ from briefing.render.corrections import CorrectionLine
 from briefing.render.myst import Myst, day, escape, link, marked, role
 from briefing.render.tally import Tally, errors_phrase, name_of, tallies
 from briefing.render.verdict import alt_text, verdict
-from briefing.text.fold import find_all
+from briefing.text.fold import find_with_gaps
 
 VERDICT_SYMBOL = {"right": "✓ right", "wrong": "✗ wrong", "absent": "– absent"}
 
@@ -83,12 +83,10 @@ class Views:
     def paragraph_of(self, source: Source, quote: str | None) -> str | None:
         if not quote or source.document is None:
             return None
-        found = find_all(
-            quote, source.document.text, whole_words=False, folded=source.document.folded
-        )
-        if not found:
+        found = find_with_gaps(quote, source.document.text, source.document.folded)
+        if found is None:
             return None
-        paragraph = source.document.paragraph_at(found[0][0])
+        paragraph = source.document.paragraph_at(found[0])
         return paragraph.anchor if paragraph else None
 
     def citations(self, evidence: tuple[Evidence, ...], prefix: str) -> list[Citation]:

@@ -342,3 +342,31 @@ def closest_passage(needle: str, haystack: str, folded: Folded | None = None) ->
         return "", 0.0
     start, end = folded.span(found.dest_start, found.dest_end, len(haystack))
     return haystack[start:end], found.score
+
+
+_ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){3}\]|\[…\]|\.\.\.|…)\s*")
+
+
+def find_with_gaps(
+    needle: str, haystack: str, folded: Folded | None = None
+) -> tuple[int, int] | None:
+    """Where ``needle`` occurs in ``haystack`` (as :func:`find_all` finds it, not as a
+    whole word), an ellipsis in it ("…", "...", "[...]") standing for any gap; the span
+    from its first piece's start to its last piece's end."""
+    pieces = [p for p in _ELLIPSIS.split(needle) if p.strip()]
+    if not pieces:
+        return None
+    folded = folded or fold(haystack)
+    at, first = 0, None
+    for piece in pieces:
+        later = [
+            span
+            for span in find_all(piece, haystack, whole_words=False, folded=folded)
+            if span[0] >= at
+        ]
+        if not later:
+            return None
+        first = later[0][0] if first is None else first
+        at = later[0][1]
+    assert first is not None
+    return first, at
