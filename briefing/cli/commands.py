@@ -20,6 +20,7 @@ from pathlib import Path
 from briefing import __version__, pipeline
 from briefing.analysis.parallel import jobs_from_environment
 from briefing.cli.add import add_parser
+from briefing.cli.new import new_parsers
 from briefing.cli.project import ProjectPaths, project_paths
 from briefing.cli.review import review_parser
 from briefing.problems import WARNINGS, Problem, ProblemsFound
@@ -284,25 +285,6 @@ def _publish(staging: Path, published: Path) -> None:
         shutil.rmtree(old)
 
 
-def command_new(args: argparse.Namespace) -> int:
-    from briefing.cli import new
-
-    folder = args.folder.resolve()
-    try:
-        new.create(folder, args.title)
-    except new.NotEmpty:
-        print(
-            f"briefing new: {args.folder} is not empty; choose a new or empty folder",
-            file=sys.stderr,
-        )
-        return 1
-    print(
-        f"briefing new: a brief in {args.folder}; next: cd {args.folder}, then "
-        "`briefing serve` to preview, `briefing build` to publish"
-    )
-    return 0
-
-
 def command_serve(args: argparse.Namespace) -> int:
     from briefing.cli.serve import serve
 
@@ -359,11 +341,7 @@ def parser() -> argparse.ArgumentParser:
 
     add_parser(sub, project_options)
     review_parser(sub, project_options)
-
-    new = sub.add_parser("new", help="create a new brief project that builds at once")
-    new.add_argument("folder", type=Path, help="a new or empty folder")
-    new.add_argument("--title", help="the brief's title (default: from the folder's name)")
-    new.set_defaults(run=command_new, project=Path("."))
+    new_parsers(sub)
 
     serve = sub.add_parser("serve", help="live preview: rebuild as the inputs change")
     project_options(serve)

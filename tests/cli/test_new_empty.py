@@ -1,0 +1,93 @@
+"""`briefing new --empty` starts a brief from the editor's own seeds; `briefing
+remove-sample` clears the sample story from a project `new` made, and only if untouched."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+from ..conftest import REPO, tree_digest
+from .test_new_and_serve import run
+
+# Two real published versions of one story, as saved (page furniture included).
+STORY = REPO / "tests" / "fixtures" / "real" / "pope-surrogacy-ban"
+FIRST_SEEDS = ["dailyexcelsior.txt", "newser.txt"]
+
+
+def files_of(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+
+
+def add_seeds(project: Path) -> None:
+    for name in FIRST_SEEDS:
+        shutil.copy(STORY / name, project / "seeds" / name)
+
+
+def test_an_empty_brief_has_no_sample_in_it(tmp_path: Path) -> None:
+    result = run("new", "mine", "--empty", "--title", "Surrogacy: what the Pope said", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    project = tmp_path / "mine"
+    assert not any(
+        name.startswith("seeds/") and name != "seeds/.gitkeep" for name in files_of(project)
+    )
+    facts = yaml.safe_load((project / "docs" / "facts.yaml").read_text("utf-8"))
+    assert facts["brief"]["title"] == "Surrogacy: what the Pope said"
+    assert not any(
+        facts.get(section) for section in ("sources", "entities", "facts", "corrections")
+    )
+    index = (project / "docs" / "index.md").read_text("utf-8")
+    assert "{brief:" not in index, "the front page cites nothing the record lacks"
+    check = run("check", cwd=project)
+    assert check.returncode == 1
+    assert "no versions" in check.stderr and "seeds" in check.stderr
+    assert "Traceback" not in check.stderr
+
+
+def test_suggest_check_and_build_pass_on_the_first_seeds(tmp_path: Path) -> None:
+    assert run("new", "mine", "--empty", cwd=tmp_path).returncode == 0
+    project = tmp_path / "mine"
+    add_seeds(project)
+    facts_before = (project / "docs" / "facts.yaml").read_bytes()
+    suggest = run("suggest", cwd=project)
+    assert suggest.returncode == 0, suggest.stderr
+    suggested = yaml.safe_load(suggest.stdout)
+    assert suggested.get("corrections") or suggested.get("accepted"), "the versions differ"
+    check = run("check", cwd=project)
+    assert check.returncode == 0, check.stderr
+    assert "2 versions" in check.stdout
+    build = run("build", "--no-pdf", cwd=project)
+    assert build.returncode == 0, build.stderr
+    assert build.stderr == "", "an empty brief builds without a warning"
+    assert (project / "_build" / "html" / "_generated" / "comparison.html").is_file()
+    assert (project / "docs" / "facts.yaml").read_bytes() == facts_before
+
+
+def test_remove_sample_leaves_an_empty_brief_with_the_title(tmp_path: Path) -> None:
+    assert run("new", "mine", "--title", "Harbour bridge", cwd=tmp_path).returncode == 0
+    project = tmp_path / "mine"
+    add_seeds(project)  # the editor's first seeds, beside the sample's
+    result = run("remove-sample", cwd=project)
+    assert result.returncode == 0, result.stderr
+    names = files_of(project)
+    assert "seeds/wire.txt" not in names and "docs/excerpts/minutes.txt" not in names
+    assert {f"seeds/{name}" for name in FIRST_SEEDS} <= names, "the editor's seeds stay"
+    facts = yaml.safe_load((project / "docs" / "facts.yaml").read_text("utf-8"))
+    assert facts["brief"]["title"] == "Harbour bridge"
+    assert not facts["entities"] and not facts["corrections"]
+    check = run("check", cwd=project)
+    assert check.returncode == 0, check.stderr
+
+
+def test_remove_sample_keeps_a_sample_the_editor_changed(tmp_path: Path) -> None:
+    assert run("new", "mine", cwd=tmp_path).returncode == 0
+    project = tmp_path / "mine"
+    facts = project / "docs" / "facts.yaml"
+    facts.write_text(facts.read_text("utf-8") + "\n# my own note\n", "utf-8")
+    before = tree_digest(project)
+    result = run("remove-sample", cwd=project)
+    assert result.returncode == 1
+    assert "docs/facts.yaml" in result.stderr and "nothing removed" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree_digest(project) == before
