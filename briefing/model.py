@@ -99,6 +99,25 @@ class Correction:
     entity: str | None = None
     note: str | None = None
 
+    @property
+    def expected(self) -> str | None:
+        """The right form; None for an addition, a passage that should not be there."""
+        return self.right[0] if self.right else None
+
+    @property
+    def headline(self) -> str:
+        """“wrong” → “right”, or, for an addition, “wrong” (added)."""
+        if self.expected is None:
+            return f"“{self.wrong[0]}” (added)"
+        return f"“{self.wrong[0]}” → “{self.expected}”"
+
+    @property
+    def summary(self) -> str:
+        forms = " / ".join(self.wrong)
+        if self.expected is None:
+            return f"{self.kind}: {forms} is not in the original"
+        return f"{self.kind}: {forms} should read {self.expected}"
+
 
 @dataclass(frozen=True)
 class Accepted:

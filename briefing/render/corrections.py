@@ -31,7 +31,10 @@ def _quoted(forms: tuple[str, ...]) -> str:
 
 def said(correction: Correction, entity_name: str | None) -> Myst:
     """“Thomas Renier” should read “Thomas Regnier” (the entity only when it adds a name)."""
-    text = f"**{_quoted(correction.wrong)}** should read **“{escape(correction.right[0])}”**"
+    if correction.expected is None:
+        text = f"**{_quoted(correction.wrong)}**: not in the original, added by a version"
+    else:
+        text = f"**{_quoted(correction.wrong)}** should read **“{escape(correction.expected)}”**"
     if len(correction.right) > 1:
         text += f" (or {_quoted(correction.right[1:])})"
     named = {f.casefold() for f in (*correction.wrong, *correction.right)}

@@ -109,7 +109,7 @@ def brief_data(project: Project, analysis: Analysis) -> dict[str, Any]:
                 "id": c.id,
                 "kind": c.kind,
                 "wrong": c.wrong[0],
-                "right": c.right[0],
+                "right": c.expected,
                 "wrong_forms": list(c.wrong),
                 "right_forms": list(c.right),
                 "entity": c.entity,

@@ -108,7 +108,9 @@ def claim_review(project: Project, fact: Fact, locate: Locate, author: str) -> N
     return review
 
 
-def correction_text(wrong: Iterable[str], right: str) -> str:
+def correction_text(wrong: Iterable[str], right: str | None) -> str:
+    if right is None:
+        return f"“{' / '.join(wrong)}” is not in the original: a version added it."
     return f"“{' / '.join(wrong)}” should read “{right}”."
 
 
@@ -129,7 +131,7 @@ def correction_graph(
             "@id": url,
             "url": url,
             "name": f"Correction ({c.kind})",
-            "text": correction_text(c.wrong, c.right[0]) + (f" {c.note}" if c.note else ""),
+            "text": correction_text(c.wrong, c.expected) + (f" {c.note}" if c.note else ""),
         }
         if c.entity and c.entity in project.entities:
             entity = project.entities[c.entity]

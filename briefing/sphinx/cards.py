@@ -18,7 +18,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from briefing import pipeline
-from briefing.render.jsonld import script_json
+from briefing.render.jsonld import correction_text, script_json
 from briefing.render.myst import day
 from briefing.render.tally import errors_phrase, tally
 from briefing.render.views import VERDICT_SYMBOL
@@ -122,7 +122,7 @@ def correction_card(result: pipeline.Result, name: str) -> Card | None:
     return {
         "type": "correction",
         "kind": f"Correction · {correction.kind}",
-        "title": f"“{' / '.join(correction.wrong)}” should read “{correction.right[0]}”",
+        "title": correction_text(correction.wrong, correction.expected).removesuffix("."),
         "text": correction.note or "",
         "details": details,
     }

@@ -3,13 +3,14 @@ remove-sample` clears the sample story from a project `new` made, and only if un
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import yaml
 
 from ..conftest import REPO, tree_digest
-from .test_new_and_serve import run
+from .test_new_and_serve import page, run
 
 # Two real published versions of one story, as saved (page furniture included).
 STORY = REPO / "tests" / "fixtures" / "real" / "pope-surrogacy-ban"
@@ -91,3 +92,19 @@ def test_remove_sample_keeps_a_sample_the_editor_changed(tmp_path: Path) -> None
     assert "docs/facts.yaml" in result.stderr and "nothing removed" in result.stderr
     assert "Traceback" not in result.stderr
     assert tree_digest(project) == before
+
+
+def test_an_addition_accepted_as_a_correction_builds_into_the_errata(tmp_path: Path) -> None:
+    assert run("new", "mine", "--empty", cwd=tmp_path).returncode == 0
+    project = tmp_path / "mine"
+    add_seeds(project)
+    suggested = json.loads(run("suggest", "--json", cwd=project).stdout)
+    addition = next(s for s in suggested if s["kind"] == "addition" and '"' not in s["found"])
+    review = run("review", "--accept", addition["id"], cwd=project)
+    assert review.returncode == 0, review.stderr
+    assert run("check", cwd=project).returncode == 0
+    build = run("build", "--no-pdf", cwd=project)
+    assert build.returncode == 0, build.stderr
+    errata = page((project / "_build" / "html" / "_generated" / "errata.html").read_text("utf-8"))
+    assert addition["found"][:60] in errata.text
+    assert "not in the original" in errata.text

@@ -109,7 +109,7 @@ class Decider:
             if len(good) == 1:
                 expected_key = good[0]
             expected_text = (
-                self.project.corrections[next(iter(wrong.values()))].right[0] if wrong else None
+                self.project.corrections[next(iter(wrong.values()))].expected if wrong else None
             )
         elif self.reference in readings:
             # The reference's words are what the others should read.
@@ -190,7 +190,7 @@ class Decider:
             # The correction says what it should read: its wrong form, as this version
             # prints it, against its right form.
             correction = self.project.corrections[wrong[reading.version]]
-            expected_text = expected_form = correction.right[0]
+            expected_text = expected_form = correction.expected
             span = self.reviews.wrong_span(reading.version, reading.start, reading.end)
             if span is not None:
                 start, end = span
@@ -296,7 +296,7 @@ class Decider:
             correction = self.project.corrections.get(
                 self.reviews.wrong_at(version, mention.start, mention.end) or ""
             )
-            expected = correction.right[0] if correction else entity.name
+            expected = (correction.expected if correction else None) or entity.name
         kind: CorrectionKind = (
             "name"
             if entity.kind == "person"
