@@ -57,3 +57,14 @@ def name_similarity(candidate: str, form: str) -> float:
             return 0.0
         worst = min(worst, 100.0 * (1 - OSA.distance(x, y) / longer))
     return worst
+
+
+def respelt_name(a: str, b: str) -> bool:
+    """Whether two names of several words are one name spelt two ways ("National
+    University Commission", "National Universities Commission"), not one name's long and
+    short forms, nor the same letters in another case."""
+    return (
+        len(a.split()) >= 2
+        and fold_name(a) != fold_name(b)
+        and name_similarity(a, b) >= NEAR_MISS_THRESHOLD
+    )

@@ -141,10 +141,10 @@ def segment(text: str, aside: tuple[SetApart, ...] = ()) -> Document:
     for start, end in blocks(text):
         if (start, end) in whole:
             continue
-        if start in heads:
+        while start in heads and start < end:  # a date mark, then a dateline
             start, end = _strip(text, heads[start], end)
-            if start >= end:
-                continue
+        if start >= end:
+            continue
         number = len(paragraphs) + 1
         paragraphs.append(
             Paragraph(number, start, end, text[start:end], _sentences(text, start, end, number))

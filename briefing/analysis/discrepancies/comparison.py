@@ -13,7 +13,7 @@ from rapidfuzz.distance import Levenshtein, Opcode
 from briefing.analysis.discrepancies.items import Item
 from briefing.analysis.discrepancies.passages import Passage
 from briefing.text.lexicon import COMMON_WORDS
-from briefing.text.names import NEAR_MISS_THRESHOLD, name_similarity
+from briefing.text.names import NEAR_MISS_THRESHOLD, name_similarity, respelt_name
 from briefing.text.opcodes import changed_blocks, token_ranges
 from briefing.text.words import Token, is_negation
 
@@ -93,6 +93,7 @@ def compare_passages(
         )
     ]
     pairs = [(x, y) for x, y in pairs[:strong] + loose if differs(x, y)]
+    pairs += respelt_names(passage, ref, mapping, {id(i) for pair in pairs for i in pair})
     # Quotations, negations and words changed in an otherwise matching sentence.
     ranges: dict[tuple[str, int, int], str] = {}
     negations = negation_count(passage) != ref_negations
@@ -320,6 +321,32 @@ def substitutions(passage: Passage, ref: Passage, ops: list[Opcode]) -> list[tup
         ):
             pairs.append((x, y))
     return pairs
+
+
+def respelt_names(
+    passage: Passage, ref: Passage, mapping: list[tuple[int, int]], paired: set[int]
+) -> list[tuple[Item, Item]]:
+    """Long names the version spells another way, word for word, where the two still
+    share a key ("National University Commission (NUC)" for "National Universities
+    Commission (NUC)"): the short form both give hid the change. A name of the fact
+    file in a form it records (an alias) is no misspelling."""
+    found = []
+    for x in passage.items:
+        if x.family != "name" or id(x) in paired or x.quality == "alias":
+            continue
+        lo, hi = mapping[x.first][0], mapping[x.last][1]
+        for y in ref.items:
+            if (
+                y.family == "name"
+                and id(y) not in paired
+                and x.keys & y.keys
+                and y.first < hi
+                and lo <= y.last
+                and respelt_name(x.text, y.text)
+            ):
+                found.append((x, y))
+                break
+    return found
 
 
 def unshared(

@@ -266,16 +266,16 @@ class Decider:
         mine = found.item
         entity = self._entity(found, expected)
         kind = self.project.entities[entity].kind if entity in self.project.entities else None
-        if expected is not None:
-            if (
-                fold_name(found.text) == fold_name(expected.text)
-                or name_similarity(found.text, expected.text) >= NEAR_MISS_THRESHOLD
-            ):
-                return "name" if kind == "person" else "spelling"
-        if kind is None:
-            words = {normalise(w) for item in (target, mine) if item for w in item.text.split()}
-            return "institution" if words & BODY_WORDS else "name"
-        return "institution" if kind in BODY_KINDS else "name"
+        words = {normalise(w) for item in (target, mine) if item for w in item.text.split()}
+        body = kind in BODY_KINDS if kind is not None else bool(words & BODY_WORDS)
+        if expected is not None and (
+            fold_name(found.text) == fold_name(expected.text)
+            or name_similarity(found.text, expected.text) >= NEAR_MISS_THRESHOLD
+        ):
+            # A misspelt body is an institution got wrong; a misspelt place or thing is
+            # a spelling.
+            return "name" if kind == "person" else ("institution" if body else "spelling")
+        return "institution" if body else "name"
 
     def near_miss(self, version: str, mention: MentionSpan) -> bool:
         """Whether a form that a correction names is also a near miss of the entity's name

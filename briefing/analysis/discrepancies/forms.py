@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from briefing.analysis.discrepancies.sites import SiteReading
+from briefing.text.names import respelt_name
 from briefing.text.words import WordReader
 
 
@@ -64,16 +65,26 @@ def widen(
 AROUND = {"number": (0, 1), "quote": (1, 1), "meaning": (1, 1)}
 
 
+def _respelt(a: SiteReading, b: SiteReading) -> bool:
+    """Two spellings of one long name share their keys (the acronym) but do not agree."""
+    return a.item is not None and b.item is not None and respelt_name(a.text, b.text)
+
+
 def agreeing_groups(readings: list[SiteReading]) -> dict[str, list[SiteReading]]:
     """Readings that say the same thing, grouped, in order, each group under its first
     reading's key. One rule, the one by which a version agrees with the row's reference:
     two readings of items agree when their items share a key ("the US" and "the United
-    States" share "US"), and other readings when their keys are equal."""
+    States" share "US") and are not one long name spelt two ways, and other readings when
+    their keys are equal."""
     groups: dict[str, list[SiteReading]] = {}
     keys: dict[str, set[str]] = {}  # a group's label -> every key of its readings
     for reading in readings:
         mine = set(reading.item.keys) if reading.item is not None else {reading.key}
-        joined = [label for label, held in keys.items() if held & mine]
+        joined = [
+            label
+            for label, held in keys.items()
+            if held & mine and not any(_respelt(reading, other) for other in groups[label])
+        ]
         if not joined:
             groups[reading.key], keys[reading.key] = [reading], mine
             continue

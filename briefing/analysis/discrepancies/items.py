@@ -4,6 +4,7 @@ on them (as bags: word order does not matter).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -135,6 +136,7 @@ def extract_items(
                 last + 1 < len(toks)
                 and last + 1 not in covered
                 and not POSSESSIVE.search(toks[last].text)
+                and not ASIDE.search(text, toks[last].end, toks[last + 1].start)
                 and (
                     toks[last + 1].key in TITLES
                     or is_proper(toks, last + 1, proper_initial)
@@ -247,6 +249,11 @@ def _title_run(toks: list[Token], index: int, covered: dict[int, MentionSpan]) -
             break
         last += 1
     return last
+
+
+# Punctuation between two capitalised words that ends a name: a bracket opens an aside
+# ("Commission (NUC)"), a dash or colon ends a dateline ("Abuja – The Commission").
+ASIDE = re.compile(r"[()\[\]–—:;-]")
 
 
 def next_is_date(toks: list[Token], index: int) -> bool:
