@@ -253,7 +253,7 @@ def _title_run(toks: list[Token], index: int, covered: dict[int, MentionSpan]) -
 
 # Punctuation between two capitalised words that ends a name: a bracket opens an aside
 # ("Commission (NUC)"), a dash or colon ends a dateline ("Abuja – The Commission").
-ASIDE = re.compile(r"[()\[\]–—:;-]")
+ASIDE = re.compile(r"[(),\[\]–—:;-]")
 
 
 def next_is_date(toks: list[Token], index: int) -> bool:
