@@ -90,6 +90,7 @@ class Score:
     annotations: int = 0
     matched: int = 0  # suggestions that match an annotation (each annotation once)
     expected_right: int = 0
+    pasted_right: int = 0  # its forms, pasted into the annotated passage, give the expected
     kind_agrees: int = 0
     out_of_scope: int = 0  # annotations on versions in another language
     misses: list[str] = field(default_factory=list)
@@ -101,6 +102,7 @@ class Score:
             "annotations",
             "matched",
             "expected_right",
+            "pasted_right",
             "kind_agrees",
             "out_of_scope",
         ):
@@ -128,6 +130,32 @@ def _expected_right(annotation: dict[str, str], suggestion: dict[str, Any]) -> b
         for form in (given, plain)
         if form
     )
+
+
+def _replaced(words: list[str], old: list[str], new: list[str]) -> list[str] | None:
+    for k in range(len(words) - len(old) + 1):
+        if old and words[k : k + len(old)] == old:
+            return words[:k] + new + words[k + len(old) :]
+    return None
+
+
+def _pasted_right(annotation: dict[str, str], suggestion: dict[str, Any]) -> bool:
+    """Whether the suggestion's correction, pasted, gives the annotation's expected text:
+    its wrong form replaced by its right form inside the annotated passage (or the
+    annotation's inside the suggestion's, where the suggestion's is the longer)."""
+    if annotation["kind"] == "addition":
+        return not suggestion.get("expected")
+    found, expected = _words(annotation["found"]), _words(annotation["expected"])
+    for wrong, right in (
+        (suggestion.get("wrong_form"), suggestion.get("right_form")),
+        (suggestion.get("found"), suggestion.get("expected")),
+    ):
+        mine, theirs = _words(wrong or ""), _words(right or "")
+        if not mine or not theirs:
+            continue
+        if _replaced(found, mine, theirs) == expected or _replaced(mine, found, expected) == theirs:
+            return True
+    return False
 
 
 def score(story: Story) -> Score:
@@ -168,6 +196,7 @@ def score(story: Story) -> Score:
         s.matched += 1
         annotation = in_scope[match]
         s.expected_right += _expected_right(annotation, item)
+        s.pasted_right += _pasted_right(annotation, item)
         s.kind_agrees += item["kind"] == annotation["kind"]
     for n, annotation in enumerate(in_scope):
         if n not in taken:
@@ -191,7 +220,8 @@ def main() -> None:
         print(
             f"{story.name:36} precision {s.precision:.2f} recall {s.recall:.2f} "
             f"({s.matched} of {s.suggestions} suggestions, of {s.annotations} marked; "
-            f"expected form right {s.expected_right}, kind {s.kind_agrees}"
+            f"expected form right {s.expected_right} (pasted {s.pasted_right}), "
+            f"kind {s.kind_agrees}"
             + (f"; {s.out_of_scope} in another language" if s.out_of_scope else "")
             + ")"
         )
@@ -203,7 +233,8 @@ def main() -> None:
     print(
         f"{'overall':36} precision {total.precision:.2f} recall {total.recall:.2f} "
         f"({total.matched} of {total.suggestions}, of {total.annotations}; expected form "
-        f"right {total.expected_right} of {total.matched})"
+        f"right {total.expected_right} of {total.matched}, pasted right "
+        f"{total.pasted_right}; kind {total.kind_agrees})"
     )
 
 
