@@ -208,6 +208,48 @@ def score(story: Story) -> Score:
     return s
 
 
+PLANTED = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "planted"
+
+
+def planted() -> Score:
+    """The planted fixture (errors the team wrote into versions of its own text), scored
+    the same way: each planted error an annotation at the one place its text occurs."""
+    listed = yaml.safe_load((PLANTED / "planted.yaml").read_text("utf-8"))["errors"]
+    result = pipeline.check(PLANTED / "facts.yaml", PLANTED / "seeds")
+    found = [i for i in items(result.project, result.analysis, everything=False)]
+    s = Score(suggestions=len(found), annotations=len(listed))
+    taken: set[int] = set()
+    for error in listed:
+        text = (PLANTED / "seeds" / f"{error['version']}.txt").read_text("utf-8")
+        start = text.index(error["found"])
+        end = start + len(error["found"])
+        hits = [
+            k
+            for k, item in enumerate(found)
+            if item["source"] == error["version"]
+            and item["start"] <= end
+            and start <= max(item["end"], item["start"] + 1)
+        ]
+        if not hits:
+            s.misses.append(f"planted/{error['version']}: {error['kind']} {error['found']!r}")
+            continue
+        s.matched += 1
+        taken.update(hits)
+        item = found[hits[0]]
+        s.expected_right += " ".join(_words(error["expected"])) in " ".join(
+            _words(item["expected"] or "")
+        )
+        s.kind_agrees += item["kind"] == error["kind"]
+    # A suggestion on a planted error is true, however many there are on it.
+    s.suggestions = len(found) - (len(taken) - s.matched)
+    s.noise = [
+        f"planted/{found[k]['source']}: {found[k]['found']!r}"
+        for k in range(len(found))
+        if k not in taken
+    ]
+    return s
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--heldout", action="store_true")
@@ -230,6 +272,12 @@ def main() -> None:
                 print(f"    missed  {line}")
             for line in s.noise:
                 print(f"    noise   {line}")
+    fixture = planted()
+    print(
+        f"{'planted (written by the team)':36} {fixture.matched} of {fixture.annotations} found, "
+        f"{len(fixture.noise)} other suggestions; expected form named "
+        f"{fixture.expected_right}, kind {fixture.kind_agrees}"
+    )
     print(
         f"{'overall':36} precision {total.precision:.2f} recall {total.recall:.2f} "
         f"({total.matched} of {total.suggestions}, of {total.annotations}; expected form "

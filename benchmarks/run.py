@@ -40,6 +40,7 @@ WORK = HERE / "_work"
 sys.path.insert(0, str(HERE))
 
 from corpus import write_corpus  # noqa: E402
+from realreport import measure_real, real_report  # noqa: E402
 from svgplot import loglog  # noqa: E402
 
 PYTHON = sys.executable
@@ -482,6 +483,11 @@ def main() -> None:
     parser.add_argument("--no-sphinx", action="store_true", help="skip the Sphinx builds")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF build")
     parser.add_argument(
+        "--real-only",
+        action="store_true",
+        help="measure the real stories only, keeping the other figures of results.json",
+    )
+    parser.add_argument(
         "--output",
         type=Path,
         default=HERE,
@@ -496,6 +502,12 @@ def main() -> None:
     results = args.output / "results"
     if args.report_only:
         _write(json.loads((results / "results.json").read_text("utf-8")), args.output)
+        return
+    if args.real_only:
+        data = json.loads((results / "results.json").read_text("utf-8"))
+        data["real"] = measure_real()
+        (results / "results.json").write_text(json.dumps(data, indent=1) + "\n", "utf-8")
+        _write(data, args.output)
         return
     grid = QUICK_GRID if args.quick else FULL_GRID
     WORK.mkdir(exist_ok=True)
@@ -539,6 +551,8 @@ def main() -> None:
     if not args.no_pdf:
         data["pdf"] = measure_pdf()
         print("pdf:", data["pdf"], flush=True)
+    data["real"] = measure_real()
+    print("real stories: measured", flush=True)
     data["machine"]["load_after"] = os.getloadavg()
     data["machine"]["harness_seconds"] = time.perf_counter() - started
 
@@ -702,6 +716,8 @@ def _report(data: dict[str, Any]) -> str:
         "Measured separately: [results/align.md](results/align.md) (`benchmarks/align_bench.py`).",
         "",
     ]
+    if "real" in data:
+        lines += real_report(data["real"])
     return "\n".join(lines)
 
 
