@@ -10,7 +10,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from briefing.inputs import inside, read_text
+from briefing.ids import MAX_ID_LENGTH, check_ids
+from briefing.inputs import Reader, inside, read_text
 from briefing.model import (
     Accepted,
     Brief,
@@ -23,16 +24,21 @@ from briefing.model import (
     Source,
 )
 from briefing.problems import Code, Problem, ProblemsFound
+from briefing.snapshot import Snapshot
 from briefing.text.segment import Document, segment
 from briefing.validate import check_project, check_schema
 from briefing.yamlmarks import NOT_TEXT, Pointer, control_strings, load_yaml, unprintable
 
 
-def load_project(facts_path: Path, seeds_dir: Path) -> tuple[Project, list[Problem]]:
+def load_project(
+    facts_path: Path, seeds_dir: Path, snapshot: Snapshot | None = None
+) -> tuple[Project, list[Problem]]:
     """Load and check a brief. Raise :class:`ProblemsFound` when it cannot be built at all;
-    otherwise return the project and the problems that a build reports as warnings."""
+    otherwise return the project and the problems that a build reports as warnings.
+    Every file is read through ``snapshot`` (a new one when none is given)."""
+    snapshot = snapshot if snapshot is not None else Snapshot()
     problems: list[Problem] = []
-    text = read_text(facts_path, problems, what="fact file")
+    text = read_text(facts_path, problems, what="fact file", read=snapshot.read)
     if text is None:
         raise ProblemsFound(problems)
     problems += unprintable(text, facts_path)
@@ -80,7 +86,7 @@ def load_project(facts_path: Path, seeds_dir: Path) -> tuple[Project, list[Probl
             for k, v in data.get("accepted", {}).items()
         },
     )
-    project.sources = _sources(data["sources"], project, problems)
+    project.sources = _sources(data["sources"], project, problems, snapshot)
     if not project.versions:
         problems.append(
             Problem(
@@ -92,6 +98,7 @@ def load_project(facts_path: Path, seeds_dir: Path) -> tuple[Project, list[Probl
                 Code.MISSING_FILE,
             )
         )
+    problems += check_ids(project)
     fatal = [p for p in problems if p.code in _FATAL]
     if fatal:
         raise ProblemsFound(problems)
@@ -99,7 +106,14 @@ def load_project(facts_path: Path, seeds_dir: Path) -> tuple[Project, list[Probl
     return project, problems
 
 
-_FATAL = {Code.MISSING_FILE, Code.ENCODING, Code.UNSAFE_PATH, Code.EMPTY_SOURCE}
+_FATAL = {
+    Code.MISSING_FILE,
+    Code.ENCODING,
+    Code.UNSAFE_PATH,
+    Code.EMPTY_SOURCE,
+    Code.TOO_LARGE,
+    Code.ID_CLASH,
+}
 
 
 def _evidence(items: list[dict[str, Any]], pointer: Pointer) -> tuple[Evidence, ...]:
@@ -160,7 +174,9 @@ def _correction(key: str, raw: dict[str, Any]) -> Correction:
     )
 
 
-def _sources(raw: dict[str, Any], project: Project, problems: list[Problem]) -> dict[str, Source]:
+def _sources(
+    raw: dict[str, Any], project: Project, problems: list[Problem], snapshot: Snapshot
+) -> dict[str, Source]:
     """Declared sources in the fact file's order, then every undeclared file in seeds/."""
     path, seeds = project.facts_path, project.seeds_dir
     sources: dict[str, Source] = {}
@@ -192,7 +208,7 @@ def _sources(raw: dict[str, Any], project: Project, problems: list[Problem]) -> 
                 )
                 continue
             claimed[file.resolve()] = key
-            document = _read_version(file, problems, origin)
+            document = _read_version(file, problems, origin, snapshot.read)
         elif "excerpt" in entry:
             folder = path.parent
             file = folder / entry["excerpt"]
@@ -206,7 +222,7 @@ def _sources(raw: dict[str, Any], project: Project, problems: list[Problem]) -> 
                     )
                 )
                 continue
-            text = read_text(file, problems, what="excerpt", origin=origin)
+            text = read_text(file, problems, what="excerpt", origin=origin, read=snapshot.read)
             document = segment(text) if text is not None else None
         sources[key] = Source(
             id=key,
@@ -223,11 +239,11 @@ def _sources(raw: dict[str, Any], project: Project, problems: list[Problem]) -> 
             derived_from=entry.get("derived_from"),
             document=document,
         )
-    for file in _seed_files(seeds, problems):
+    for file in _seed_files(seeds, problems, snapshot):
         if file.resolve() in claimed:
             continue
         key = _free_id(file.stem, sources)
-        document = _read_version(file, problems, None)
+        document = _read_version(file, problems, None, snapshot.read)
         sources[key] = Source(
             id=key,
             kind="version",
@@ -240,8 +256,10 @@ def _sources(raw: dict[str, Any], project: Project, problems: list[Problem]) -> 
     return sources
 
 
-def _seed_files(seeds: Path, problems: list[Problem]) -> list[Path]:
-    if not seeds.is_dir():
+def _seed_files(seeds: Path, problems: list[Problem], snapshot: Snapshot) -> list[Path]:
+    """Every entry of seeds/ but hidden ones; reading refuses those that are not files."""
+    names = snapshot.listing(seeds)
+    if names is None:
         problems.append(
             Problem(
                 seeds,
@@ -254,7 +272,7 @@ def _seed_files(seeds: Path, problems: list[Problem]) -> list[Path]:
         )
         return []
     files = []
-    for file in sorted(seeds.iterdir()):
+    for file in (seeds / name for name in names):
         if file.name.startswith("."):
             continue
         if NOT_TEXT.search(file.name):  # undecodable bytes arrive as lone surrogates
@@ -281,17 +299,17 @@ def _seed_files(seeds: Path, problems: list[Problem]) -> list[Path]:
                     Code.UNSAFE_PATH,
                 )
             )
-        elif file.is_file():
+        else:
             files.append(file)
     return files
 
 
 def _read_version(
-    file: Path, problems: list[Problem], origin: tuple[Path, int, int] | None
+    file: Path, problems: list[Problem], origin: tuple[Path, int, int] | None, read: Reader
 ) -> Document | None:
     if not inside(file, file.parent) or (file.is_symlink() and not inside(file, file.parent)):
         return None
-    text = read_text(file, problems, what="version", origin=origin)
+    text = read_text(file, problems, what="version", origin=origin, read=read)
     if text is None:
         return None
     document = segment(text)
@@ -314,6 +332,7 @@ def _free_id(stem: str, taken: dict[str, Source]) -> str:
     base = re.sub(r"[^a-z0-9_-]+", "-", stem.lower()).strip("-_") or "version"
     if not base[0].isalnum():
         base = "v" + base
+    base = base[: MAX_ID_LENGTH - 4].rstrip("-_")  # room for "-999"
     key, n = base, 2
     while key in taken:
         key, n = f"{base}-{n}", n + 1
