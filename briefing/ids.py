@@ -40,7 +40,11 @@ def check_ids(project: Project) -> list[Problem]:
             other = first[anchor]
             path, line, col = _where(project, section, key)
             other_path, other_line, _ = _where(project, section, other)
-            seen = f"line {other_line}" if other_line else str(other_path)
+            seen = (
+                f"line {other_line}"
+                if other_line
+                else f"{other_path.parent.name}/{other_path.name}"
+            )
             problems.append(
                 Problem(
                     path,

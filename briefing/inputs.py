@@ -82,7 +82,7 @@ def read_file(path: Path, limit: int) -> bytes:
 
 def _too_large(path: Path, size: int, limit: int) -> tuple[str, str, Code]:
     return (
-        f"is {size_text(size)}, more than the {size_text(limit)} an input may hold: {path}",
+        f"is {size_text(size)}, more than the {limit // MB} MB an input may hold: {path}",
         "is it the right file? a story or a fact file is far smaller",
         Code.TOO_LARGE,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import errno
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,7 +89,7 @@ def os_error_message(error: OSError, doing: str) -> str:
 
     ``doing`` says what was under way ("writing _build/html"); the file named by the
     error, when there is one, is added."""
-    where = f" ({printable(str(error.filename))})" if error.filename else ""
+    where = f" ({printable(_relative(str(error.filename)))})" if error.filename else ""
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return f"the disk is full{where} while {doing}; free some space and build again"
     if error.errno == errno.EROFS:
@@ -101,5 +102,11 @@ def os_error_message(error: OSError, doing: str) -> str:
             f"no permission to write{where} while {doing}; check the folder's owner and "
             "permissions (ls -ld), or pass --output a folder you can write"
         )
-    reason = error.strerror or type(error).__name__
+    reason = error.strerror or shorten(str(error)) or type(error).__name__
     return f"{printable(reason)}{where} while {doing}"
+
+
+def _relative(name: str) -> str:
+    """``name`` from the working folder when it lies inside it."""
+    shown = os.path.relpath(name) if os.path.isabs(name) else name
+    return name if shown.startswith("..") else shown

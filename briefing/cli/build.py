@@ -172,10 +172,10 @@ def _build_html(build: Build) -> bool:
     """Into a copy of the published site and its doctrees (copy2 keeps the mtimes Sphinx
     compares, so the build stays incremental)."""
     staging, out = build.staging, build.out
-    build.doing = f"copying {display_path(out / 'html')} to build on"
     for name in ("html", "doctrees"):
         if (out / name).is_dir():
-            shutil.copytree(out / name, staging / name, symlinks=True)
+            build.doing = f"copying {display_path(out / name)} to build on"
+            _copy_tree(out / name, staging / name)
     build.doing = "building the HTML"
     jobs = ["-j", str(build.args.jobs)] if build.args.jobs != 1 else []
     status, _ = build.sphinx(
@@ -193,6 +193,16 @@ def _build_html(build: Build) -> bool:
         ]
     )
     return status == 0 and (staging / "html" / "index.html").is_file()
+
+
+def _copy_tree(source: Path, target: Path) -> None:
+    """``shutil.copytree``, but the first error is raised as it is (copytree gathers
+    them into one whose errno is lost, and goes on writing to a full disk)."""
+    for folder, names, files in os.walk(source):
+        here = target / Path(folder).relative_to(source)
+        here.mkdir(parents=True, exist_ok=True)
+        for name in files + [n for n in names if (Path(folder) / n).is_symlink()]:
+            shutil.copy2(Path(folder) / name, here / name, follow_symlinks=False)
 
 
 def _build_pdf(build: Build) -> list[Path]:

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefing.cli.lock import BuildLock
 from briefing.cli.localonly import LocalOnly
+from briefing.cli.lock import BuildLock
 from briefing.cli.project import ProjectPaths
 from briefing.problems import os_error_message, printable
 
@@ -145,7 +145,6 @@ class Rebuild:
                 + (f", {len(problems)} warning(s) above" if problems else ""),
                 flush=True,
             )
-
 
     def build(self) -> tuple[int, list[str]]:
         """Run Sphinx; its warnings, then the line saying why it stopped, if it did."""
