@@ -134,7 +134,10 @@ def _brief(raw: dict[str, Any]) -> Brief:
         summary=raw["summary"],
         subtitle=raw.get("subtitle"),
         authors=tuple(raw.get("authors", ())),
-        findings=tuple(Finding(f["text"], tuple(f["facts"])) for f in raw.get("findings", ())),
+        # a fact cited twice by one finding is one footnote, not two with one label
+        findings=tuple(
+            Finding(f["text"], tuple(dict.fromkeys(f["facts"]))) for f in raw.get("findings", ())
+        ),
     )
 
 

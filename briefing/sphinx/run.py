@@ -123,12 +123,22 @@ def explain(error: Exception, doing: str) -> list[str]:
             return [f"briefing: {os_error_message(cause, doing)}"]
         if isinstance(cause, MemoryError):
             return [f"briefing: out of memory while {doing}; close other programs and retry"]
-    message = printable(shorten(str(error).strip().splitlines()[0] if str(error) else ""))
+    message = _first_line(error)
     if isinstance(error, ExtensionError) and message.startswith("briefing:"):
         return [message]  # the brief's own problems, listed above as warnings
     if isinstance(error, ConfigError):
         return [f"briefing: conf.py: {message}"]
+    inner = getattr(error, "orig_exc", None)  # an extension's handler raised it
+    if isinstance(inner, Exception):
+        modname = getattr(error, "modname", None)
+        where = f" (in {modname})" if modname else ""
+        error, message = inner, f"{_first_line(inner)}{where}"
     return [f"briefing: Sphinx stopped while {doing}: {type(error).__name__}: {message}"]
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return printable(shorten(text.splitlines()[0])) if text else ""
 
 
 def _is_unexpected(error: Exception) -> bool:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import FIGURES, assert_no_traceback
+from ..briefs import assert_no_traceback
+from .conftest import FIGURES
 
 MEMORY_LIMIT_MB = 300  # the check of the small brief itself peaks at about 90 MB
 PEAK = (

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import CLI, FIGURES, SCALE, assert_no_traceback, published_files, run, site_is_whole
+from ..briefs import CLI, assert_no_traceback, published_files, run, site_is_whole
+from .conftest import FIGURES, SCALE
 
 
 def start(project: Path, log: Path, *args: str) -> subprocess.Popen[str]:

@@ -10,7 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import basic_project, hooked, needs_tex, run
+from ..briefs import basic_project, hooked, needs_tex, run
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return basic_project(tmp_path / "brief")
+
 
 # In the first Sphinx process of the given builder (not in the CLI), before it reads
 # anything: the editor's next save lands.

@@ -8,9 +8,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
-from .conftest import assert_no_traceback, run
+from ..briefs import assert_no_traceback, basic_project, run
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return basic_project(tmp_path / "brief")
+
 
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 SEED = (

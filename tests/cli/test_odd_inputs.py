@@ -16,7 +16,13 @@ from typing import Any
 import pytest
 import yaml
 
-from .conftest import assert_no_traceback, run
+from ..briefs import assert_no_traceback, basic_project, run
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return basic_project(tmp_path / "brief")
+
 
 LOCATED = re.compile(r"^[^\s:]*[./][^\s:]*(:\d+){0,2}: ", re.MULTILINE)  # a file, a place
 
