@@ -80,7 +80,10 @@ class LocalOnly:
         if scope["type"] == "websocket":
             await send({"type": "websocket.close", "code": 1008})
             return
-        body = b"briefing serve answers only for this machine: open http://127.0.0.1 instead\n"
+        body = (
+            "briefing serve answers only for this machine: open "
+            f"http://127.0.0.1:{self.port}/ instead\n"
+        ).encode()
         await send(
             {
                 "type": "http.response.start",
