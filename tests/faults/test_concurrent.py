@@ -98,7 +98,7 @@ def test_builds_started_together_leave_the_site_whole(project: Path, tmp_path: P
     pages = published_files(project / "_build")
     facts = project / "facts.yaml"
     original = facts.read_text("utf-8")
-    gaps = [0.0, 0.3, 0.8, 1.4, 2.0, 2.5] * SCALE
+    gaps = [0.0, 0.3, 0.6, 1.0, 1.4, 1.8, 2.2, 2.5] * SCALE
     for trial, gap in enumerate(gaps):
         facts.write_text(
             original.replace("met on Tuesday.", f"met on Tuesday, trial {trial}."), "utf-8"
