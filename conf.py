@@ -3,6 +3,8 @@
 Build with ``make brief`` (HTML and PDF), or ``sphinx-build -c . docs _build/html``.
 """
 
+from briefing.sphinx.latextext import latex_escape
+
 project = "EU-US talks on cyber-capable AI models"
 today = "29 May 2026"  # the story's date, printed under the PDF's title
 author = "The briefing team"
@@ -36,7 +38,8 @@ latex_theme = "howto"
 latex_show_pagerefs = True
 latex_show_urls = "inline"  # a citation is a footnote already: its URL goes inside it
 latex_use_xindy = False
-latex_documents = [("index", "brief.tex", project, author, "howto")]
+# The title and author reach LaTeX as markup: escaped, they print as they are written.
+latex_documents = [("index", "brief.tex", latex_escape(project), latex_escape(author), "howto")]
 latex_elements = {
     "papersize": "a4paper",
     "pointsize": "11pt",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from briefing.ids import check_ids
 from briefing.inputs import read_text
 from briefing.model import (
     Accepted,
@@ -23,6 +24,7 @@ from briefing.model import (
 )
 from briefing.problems import Code, Problem, ProblemsFound
 from briefing.seedfiles import free_id, read_excerpt, seed_files, version_file_ok
+from briefing.snapshot import Snapshot
 from briefing.text.language import language_of
 from briefing.text.segment import Document
 from briefing.validate import SECTIONS, check_project, check_schema, invalid_entries
@@ -30,11 +32,15 @@ from briefing.versions import VersionFile, read_versions
 from briefing.yamlmarks import Marks, Pointer, control_strings, load_yaml, unprintable
 
 
-def load_project(facts_path: Path, seeds_dir: Path) -> tuple[Project, list[Problem]]:
+def load_project(
+    facts_path: Path, seeds_dir: Path, snapshot: Snapshot | None = None
+) -> tuple[Project, list[Problem]]:
     """Load and check a brief. Raise :class:`ProblemsFound` when it cannot be built at all;
-    otherwise return the project and the problems that a build reports as warnings."""
+    otherwise return the project and the problems that a build reports as warnings.
+    Every file is read through ``snapshot`` (a new one when none is given)."""
+    snapshot = snapshot if snapshot is not None else Snapshot()
     problems: list[Problem] = []
-    text = read_text(facts_path, problems, what="fact file")
+    text = read_text(facts_path, problems, what="fact file", read=snapshot.read)
     if text is None:
         raise ProblemsFound(problems)
     problems += unprintable(text, facts_path)
@@ -80,7 +86,7 @@ def load_project(facts_path: Path, seeds_dir: Path) -> tuple[Project, list[Probl
             for k, v in data.items()
         }
         try:
-            _, later = _load_checked(data, marks, facts_path, seeds_dir)
+            _, later = _load_checked(data, marks, facts_path, seeds_dir, snapshot)
         except ProblemsFound as error:
             later = error.problems
         dropped = {i for _, i in invalid}
@@ -90,11 +96,11 @@ def load_project(facts_path: Path, seeds_dir: Path) -> tuple[Project, list[Probl
             if not (p.code == Code.UNKNOWN_ID and any(repr(i) in p.message for i in dropped))
         ]
         raise ProblemsFound(sorted(schema_problems + later))
-    return _load_checked(data, marks, facts_path, seeds_dir)
+    return _load_checked(data, marks, facts_path, seeds_dir, snapshot)
 
 
 def _load_checked(
-    data: Any, marks: Marks, facts_path: Path, seeds_dir: Path
+    data: Any, marks: Marks, facts_path: Path, seeds_dir: Path, snapshot: Snapshot
 ) -> tuple[Project, list[Problem]]:
     """The project of fact-file data that follows the schema, and its problems."""
     problems: list[Problem] = []
@@ -113,7 +119,7 @@ def _load_checked(
             for k, v in (data.get("accepted") or {}).items()
         },
     )
-    project.sources = _sources(data.get("sources") or {}, project, problems)
+    project.sources = _sources(data.get("sources") or {}, project, problems, snapshot)
     if not project.versions:
         problems.append(
             Problem(
@@ -125,6 +131,7 @@ def _load_checked(
                 Code.MISSING_FILE,
             )
         )
+    problems += check_ids(project)
     fatal = [p for p in problems if p.code in _FATAL]
     if fatal:
         raise ProblemsFound(problems)
@@ -132,7 +139,15 @@ def _load_checked(
     return project, problems
 
 
-_FATAL = {Code.MISSING_FILE, Code.ENCODING, Code.UNSAFE_PATH, Code.EMPTY_SOURCE, Code.WEB_PAGE}
+_FATAL = {
+    Code.MISSING_FILE,
+    Code.ENCODING,
+    Code.UNSAFE_PATH,
+    Code.EMPTY_SOURCE,
+    Code.WEB_PAGE,
+    Code.TOO_LARGE,
+    Code.ID_CLASH,
+}
 
 
 def _evidence(items: list[dict[str, Any]], pointer: Pointer) -> tuple[Evidence, ...]:
@@ -153,7 +168,10 @@ def _brief(raw: dict[str, Any]) -> Brief:
         summary=raw["summary"],
         subtitle=raw.get("subtitle"),
         authors=tuple(raw.get("authors", ())),
-        findings=tuple(Finding(f["text"], tuple(f["facts"])) for f in raw.get("findings", ())),
+        # a fact cited twice by one finding is one footnote, not two with one label
+        findings=tuple(
+            Finding(f["text"], tuple(dict.fromkeys(f["facts"]))) for f in raw.get("findings", ())
+        ),
     )
 
 
@@ -193,7 +211,9 @@ def _correction(key: str, raw: dict[str, Any]) -> Correction:
     )
 
 
-def _sources(raw: dict[str, Any], project: Project, problems: list[Problem]) -> dict[str, Source]:
+def _sources(
+    raw: dict[str, Any], project: Project, problems: list[Problem], snapshot: Snapshot
+) -> dict[str, Source]:
     """Declared sources in the fact file's order, then every undeclared file in seeds/;
     the versions read together (their furniture is found across them)."""
     path, seeds = project.facts_path, project.seeds_dir
@@ -210,15 +230,17 @@ def _sources(raw: dict[str, Any], project: Project, problems: list[Problem]) -> 
             claimed[file.resolve()] = key
             files.append(_declared(key, entry, file, origin, project))
         elif "excerpt" in entry:
-            excerpts[key] = read_excerpt(entry["excerpt"], path.parent, origin, problems)
+            excerpts[key] = read_excerpt(
+                entry["excerpt"], path.parent, origin, problems, snapshot.read
+            )
         entries[key] = entry
     undeclared: dict[str, Path] = {}
-    for file in seed_files(seeds, problems):
+    for file in seed_files(seeds, problems, snapshot):
         if file.resolve() not in claimed:
             key = free_id(file.stem, {**entries, **undeclared})
             undeclared[key] = file
             files.append(VersionFile(key, file))
-    documents = read_versions(files, problems, path)
+    documents = read_versions(files, problems, path, snapshot.read)
     sources: dict[str, Source] = {}
     for key, entry in entries.items():
         document = documents.get(key) if entry["kind"] == "version" else excerpts.get(key)

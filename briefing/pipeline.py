@@ -14,6 +14,7 @@ from briefing.analysis.results import Analysis
 from briefing.load import load_project
 from briefing.model import Project
 from briefing.problems import Problem
+from briefing.snapshot import Snapshot
 
 
 @dataclass(frozen=True)
@@ -23,15 +24,23 @@ class Result:
     problems: list[Problem]
 
 
-def check(facts: Path, seeds: Path, *, jobs: int = 1, pause_gc: bool = False) -> Result:
+def check(
+    facts: Path,
+    seeds: Path,
+    *,
+    jobs: int = 1,
+    pause_gc: bool = False,
+    snapshot: Snapshot | None = None,
+) -> Result:
     """Load, validate and analyse; raise ProblemsFound when the brief cannot be built.
 
     The caller decides what the check may do to its process: ``jobs`` of 2 or more lets
     a large brief's analysis fork a second process, ``pause_gc`` switches off the cycle
     collector while it runs. The command line asks for both; inside another program
-    (Sphinx), neither happens unless configured."""
+    (Sphinx), neither happens unless configured. The files are read through
+    ``snapshot``: given one already read, the check sees exactly its bytes."""
     with _no_cycle_collection() if pause_gc else nullcontext():
-        project, problems = load_project(facts, seeds)
+        project, problems = load_project(facts, seeds, snapshot)
         return Result(project, analyse(project, jobs), problems)
 
 

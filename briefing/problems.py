@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import enum
+import errno
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +17,9 @@ class Code(enum.StrEnum):
     DUPLICATE_KEY = "duplicate_key"  # a mapping repeats a key
     SCHEMA = "schema"  # the fact file does not follow the JSON Schema
     UNKNOWN_ID = "unknown_id"  # a reference to a source, entity or fact that does not exist
-    MISSING_FILE = "missing_file"  # a file named by the fact file is absent
+    ID_CLASH = "id_clash"  # two ids that make one anchor, or an id that names a generated page
+    MISSING_FILE = "missing_file"  # a file named by the fact file is absent or not a file
+    TOO_LARGE = "too_large"  # an input is larger than a brief can need
     ENCODING = "encoding"  # a file is not UTF-8
     UNSAFE_PATH = "unsafe_path"  # a path leaves the folder it must stay in
     EMPTY_SOURCE = "empty_source"  # a version has no paragraphs
@@ -25,11 +30,29 @@ class Code(enum.StrEnum):
     REFERENCE = "reference"  # a cross-reference role names an unknown target
     PROVENANCE = "provenance"  # a version's text is not the one recorded
     WEB_PAGE = "web_page"  # a saved web page where a version's text belongs
+    MISSING_GLYPH = "missing_glyph"  # a character no font of the PDF draws
 
 
 # What `briefing check` reports without failing, unless --strict: the brief still builds
 # right, but the editor should look.
 WARNINGS = frozenset({Code.FORM_NOT_FOUND, Code.PROVENANCE})
+
+
+# A message, and a hint, is cut to this many characters: a value quoted in it may be long.
+MESSAGE_LIMIT = 300
+
+# What a terminal would act on rather than show: C0 and C1 controls, DEL, line and
+# paragraph separators, direction overrides and isolates, lone surrogates.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every character a terminal would act on written as an escape."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def shorten(text: str, limit: int = MESSAGE_LIMIT) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True, order=True)
@@ -44,7 +67,7 @@ class Problem:
     code: Code = Code.SCHEMA
 
     def location(self) -> str:
-        parts = [str(self.path)]
+        parts = [printable(str(self.path))]
         if self.line:
             parts.append(str(self.line))
             if self.col:
@@ -52,8 +75,10 @@ class Problem:
         return ":".join(parts)
 
     def text(self) -> str:
-        """The message without its location, hint appended."""
-        return f"{self.message} — {self.hint}" if self.hint else self.message
+        """The message without its location, hint appended: one line, of a readable
+        length, with the inputs' control characters escaped."""
+        message = printable(shorten(self.message))
+        return f"{message} — {printable(shorten(self.hint))}" if self.hint else message
 
     def __str__(self) -> str:
         return f"{self.location()}: {self.text()}"
@@ -65,3 +90,31 @@ class ProblemsFound(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+
+
+def os_error_message(error: OSError, doing: str) -> str:
+    """What an operating system error means for a build, and what to do, in one line.
+
+    ``doing`` says what was under way ("writing _build/html"); the file named by the
+    error, when there is one, is added."""
+    where = f" ({printable(_relative(str(error.filename)))})" if error.filename else ""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"the disk is full{where} while {doing}; free some space and build again"
+    if error.errno == errno.EROFS:
+        return (
+            f"the file system is read-only{where} while {doing}; copy the project to a "
+            "writable folder, or pass --output a writable folder"
+        )
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return (
+            f"no permission to write{where} while {doing}; check the folder's owner and "
+            "permissions (ls -ld), or pass --output a folder you can write"
+        )
+    reason = error.strerror or shorten(str(error)) or type(error).__name__
+    return f"{printable(reason)}{where} while {doing}"
+
+
+def _relative(name: str) -> str:
+    """``name`` from the working folder when it lies inside it."""
+    shown = os.path.relpath(name) if os.path.isabs(name) else name
+    return name if shown.startswith("..") else shown

@@ -8,8 +8,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from briefing.inputs import inside, read_text
+from briefing.ids import MAX_ID_LENGTH
+from briefing.inputs import Reader, inside, read_file, read_text
 from briefing.problems import Code, Problem
+from briefing.snapshot import Snapshot
 from briefing.text.segment import Document, segment
 from briefing.yamlmarks import NOT_TEXT
 
@@ -49,7 +51,11 @@ def version_file_ok(
 
 
 def read_excerpt(
-    name: str, folder: Path, origin: tuple[Path, int, int], problems: list[Problem]
+    name: str,
+    folder: Path,
+    origin: tuple[Path, int, int],
+    problems: list[Problem],
+    read: Reader = read_file,
 ) -> Document | None:
     file = folder / name
     if not inside(file, folder):
@@ -62,7 +68,7 @@ def read_excerpt(
             )
         )
         return None
-    text = read_text(file, problems, what="excerpt", origin=origin)
+    text = read_text(file, problems, what="excerpt", origin=origin, read=read)
     return segment(text) if text is not None else None
 
 
@@ -72,6 +78,8 @@ _WEB_PAGE_SUFFIXES = {".html", ".htm", ".xhtml", ".mhtml", ".webarchive"}
 def _is_web_page(file: Path) -> bool:
     if file.suffix.lower() in _WEB_PAGE_SUFFIXES:
         return True
+    if not file.is_file():  # a pipe would block: reading refuses what is not a file
+        return False
     try:
         with file.open("rb") as handle:
             head = handle.read(512).lstrip().lower()
@@ -91,8 +99,11 @@ def _web_page_problem(file: Path, origin: tuple[Path, int, int] | None) -> Probl
     )
 
 
-def seed_files(seeds: Path, problems: list[Problem]) -> list[Path]:
-    if not seeds.is_dir():
+def seed_files(seeds: Path, problems: list[Problem], snapshot: Snapshot) -> list[Path]:
+    """Every entry of seeds/ but hidden ones and saved web pages; reading refuses those
+    that are not files (a folder, a pipe), by name."""
+    names = snapshot.listing(seeds)
+    if names is None:
         problems.append(
             Problem(
                 seeds,
@@ -105,7 +116,7 @@ def seed_files(seeds: Path, problems: list[Problem]) -> list[Path]:
         )
         return []
     files = []
-    for file in sorted(seeds.iterdir()):
+    for file in (seeds / name for name in names):
         if file.name.startswith("."):
             continue
         if NOT_TEXT.search(file.name):  # undecodable bytes arrive as lone surrogates
@@ -132,9 +143,9 @@ def seed_files(seeds: Path, problems: list[Problem]) -> list[Path]:
                     Code.UNSAFE_PATH,
                 )
             )
-        elif file.is_file() and _is_web_page(file):
+        elif _is_web_page(file):
             problems.append(_web_page_problem(file, None))
-        elif file.is_file():
+        else:
             files.append(file)
     return files
 
@@ -143,6 +154,7 @@ def free_id(stem: str, taken: dict[str, Any]) -> str:
     base = re.sub(r"[^a-z0-9_-]+", "-", stem.lower()).strip("-_") or "version"
     if not base[0].isalnum():
         base = "v" + base
+    base = base[: MAX_ID_LENGTH - 4].rstrip("-_")  # room for "-999"
     key, n = base, 2
     while key in taken:
         key, n = f"{base}-{n}", n + 1

@@ -115,6 +115,8 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, str]:
         )
     if kind == "enum":
         return f"{error.instance!r} is not one of {', '.join(map(str, value))}", ""
+    if kind == "maxLength":
+        return f"{error.instance!r} is longer than {value} characters", "shorten it"
     if kind == "pattern" and "a-z0-9" in str(value):
         return f"{error.instance!r} is not a valid id", "use lower-case letters, digits, - and _"
     if kind == "pattern" and "0-9]{4}" in str(value):

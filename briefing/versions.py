@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from briefing.inputs import read_text
+from briefing.inputs import Reader, read_file, read_text
 from briefing.problems import Code, Problem
 from briefing.text.furniture import find_furniture
 from briefing.text.segment import Document, SetApart, blocks, normalise_newlines, segment
@@ -47,12 +47,13 @@ def site_of(url: str | None) -> str | None:
 
 
 def read_versions(
-    files: list[VersionFile], problems: list[Problem], facts_path: Path
+    files: list[VersionFile], problems: list[Problem], facts_path: Path, read: Reader = read_file
 ) -> dict[str, Document]:
-    """Each readable version's document, its furniture set apart."""
+    """Each readable version's document, its furniture set apart; ``read`` gives the bytes
+    (a snapshot's, so that a build reads what its check read)."""
     texts: dict[str, str] = {}
     for file in files:
-        text = read_text(file.path, problems, what="version", origin=file.origin)
+        text = read_text(file.path, problems, what="version", origin=file.origin, read=read)
         if text is None:
             continue
         if file.sha256 and sha256_of(text) != file.sha256:

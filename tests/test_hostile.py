@@ -675,15 +675,17 @@ def off_the_page(pdf: Path, tolerance: float = 20.0) -> list[str]:
 @pytest.mark.pdf
 @needs_tex
 def test_hostile_pdf_builds_and_keeps_every_character(hostile: Path) -> None:
-    """Every character is in the PDF's text, or named as [U+XXXX] when no font draws it."""
+    """Every character is in the PDF's text, or named as [U+XXXX] when no font draws it
+    (and in a warning, which makes a strict build fail: this one is not strict)."""
     result = subprocess.run(
-        [*CLI, "build", "--no-html", "--source", "."],
+        [*CLI, "build", "--no-html", "--no-strict", "--source", "."],
         cwd=hostile,
         capture_output=True,
         text=True,
         timeout=600,
     )
     assert result.returncode == 0, result.stderr[-3000:]
+    assert re.search(r"\.md:\d+: WARNING: no font of the PDF has U\+1F642", result.stderr)
     pdf_path = hostile / "_build" / "pdf" / "brief.pdf"
     assert not off_the_page(pdf_path), "a long line runs off the page"
     text = subprocess.run(

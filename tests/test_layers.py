@@ -17,6 +17,8 @@ LAYERS = [
     ("briefing.problems", "briefing.text"),
     (
         "briefing.inputs",
+        "briefing.snapshot",
+        "briefing.ids",
         "briefing.yamlmarks",
         "briefing.model",
         "briefing.validate",

@@ -21,7 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from briefing.cli.localonly import LocalOnly
+from briefing.cli.lock import BuildLock
 from briefing.cli.project import ProjectPaths
+from briefing.problems import os_error_message, printable
 
 # Files that editors write beside the one being edited: swap, backup and lock files.
 EDITOR_FILES = [
@@ -83,8 +86,7 @@ class Preview:
         return [
             sys.executable,
             "-m",
-            "sphinx",
-            "build",
+            "briefing.sphinx.run",
             "-b",
             "html",
             "-q",
@@ -107,30 +109,30 @@ class Rebuild:
 
     def __call__(self, *, changed_paths: Sequence[Path] = ()) -> None:
         changed = dict.fromkeys(
-            _relative(p, self.preview.paths.root) for p in changed_paths if p.exists()
+            printable(_relative(p, self.preview.paths.root)) for p in changed_paths if p.exists()
         )
         if changed:
             print(f"briefing serve: changed {', '.join(list(changed)[:3])}; rebuilding", flush=True)
         start = time.monotonic()
-        code = subprocess.call(self.preview.sphinx_command())
-        seconds = time.monotonic() - start
         try:
-            problems = [
-                line
-                for line in self.preview.warnings_file.read_text("utf-8").splitlines()
-                if line.strip()
-            ]
-        except OSError:
-            problems = []
+            with BuildLock(self.preview.paths.root, "`briefing serve`", say=_say):
+                code, problems = self.build()
+        except OSError as error:  # the lock's folder cannot be written
+            code, problems = 1, [f"briefing: {os_error_message(error, 'starting a rebuild')}"]
+            print(problems[0], file=sys.stderr, flush=True)
+        seconds = time.monotonic() - start
         status = {
             "ok": code == 0,
             "seconds": round(seconds, 2),
             "problems": problems,
             "finished": time.time(),
         }
-        tmp = self.preview.status_file.with_suffix(".tmp")
-        tmp.write_text(json.dumps(status, ensure_ascii=False), "utf-8")
-        tmp.replace(self.preview.status_file)
+        try:
+            tmp = self.preview.status_file.with_suffix(".tmp")
+            tmp.write_text(json.dumps(status, ensure_ascii=False), "utf-8")
+            tmp.replace(self.preview.status_file)
+        except OSError as error:
+            print(f"briefing serve: {os_error_message(error, 'saving the status')}", flush=True)
         if code != 0:
             print(
                 f"briefing serve: the build failed ({seconds:.1f} s); the preview shows the "
@@ -143,6 +145,28 @@ class Rebuild:
                 + (f", {len(problems)} warning(s) above" if problems else ""),
                 flush=True,
             )
+
+    def build(self) -> tuple[int, list[str]]:
+        """Run Sphinx; its warnings, then the line saying why it stopped, if it did."""
+        run = subprocess.run(
+            self.preview.sphinx_command(), stderr=subprocess.PIPE, text=True, errors="replace"
+        )
+        sys.stderr.write(run.stderr)
+        sys.stderr.flush()
+        try:
+            problems = [
+                line
+                for line in self.preview.warnings_file.read_text("utf-8").splitlines()
+                if line.strip()
+            ]
+        except OSError:
+            problems = []
+        stopped = [line for line in run.stderr.splitlines() if line.startswith("briefing: ")]
+        return run.returncode, problems + [line for line in stopped if line not in problems]
+
+
+def _say(line: str) -> None:
+    print(f"briefing serve: {line}", flush=True)
 
 
 def banner(status: dict[str, Any]) -> bytes:
@@ -273,6 +297,7 @@ def serve(paths: ProjectPaths, output: Path, host: str = "127.0.0.1", port: int 
             Mount("/", app=StaticFiles(directory=preview.html, html=True), name="static"),
         ],
         middleware=[
+            Middleware(LocalOnly, host=host, port=port),
             Middleware(JavascriptInjectorMiddleware, ws_url=url_host),
             Middleware(ProblemBanner, status_file=preview.status_file, html=preview.html),
         ],

@@ -1,7 +1,13 @@
-"""Generate the brief's pages when the builder starts, and its data when it ends."""
+"""Generate the brief's pages when the builder starts, and its data when it ends.
+
+The inputs are read once per build: from the snapshot that ``briefing build`` took and
+checked, when it names one (so its HTML and its PDF are built from the very bytes it
+checked), else from the files, once, at the builder's start.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -13,6 +19,7 @@ from briefing.problems import ProblemsFound
 from briefing.render import render_pages, suggest
 from briefing.render.export import to_json
 from briefing.render.files import write_pages
+from briefing.snapshot import ENVIRONMENT, DamagedSnapshot, Snapshot
 from briefing.sphinx.config import BriefingConfig
 from briefing.sphinx.warnings import logger, warn_problem
 
@@ -31,7 +38,10 @@ def generate(app: Sphinx) -> None:
     confdir = Path(app.confdir)
     try:
         result = pipeline.check(
-            confdir / settings.facts, confdir / settings.seeds, jobs=settings.jobs
+            confdir / settings.facts,
+            confdir / settings.seeds,
+            jobs=settings.jobs,
+            snapshot=_snapshot(),
         )
     except ProblemsFound as error:
         for problem in error.problems:
@@ -67,6 +77,16 @@ def generate(app: Sphinx) -> None:
         len(report.removed),
     )
     _results[app] = result
+
+
+def _snapshot() -> Snapshot:
+    dumped = os.environ.get(ENVIRONMENT)
+    if not dumped:
+        return Snapshot()
+    try:
+        return Snapshot.load(Path(dumped))
+    except DamagedSnapshot as error:
+        raise ExtensionError(f"briefing: the inputs' snapshot is damaged: {error}") from None
 
 
 def write_data(app: Sphinx, exception: Exception | None) -> None:

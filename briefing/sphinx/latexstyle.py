@@ -19,7 +19,7 @@ from sphinx.writers.latex import LaTeXTranslator
 from briefing.render.myst import day, plain
 from briefing.render.scorecard import TIKZ_PREAMBLE, tex
 from briefing.sphinx.generation import result_of
-from briefing.sphinx.latextext import main_font, undrawable
+from briefing.sphinx.glyphs import document_fonts, font_for
 
 # Classes whose marks the PDF draws as the legend shows them (underlines, not colour).
 MARKS = ("brief-wrong", "brief-right", "brief-discrepancy")
@@ -96,10 +96,10 @@ def add_preamble(app: Sphinx, config: Config) -> None:
 
 def printable(app: Sphinx, text: str) -> str:
     """``text`` for the title block: a character no font draws is named ([U+1F642])."""
-    text = plain(text)
-    main = main_font(app)
-    missing = undrawable(text, main) if main else set()
-    return "".join(f"[U+{ord(c):04X}]" if c in missing else c for c in text)
+    fonts = document_fonts(app.config.latex_elements.get("fontpkg"))
+    return "".join(
+        f"[U+{ord(c):04X}]" if font_for(c, "main", fonts) is None else c for c in plain(text)
+    )
 
 
 def metadata(text: str) -> str:

@@ -1,183 +1,65 @@
 """What XeLaTeX needs to typeset any text a version holds, and lose none of it.
 
-* Fonts: scripts and symbols the main font lacks are drawn from fallback fonts, switched
-  per Unicode block (one table, :data:`ROUTES`, gives both the LaTeX and the check below).
-* A character that no configured font draws would silently vanish from the PDF (XeTeX
-  only logs "Missing character"); it is printed as ``[U+1F642]`` instead.
-* Long unbroken runs (URLs, scraped junk) get break points, or they would run off the page.
+* Fonts: every character is drawn by the font of its place or by a fallback, or is
+  printed as ``[U+1F642]`` and named in a warning (:mod:`briefing.sphinx.glyphs`): XeTeX
+  itself would drop it, logging only "Missing character".
+* Right-to-left runs are set right to left (:mod:`briefing.sphinx.bidi`).
+* Long unbroken runs (URLs, scraped junk) get break points, or they would run off the
+  page; long paragraphs are written on lines TeX can read (it stops at 200,000 bytes).
+* Text for LaTeX from ``conf.py`` (the title in ``latex_documents``) is escaped with
+  :func:`latex_escape`.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 import unicodedata
-from functools import cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-# LaTeX font command -> (font family, family used when it is not installed)
-FONTS = {
-    r"\brieffallback": "FreeSerif",  # Debian: fonts-freefont-otf
-    r"\briefmathletters": "TeX Gyre Pagella Math",  # fonts-texgyre-math
-    r"\briefcjk": "Droid Sans Fallback",  # fonts-droid-fallback
-    r"\briefemoji": "DejaVu Sans",  # fonts-dejavu-core
+from briefing.problems import Code
+from briefing.sphinx import bidi, glyphs
+from briefing.sphinx.glyphs import Role
+from briefing.sphinx.warnings import warn
+
+_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "#": r"\#",
+    "$": r"\$",
+    "%": r"\%",
+    "&": r"\&",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "[": "{[}",
+    "]": "{]}",
 }
 
 
-class Route(NamedTuple):
-    block: str  # ucharclasses' name of the Unicode block
-    first: int
-    last: int
-    font: str  # a key of FONTS
-
-
-ROUTES = [
-    Route(*r)
-    for r in [
-        ("Cyrillic", 0x0400, 0x04FF, r"\brieffallback"),
-        ("Armenian", 0x0530, 0x058F, r"\brieffallback"),
-        ("Hebrew", 0x0590, 0x05FF, r"\brieffallback"),
-        ("Arabic", 0x0600, 0x06FF, r"\brieffallback"),
-        ("Thai", 0x0E00, 0x0E7F, r"\brieffallback"),
-        ("Georgian", 0x10A0, 0x10FF, r"\brieffallback"),
-        ("Arrows", 0x2190, 0x21FF, r"\brieffallback"),
-        ("MiscellaneousTechnical", 0x2300, 0x23FF, r"\brieffallback"),
-        ("ControlPictures", 0x2400, 0x243F, r"\brieffallback"),
-        ("GeometricShapes", 0x25A0, 0x25FF, r"\brieffallback"),
-        ("MiscellaneousSymbols", 0x2600, 0x26FF, r"\brieffallback"),
-        ("Dingbats", 0x2700, 0x27BF, r"\brieffallback"),
-        ("CJKSymbolsAndPunctuation", 0x3000, 0x303F, r"\briefcjk"),
-        ("Hiragana", 0x3040, 0x309F, r"\briefcjk"),
-        ("Katakana", 0x30A0, 0x30FF, r"\briefcjk"),
-        ("CJKUnifiedIdeographs", 0x4E00, 0x9FFF, r"\briefcjk"),
-        ("HangulSyllables", 0xAC00, 0xD7AF, r"\briefcjk"),
-        ("HalfwidthAndFullwidthForms", 0xFF00, 0xFFEF, r"\briefcjk"),
-        ("MathematicalAlphanumericSymbols", 0x1D400, 0x1D7FF, r"\briefmathletters"),
-        ("MiscellaneousSymbolsAndPictographs", 0x1F300, 0x1F5FF, r"\briefemoji"),
-        ("Emoticons", 0x1F600, 0x1F64F, r"\briefemoji"),
-    ]
-]
-# ucharclasses splits Devanagari into letters and vowel signs, which would break every
-# syllable in two fonts' runs: it gets one class of its own for the whole block.
-WHOLE_BLOCKS = [Route("Devanagari", 0x0900, 0x097F, r"\brieffallback")]
-SINGLE = {0xFFFD: r"\brieffallback"}  # the replacement character, wherever it stands
+def latex_escape(text: str) -> str:
+    """``text`` as LaTeX that prints it, for conf.py: ``latex_documents`` takes markup."""
+    return "".join(_SPECIALS.get(c, c) for c in " ".join(text.split()))
 
 
 def latex_fonts() -> str:
-    """The preamble that declares the fallback fonts and switches to them by block."""
-    lines = [
-        "% Scripts and symbols that the main font lacks, from fallback fonts by Unicode block.",
-        r"\newfontfamily\brieffallback{FreeSerif}",
-        *(
-            rf"\IfFontExistsTF{{{family}}}{{\newfontfamily{command}{{{family}}}}}"
-            rf"{{\let{command}\brieffallback}}"
-            for command, family in FONTS.items()
-            if command != r"\brieffallback"
-        ),
-        rf"\usepackage[{','.join(r.block for r in ROUTES)}]{{ucharclasses}}",
-        "% ucharclasses sets transitions between the classes it loads; those from and to",
-        "% class 0 (Latin, left unassigned) are set here, so a letter inside a word switches.",
-        r"\def\brieffrom#1#2{\setTransitionsFor{#1}{\begingroup#2\upshape\mdseries}{\endgroup}%",
-        r"  \XeTeXinterchartoks 0 \csname #1Class\endcsname={\begingroup#2\upshape\mdseries}%",
-        r"  \XeTeXinterchartoks \csname #1Class\endcsname 0 ={\endgroup}}",
-        *(rf"\brieffrom{{{r.block}}}{{{r.font}}}" for r in ROUTES),
-        r"\makeatletter",
-        r"\def\briefblock#1#2#3#4{\newXeTeXintercharclass#1%",
-        r"  \count@=#2 \loop\XeTeXcharclass\count@=#1\ifnum\count@<#3 \advance\count@\@ne\repeat",
-        r"  \XeTeXinterchartoks 0 #1={\begingroup#4\upshape\mdseries}%",
-        r"  \XeTeXinterchartoks #1 0 ={\endgroup}%",
-        r"  \XeTeXinterchartoks \@ucharclass@boundary #1={\begingroup#4\upshape\mdseries}%",
-        r"  \XeTeXinterchartoks #1 \@ucharclass@boundary={\endgroup}}",
-        r"\makeatother",
-        *(
-            rf'\briefblock\brief{r.block.lower()}class{{"{r.first:04X}}}{{"{r.last:04X}}}{{{r.font}}}'
-            for r in WHOLE_BLOCKS
-        ),
-        r"\usepackage{newunicodechar}",
-        *(
-            rf'\newunicodechar{{^^^^{code:04x}}}{{{{{font}\symbol{{"{code:04X}}}}}}}'
-            for code, font in SINGLE.items()
-        ),
-        "% Direction marks have no glyph and no effect without bidi typesetting.",
-        r'\catcode"200E=9 \catcode"200F=9',
-        "",
-    ]
-    return "\n".join(lines)
+    """The preamble: fallback fonts, their switching, right-to-left runs."""
+    return "\n".join(
+        [
+            glyphs.latex_fonts(),
+            bidi.LATEX,
+            "% Direction marks have no glyph; the runs they would mark are set by \\briefrtl.",
+            r'\catcode"200E=9 \catcode"200F=9',
+            "",
+        ]
+    )
 
 
-# --- characters no font draws -----------------------------------------------------------
-
-
-@cache
-def coverage(family: str) -> frozenset[int] | None:
-    """The code points ``family`` draws, from fontconfig; None when it cannot be known."""
-    if shutil.which("fc-match") is None:
-        return None
-    try:  # fc-match falls back to another font when the family is absent: check its name
-        found = subprocess.run(
-            ["fc-match", "--format", "%{family}|%{charset}", family],
-            capture_output=True,
-            text=True,
-            timeout=30,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    names, _, charset = found.stdout.partition("|")
-    ranges = charset.split()
-    if family not in names.split(",") or not ranges:
-        return None
-    points: set[int] = set()
-    for item in ranges:
-        first, _, last = item.partition("-")
-        points.update(range(int(first, 16), int(last or first, 16) + 1))
-    return frozenset(points)
-
-
-def _font_for(code: int, main: str) -> str:
-    for route in (*ROUTES, *WHOLE_BLOCKS):
-        if route.first <= code <= route.last:
-            family = FONTS[route.font]
-            return family if coverage(family) is not None else FONTS[r"\brieffallback"]
-    if code in SINGLE:
-        return FONTS[SINGLE[code]]
-    return main
-
-
-def undrawable(text: str, main: str) -> set[str]:
-    """Characters of ``text`` that the font chosen for them does not have."""
-    if coverage(main) is None:
-        return set()  # fontconfig does not know the main font: nothing can be said
-    missing = set()
-    for char in set(text):
-        code = ord(char)
-        if (
-            code < 0x80
-            or char.isspace()
-            or unicodedata.category(char) == "Cf"
-            or 0xFE00 <= code <= 0xFE0F
-            or 0xE0100 <= code <= 0xE01EF
-        ):  # variation selectors
-            continue
-        drawn_by = coverage(_font_for(code, main))
-        if drawn_by is not None and code not in drawn_by:
-            missing.add(char)
-    return missing
-
-
-_MAIN_FONT = re.compile(r"\\setmainfont(?:\[[^\]]*\])?\{([^}]+)\}")
-
-
-def main_font(app: Sphinx) -> str | None:
-    found = _MAIN_FONT.search(str(app.config.latex_elements.get("fontpkg", "")))
-    return found.group(1).strip() if found else None
-
-
-# --- the post-transforms -----------------------------------------------------------------
+# --- which text is typeset, and in which font ------------------------------------------
 
 _VERBATIM = (
     nodes.FixedTextElement,
@@ -187,42 +69,131 @@ _VERBATIM = (
     nodes.comment,
     nodes.target,
 )
+_CODE = (nodes.FixedTextElement, nodes.raw, nodes.math, nodes.comment, nodes.target)
+_HEADINGS = (nodes.title, nodes.subtitle, nodes.rubric)
 
 
-def _texts(document: nodes.document) -> list[nodes.Text]:
+def _texts(document: nodes.document, skip: tuple[type, ...] = _VERBATIM) -> list[nodes.Text]:
     """Text nodes LaTeX typesets as running text (not code, not raw)."""
     found = []
     for text in document.findall(nodes.Text):
         node: nodes.Node | None = text.parent
-        while node is not None and not isinstance(node, _VERBATIM):
+        while node is not None and not isinstance(node, skip):
             node = node.parent
         if node is None and text.parent is not None:
             found.append(text)
     return found
 
 
+def _role(text: nodes.Text, headings: Role) -> Role:
+    node: nodes.Node | None = text.parent
+    while node is not None:
+        if isinstance(node, nodes.literal):
+            return "mono"
+        if isinstance(node, (*_HEADINGS, nodes.thead)):
+            return headings
+        node = node.parent
+    return "main"
+
+
+_HEADER_FAMILY = re.compile(r"HeaderFamily[}=\s{]*\\(rm|sf|tt)family")
+
+
+def heading_role(latex_elements: dict[str, Any]) -> Role:
+    """The font of headings: Sphinx's ``HeaderFamily``, sans unless conf.py changes it."""
+    settings = f"{latex_elements.get('sphinxsetup', '')} {latex_elements.get('preamble', '')}"
+    found = _HEADER_FAMILY.search(settings)
+    roles: dict[str, Role] = {"rm": "main", "sf": "sans", "tt": "mono"}
+    return roles[found.group(1)] if found else "sans"
+
+
+class SetRightToLeft(SphinxPostTransform):
+    """Right-to-left runs inside ``\\briefrtl{...}``."""
+
+    default_priority = 880
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for text in _texts(self.document):
+            value = text.astext()
+            if not bidi.has_rtl(value):
+                continue
+            replacement: list[nodes.Node] = []
+            for piece, rtl in bidi.runs(value):
+                if rtl:
+                    replacement += [_latex(r"\briefrtl{"), nodes.Text(piece), _latex("}")]
+                else:
+                    replacement.append(nodes.Text(piece))
+            text.parent.replace(text, replacement)
+
+
 class ShowMissingCharacters(SphinxPostTransform):
-    """A character no configured font draws becomes ``[U+XXXX]`` in the PDF."""
+    """A character its place's font lacks is drawn by a fallback font; one no font has
+    becomes ``[U+XXXX]`` in the PDF, with a warning naming it."""
 
     default_priority = 890
     formats = ("latex",)
 
     def run(self, **kwargs: Any) -> None:
-        main = main_font(self.app)
-        if main is None:
+        if self.config.latex_engine not in ("xelatex", "lualatex"):
             return
-        for text in _texts(self.document):
+        fonts = glyphs.document_fonts(self.config.latex_elements.get("fontpkg"))
+        headings = heading_role(self.config.latex_elements)
+        warned: set[str] = set()
+        for text in _texts(self.document, _CODE):
             value = text.astext()
-            missing = undrawable(value, main)
-            if missing:
-                shown = "".join(f"[U+{ord(c):04X}]" if c in missing else c for c in value)
-                text.parent.replace(text, nodes.Text(shown))
+            if value.isascii():
+                continue
+            role = _role(text, headings)
+            choices = [(char, glyphs.font_for(char, role, fonts)) for char in value]
+            if all(choice == "" for _, choice in choices):
+                continue
+            for char, choice in choices:
+                if choice is None and char not in warned:
+                    warned.add(char)
+                    warn(_no_font(char), Code.MISSING_GLYPH, text.parent)
+            text.parent.replace(text, _drawn(choices))
 
+
+def _no_font(char: str) -> str:
+    name = unicodedata.name(char, "unnamed")
+    return (
+        f"no font of the PDF has U+{ord(char):04X} ({name}); it is printed as "
+        f"[U+{ord(char):04X}] — install a font that has it, or suppress "
+        "briefing.missing_glyph to accept this"
+    )
+
+
+def _drawn(choices: list[tuple[str, str | None]]) -> list[nodes.Node]:
+    """Runs of characters with one font each: as they are, switched, or named."""
+    result: list[nodes.Node] = []
+    run, font = "", ""
+    for char, choice in [*choices, ("", "")]:
+        if choice is None:
+            char, choice = f"[U+{ord(char):04X}]", ""
+        if choice == font and char:
+            run += char
+            continue
+        if run:
+            if font:
+                result += [_latex(rf"\briefglyph{{{font}}}{{"), nodes.Text(run), _latex("}")]
+            else:
+                result.append(nodes.Text(run))
+        run, font = char, choice
+    return result
+
+
+def _latex(code: str) -> nodes.raw:
+    return nodes.raw("", code, format="latex")
+
+
+# --- lines and runs ------------------------------------------------------------------------
 
 LONG_RUN = 30  # characters without a space after which LaTeX is offered break points
 _RUN = re.compile(rf"(\S{{{LONG_RUN},}})")
 _BREAK_AFTER = frozenset("/.-_?&=,;:)]}|\\")
 _CHUNK = 12  # at most this many characters between break points inside a long run
+LINE = 1000  # characters of running text after which the LaTeX file takes a new line
 
 
 def break_points(run: str) -> list[str]:
@@ -241,7 +212,8 @@ class BreakLongRuns(SphinxPostTransform):
 
     TeX only breaks lines at spaces and hyphens, so a 300-character URL in a version would
     run off the page and its end be lost; ``\\allowbreak`` points let it wrap without
-    adding a character to the text.
+    adding a character to the text. Every few of them ends a line of the LaTeX file
+    (``%`` and a line break add nothing either).
     """
 
     default_priority = 900
@@ -252,17 +224,54 @@ class BreakLongRuns(SphinxPostTransform):
             if not _RUN.search(text.astext()):
                 continue
             replacement: list[nodes.Node] = []
+            breaks = 0
             for part in _RUN.split(text.astext()):
                 if not part:
                     continue
                 pieces = break_points(part) if _RUN.fullmatch(part) else [part]
                 for n, piece in enumerate(pieces):
                     if n:
-                        replacement.append(nodes.raw("", r"\allowbreak{}", format="latex"))
+                        breaks += 1
+                        end = "%\n" if breaks % (LINE // _CHUNK) == 0 else ""
+                        replacement.append(_latex(r"\allowbreak{}" + end))
                     replacement.append(nodes.Text(piece))
             text.parent.replace(text, replacement)
 
 
+class WrapLongLines(SphinxPostTransform):
+    """A space of running text every :data:`LINE` characters becomes a line break: the
+    same space to TeX, but a paragraph of 300,000 characters is no longer one line of
+    the LaTeX file, past what TeX reads at once. Only a space between two other
+    characters is taken: a line break beside another would end the paragraph."""
+
+    default_priority = 910
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        since = 0  # characters written since the last line break
+        for text in _texts(self.document):
+            value = text.astext()
+            if since + len(value) < LINE and "\n" not in value:
+                since += len(value)
+                continue
+            cuts = []
+            for n, char in enumerate(value):
+                since += 1
+                if char == "\n":
+                    since = 0
+                elif since >= LINE and char == " " and 0 < n < len(value) - 1:
+                    if not (value[n - 1].isspace() or value[n + 1].isspace()):
+                        cuts.append(n)
+                        since = 0
+            if cuts:
+                chars = list(value)
+                for n in cuts:
+                    chars[n] = "\n"
+                text.parent.replace(text, nodes.Text("".join(chars)))
+
+
 def setup_latex_text(app: Sphinx) -> None:
+    app.add_post_transform(SetRightToLeft)
     app.add_post_transform(ShowMissingCharacters)
     app.add_post_transform(BreakLongRuns)
+    app.add_post_transform(WrapLongLines)

@@ -38,7 +38,7 @@ def escape_theme_titles(
 ) -> None:
     """sphinx-book-theme puts the page's and the root page's titles into the page as plain
     text (``title.astext()``); a title from the fact file or a file name would be markup."""
-    for key in ("pagetitle", "root_title"):
+    for key in ("pagetitle", "root_title", "docstitle"):
         value = context.get(key)
         if isinstance(value, str) and not isinstance(value, Markup):
             context[key] = Markup.escape(value)

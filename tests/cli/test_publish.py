@@ -79,7 +79,7 @@ def test_a_failed_build_leaves_the_published_site_as_it_was(project: Path) -> No
     assert result.returncode == 1
     assert "the HTML build failed" in result.stderr and "was left as it was" in result.stderr
     assert tree_digest(project / "_build" / "html") == published
-    assert sorted(p.name for p in (project / "_build").iterdir()) == ["doctrees", "html"]
+    assert sorted(p.name for p in (project / "_build").iterdir()) == [".lock", "doctrees", "html"]
 
 
 def test_the_build_after_a_failed_one_publishes_every_change(project: Path) -> None:
@@ -109,7 +109,7 @@ def test_an_interrupted_swap_is_recovered(project: Path) -> None:
     (out / ".staging" / "html" / "half-written.html").write_text("<p>", "utf-8")
     result = build(project, "--no-pdf")
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["doctrees", "html"]
+    assert sorted(p.name for p in out.iterdir()) == [".lock", "doctrees", "html"]
     assert (out / "html" / "_generated" / "brief.html").is_file()
     assert not (out / "html" / "half-written.html").exists()
 

@@ -7,15 +7,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein, Opcode
 
 from briefing.analysis.discrepancies.items import Item
 from briefing.analysis.discrepancies.passages import Passage
+from briefing.analysis.discrepancies.wording import (
+    SMALL,
+    quoted_anew,
+    respelt,
+    same_quotation,
+    unnamed_source,
+)
 from briefing.text.lexicon import COMMON_WORDS
 from briefing.text.names import NEAR_MISS_THRESHOLD, name_similarity, respelt_name
 from briefing.text.opcodes import changed_blocks, token_ranges
-from briefing.text.words import Token, is_negation
+from briefing.text.words import is_negation
 
 _WORD = re.compile(r"\w+")
 
@@ -144,89 +150,7 @@ def compare_passages(
 # reference's sentence, changed in a few words: a change of a name or of a content word
 # in it is a discrepancy, not a rewording.
 OTHERWISE_MATCHING = 0.8
-SMALL = 3  # a change of at most this many words a side, where a negation is dropped
 HALF = 0.5  # a negation changed counts in a sentence that keeps at least half its words
-
-
-QUOTED_ALIKE = 0.5  # of the longer quotation's words, the share both hold
-
-
-def _quotation(passage: Passage, k: int) -> set[str]:
-    """The words of the quotation that holds token ``k`` (a run of quoted words)."""
-    k = min(max(k, 0), len(passage.tokens) - 1)
-    if k < 0 or not passage.tokens[k].quoted:
-        return set()
-    lo = hi = k
-    while lo > 0 and passage.tokens[lo - 1].quoted:
-        lo -= 1
-    while hi + 1 < len(passage.tokens) and passage.tokens[hi + 1].quoted:
-        hi += 1
-    return {t.key for t in passage.tokens[lo : hi + 1]}
-
-
-def same_quotation(passage: Passage, ref: Passage, op: Opcode) -> bool:
-    """Whether the change stands in what is one quotation on both sides: a rewrite that
-    quotes other words of the speaker has not changed this quotation."""
-    mine = _quotation(passage, op.src_start if op.src_end > op.src_start else op.src_start - 1)
-    theirs = _quotation(ref, op.dest_start if op.dest_end > op.dest_start else op.dest_start - 1)
-    if not mine or not theirs:
-        return False
-    if max(len(mine), len(theirs)) <= SMALL:
-        return True  # a quoted word or two: "despicable" for "deplorable"
-    return len(mine & theirs) >= QUOTED_ALIKE * max(len(mine), len(theirs))
-
-
-def quoted_anew(passage: Passage, ref: Passage, op: Opcode) -> bool:
-    """Whether the version puts inside quotation marks words the reference tells as its
-    own, in a sentence that is otherwise the reference's ("\"This marked an unusual
-    break" for "It marked an unusual break"): a paraphrase made a quotation."""
-    i0, i1, j0, j1 = op.src_start, op.src_end, op.dest_start, op.dest_end
-    if op.tag != "replace" or not (0 < i1 - i0 <= SMALL and 0 < j1 - j0 <= SMALL):
-        return False
-    if not all(t.quoted for t in passage.tokens[i0:i1]) or any(t.quoted for t in ref.tokens[j0:j1]):
-        return False
-    mine = _quotation(passage, i0)
-    unquoted = {t.key for t in ref.tokens if not t.quoted}
-    return len(mine & unquoted) >= QUOTED_ALIKE * len(mine)
-
-
-def respelt(mine: list[Token], theirs: list[Token], op: Opcode) -> bool:
-    """Whether a change only spells the same words another way ("Cirrcumstancial" for
-    "circumstantial"): no change of what is quoted."""
-    if op.tag != "replace" or len(mine) != len(theirs):
-        return False
-    return all(
-        fuzz.ratio(a.key, b.key) >= RESPELT and not _inflected(a.key, b.key)
-        for a, b in zip(mine, theirs, strict=True)
-    )
-
-
-def _inflected(a: str, b: str) -> bool:
-    """Whether one word is the other with an ending ("charge", "charges"): another word
-    of the quotation, not another spelling."""
-    short, long = sorted((a, b), key=len)
-    return long.startswith(short) and long[len(short) :] in ("s", "es", "d", "ed", "ing")
-
-
-RESPELT = 80.0  # two spellings of one word are at least this alike (0-100)
-# Nouns by which a report leaves its source unnamed.
-UNNAMED = frozenset(
-    "outlet outlets newspaper newspapers source sources official officials person people "
-    "media report reports publication insider insiders spokesperson".split()
-)
-
-
-def unnamed_source(passage: Passage, ref: Passage, op: Opcode) -> bool:
-    """Whether the version names an actor where the reference leaves it unnamed ("a report
-    by Bloomberg" for "a report from a news outlet"): it credits someone the reference
-    does not."""
-    if op.tag != "replace":
-        return False
-    i0, i1, j0, j1 = op.src_start, op.src_end, op.dest_start, op.dest_end
-    named = [x for x in passage.items if x.family == "name" and i0 <= x.first and x.last < i1]
-    in_reference = any(y.first < j1 and j0 <= y.last for y in ref.items)
-    unnamed = any(t.key in UNNAMED for t in ref.tokens[j0:j1])
-    return bool(named) and unnamed and not in_reference
 
 
 def same_slot(x: Item, y: Item, passage: Passage, ref: Passage) -> bool:
