@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from briefing.cli.pagemeta import byline, headline
+from briefing.text.furniture import find_furniture
+
 MAX_BYTES = 8 * 1024 * 1024  # a news page is rarely a tenth of this
 TIMEOUT = 20.0  # seconds, for the connection and for each read
 _USER_AGENT = "briefing (saving a version of a story for a policy brief)"
@@ -68,6 +71,9 @@ def _fetch(url: str, timeout: float, limit: int) -> bytes:
     return data
 
 
+NOT_ARTICLE = frozenset({"related", "navigation", "share", "prompt", "ad"})
+
+
 def extract(page: bytes, url: str | None) -> Article:
     """The article of a page, with its metadata."""
     import htmldate
@@ -91,10 +97,17 @@ def extract(page: bytes, url: str | None) -> Article:
         urlsplit(page_url).netloc.removeprefix("www.") if page_url else None
     )
     paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+    # Lines the extractor keeps that say they are the page's, not the article's ("Read
+    # more: ...", "Share on", "Sign up"): headlines, bylines and captions stay, for the
+    # furniture pass to set apart and show.
+    found = find_furniture({"page": "\n\n".join(paragraphs)}, {"page": site})["page"]
+    dropped = {a.text.strip() for a in found if a.kind in NOT_ARTICLE}
+    paragraphs = [line for line in paragraphs if line not in dropped]
+    host = urlsplit(page_url).netloc if page_url else None
     return Article(
         "\n\n".join(paragraphs) + "\n",
-        meta.title if meta else None,
-        meta.author if meta else None,
+        headline(html, meta.title if meta else None),
+        byline(html, meta.author if meta else None, site, host),
         date or None,
         site or None,
         page_url,

@@ -110,6 +110,27 @@ def test_a_saved_page_becomes_a_version_with_its_provenance(project: Path, page:
     assert check.returncode == 0, check.stderr
 
 
+SAVED = PAGES / "saved"
+SAVED_EXPECTED = yaml.safe_load((SAVED / "expected.yaml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("page", sorted(SAVED_EXPECTED))
+def test_a_real_saved_page_gives_its_article_and_nothing_around_it(
+    project: Path, page: str
+) -> None:
+    expected = SAVED_EXPECTED[page]
+    result = run(project, "add", str(SAVED / page), "--id", "saved")
+    assert result.returncode == 0, result.stderr
+    text = " ".join((project / "seeds" / "saved.txt").read_text("utf-8").split())
+    assert expected["opens"] in text[:400], text[:400]
+    assert expected["ends"] in text
+    assert [f for f in expected["furniture"] if f in text] == []
+    entry = yaml.safe_load((project / "facts.yaml").read_text("utf-8"))["sources"]["saved"]
+    found = {name: entry.get(name) for name in ("title", "author", "date", "url")}
+    assert found == {name: expected[name] for name in found}
+    assert run(project, "check").returncode == 0
+
+
 @pytest.fixture
 def server() -> Iterator[str]:
     """The saved pages, served on 127.0.0.1 (nothing leaves this machine)."""
