@@ -9,6 +9,7 @@ screen readers, and runs no script.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape as xml
 
@@ -145,7 +146,9 @@ def tex(text: str) -> str:
     return "".join(_TEX_SPECIAL.get(c, c) for c in text)
 
 
-def tikz(tallies: list[Tally]) -> str:
+def tikz(tallies: list[Tally], text: Callable[[str], str] = tex) -> str:
+    """The picture in TikZ; ``text`` makes the labels LaTeX (the PDF's own glyph routing,
+    where a label holds characters the sans font lacks)."""
     bars, height = layout(tallies)
     lines = [
         r"\begin{center}\begin{tikzpicture}[x=\linewidth/"
@@ -155,8 +158,8 @@ def tikz(tallies: list[Tally]) -> str:
         + r", every node/.style={inner sep=0, anchor=base west, font=\sffamily\small}]",
     ]
     for bar in bars:
-        lines.append(rf"\node at (0,{bar.y + 13:g}) {{\bfseries {tex(bar.label)}}};")
-        lines.append(rf"\node at (0,{bar.y + 30:g}) {{\footnotesize {tex(bar.counts)}}};")
+        lines.append(rf"\node at (0,{bar.y + 13:g}) {{\bfseries {text(bar.label)}}};")
+        lines.append(rf"\node at (0,{bar.y + 30:g}) {{\footnotesize {text(bar.counts)}}};")
         for s in bar.segments:
             lines.append(_tikz_segment(s, bar.y + 37))
     y = len(bars) * ROW + 8

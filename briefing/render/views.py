@@ -7,6 +7,7 @@ when printed) or :class:`~briefing.myst.Myst` built here with escaping applied.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from briefing.analysis.results import Analysis, Place
@@ -174,10 +175,11 @@ class Views:
         """One paragraph: which version to rely on, each one's score, what each lacks."""
         return verdict(self.tallies(), self.comparison())
 
-    def scorecard_figure(self) -> tuple[Myst, Myst]:
-        """The scorecard picture: (SVG for the HTML, TikZ for the PDF)."""
+    def scorecard_figure(self, latex_text: Callable[[str], str] = figure.tex) -> tuple[Myst, Myst]:
+        """The scorecard picture: (SVG for the HTML, TikZ for the PDF, its labels made
+        LaTeX by ``latex_text``)."""
         rows = self.tallies()
-        return Myst(figure.svg(rows, alt_text(rows))), Myst(figure.tikz(rows))
+        return Myst(figure.svg(rows, alt_text(rows))), Myst(figure.tikz(rows, latex_text))
 
     # -- sources -----------------------------------------------------------------
     def paragraphs(self, version: Source) -> list[tuple[str, int, Myst, int]]:

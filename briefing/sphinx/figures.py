@@ -15,6 +15,7 @@ from sphinx.writers.latex import LaTeXTranslator
 
 from briefing.render.views import views
 from briefing.sphinx.generation import result_of
+from briefing.sphinx.latexstyle import title_tex
 
 
 class brief_scorecard(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes in lower case)
@@ -25,7 +26,9 @@ def _pictures(app: Sphinx) -> tuple[str, str] | None:
     result = result_of(app)
     if result is None:
         return None
-    svg, tikz = views(result.project, result.analysis).scorecard_figure()
+    svg, tikz = views(result.project, result.analysis).scorecard_figure(
+        lambda text: title_tex(app, text, "sans")  # the figure's font is the sans
+    )
     return str(svg), str(tikz)
 
 

@@ -19,7 +19,8 @@ from sphinx.writers.latex import LaTeXTranslator
 from briefing.render.myst import day, plain
 from briefing.render.scorecard import TIKZ_PREAMBLE, tex
 from briefing.sphinx.generation import result_of
-from briefing.sphinx.glyphs import document_fonts, font_for
+from briefing.sphinx.glyphs import Role, document_fonts, font_for
+from briefing.sphinx.latextext import heading_role
 
 # Classes whose marks the PDF draws as the legend shows them (underlines, not colour).
 MARKS = ("brief-wrong", "brief-right", "brief-discrepancy")
@@ -94,12 +95,23 @@ def add_preamble(app: Sphinx, config: Config) -> None:
         elements["sphinxsetup"] = ",".join(p for p in (setup, HEADER_FAMILY) if p)
 
 
-def printable(app: Sphinx, text: str) -> str:
-    """``text`` for the title block: a character no font draws is named ([U+1F642])."""
-    fonts = document_fonts(app.config.latex_elements.get("fontpkg"))
-    return "".join(
-        f"[U+{ord(c):04X}]" if font_for(c, "main", fonts) is None else c for c in plain(text)
-    )
+def title_tex(app: Sphinx, text: str, role: Role | None = None) -> str:
+    """``text`` as LaTeX for the title block, set in the heading font unless ``role``
+    says otherwise: a character that font lacks is drawn by the fallback that has it, and
+    one no font draws is named ([U+1F642])."""
+    elements = app.config.latex_elements
+    fonts = document_fonts(elements.get("fontpkg"))
+    role = role or heading_role(elements)
+    parts = []
+    for char in plain(text):
+        choice = font_for(char, role, fonts)
+        if choice is None:
+            parts.append(tex(f"[U+{ord(char):04X}]"))
+        elif choice:
+            parts.append(rf"\briefglyph{{{choice}}}{{{tex(char)}}}")
+        else:
+            parts.append(tex(char))
+    return "".join(parts)
 
 
 def metadata(text: str) -> str:
@@ -121,12 +133,12 @@ def brief_metadata(app: Sphinx) -> None:
     for entry in app.config.latex_documents:
         entry = list(entry)
         if entry and entry[0] == app.config.root_doc:
-            entry[2] = tex(printable(app, brief.title))
+            entry[2] = title_tex(app, brief.title)
             if author:
-                entry[3] = tex(printable(app, author))
+                entry[3] = title_tex(app, author)
         documents.append(tuple(entry))
     app.config.latex_documents = documents
-    builder.context["date"] = tex(printable(app, day(brief.date)))
+    builder.context["date"] = title_tex(app, day(brief.date))
     keywords = ", ".join(
         e.name
         for e in result.project.entities.values()
@@ -144,7 +156,7 @@ def brief_metadata(app: Sphinx) -> None:
         + "}}\n"
         + f"\\renewcommand{{\\briefpdftitle}}{{{metadata(brief.title)}}}\n"
         + (
-            f"\\renewcommand{{\\briefsubtitle}}{{{tex(printable(app, brief.subtitle))}}}\n"
+            f"\\renewcommand{{\\briefsubtitle}}{{{title_tex(app, brief.subtitle, 'main')}}}\n"
             if brief.subtitle
             else ""
         )
