@@ -641,7 +641,8 @@ def _report(data: dict[str, Any]) -> str:
         "Corpora come from `benchmarks/corpus.py`: N versions of M paragraphs (3-5 "
         "sentences each) derived from one base text with rewording, misspelt names, garbled "
         "institutions, changed numbers, dropped, moved and truncated paragraphs; K "
-        "corrections (45 % names, 30 % institutions, 25 % numbers), K/2 facts quoting the "
+        "corrections (45 % names, 30 % institutions, 25 % numbers; one whose right form "
+        "every derived copy dropped is left out, at most 1 % of K), K/2 facts quoting the "
         "base, about 3K/4 entities.",
         "",
         "## 1. `briefing check`",
