@@ -584,7 +584,21 @@ def _machine() -> dict[str, Any]:
         "platform": platform.platform(),
         "commit": commit,
         "load_before": os.getloadavg(),
+        "reference_loop": _reference_loop(),
     }
+
+
+def _reference_loop() -> float:
+    """CPU seconds of a fixed pure-Python loop, the least of three: the same machine can be
+    several times slower on another day (shared hosts), so runs of different days compare
+    by their times over this one, not by seconds."""
+    times = []
+    for _ in range(3):
+        start, total = time.process_time(), 0
+        for n in range(10_000_000):
+            total += n
+        times.append(time.process_time() - start)
+    return min(times)
 
 
 def _plot(check: dict[str, list[dict[str, Any]]]) -> str:
@@ -633,7 +647,15 @@ def _report(data: dict[str, Any]) -> str:
         f"{m['date']}: {m['cpus']} cores, Python {m['python']}, Sphinx {m['sphinx']}, commit "
         f"`{m['commit']}`, load average {m['load_before'][0]:.1f} before and "
         f"{m['load_after'][0]:.1f} after (other work shares this machine); the harness took "
-        f"{m['harness_seconds'] / 60:.1f} minutes. Raw figures: "
+        f"{m['harness_seconds'] / 60:.1f} minutes"
+        + (
+            f"; a fixed pure-Python loop (10 M additions) took {m['reference_loop']:.2f} s of "
+            "CPU, to compare runs of different days by (a shared host can be several times "
+            "slower on one day than another)"
+            if "reference_loop" in m
+            else ""
+        )
+        + ". Raw figures: "
         "[results/results.json](results/results.json). What the profile showed and what "
         "changed: [PROFILE.md](PROFILE.md). The aligner against hunalign: "
         "[results/align.md](results/align.md).",
