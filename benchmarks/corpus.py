@@ -162,7 +162,7 @@ def _misspell(rng: random.Random, word: str) -> str:
 
 
 def _people(rng: random.Random, count: int, taken: set[str]) -> list[Entity]:
-    people = []
+    people: list[Entity] = []
     while len(people) < count:
         first, last = rng.choice(FIRST_NAMES), _surname(rng)
         name = f"{first} {last}"
@@ -175,7 +175,7 @@ def _people(rng: random.Random, count: int, taken: set[str]) -> list[Entity]:
 
 
 def _institutions(rng: random.Random, count: int, taken: set[str]) -> list[Entity]:
-    found = []
+    found: list[Entity] = []
     while len(found) < count:
         head, topic = rng.choice(INSTITUTION_HEADS), rng.choice(INSTITUTION_TOPICS)
         kind, other = rng.sample(INSTITUTION_KINDS, 2)
