@@ -22,27 +22,28 @@ class brief_scorecard(nodes.General, nodes.Element):  # noqa: N801 (docutils nam
     """Where the scorecard picture stands."""
 
 
-def _pictures(app: Sphinx) -> tuple[str, str] | None:
+def draw_pictures(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Draw each scorecard of a page about to be written (``doctree-resolved``, where
+    Sphinx hands over its application; translators no longer reach it)."""
     result = result_of(app)
-    if result is None:
-        return None
-    svg, tikz = views(result.project, result.analysis).scorecard_figure(
-        lambda text: title_tex(app, text, "sans")  # the figure's font is the sans
-    )
-    return str(svg), str(tikz)
+    for node in doctree.findall(brief_scorecard):
+        node["svg"] = node["tikz"] = ""  # no analysis (generation switched off): no picture
+        if result is not None:
+            svg, tikz = views(result.project, result.analysis).scorecard_figure(
+                lambda text: title_tex(app, text, "sans")  # the figure's font is the sans
+            )
+            node["svg"], node["tikz"] = str(svg), str(tikz)
 
 
 def visit_html(self: HTML5Translator, node: brief_scorecard) -> None:
-    pictures = _pictures(self.builder.app)
-    if pictures is not None:
-        self.body.append(f'<figure class="brief-scorecard">{pictures[0]}</figure>\n')
+    if node["svg"]:
+        self.body.append(f'<figure class="brief-scorecard">{node["svg"]}</figure>\n')
     raise nodes.SkipNode
 
 
 def visit_latex(self: LaTeXTranslator, node: brief_scorecard) -> None:
-    pictures = _pictures(self.builder.app)
-    if pictures is not None:
-        self.body.append("\n" + pictures[1] + "\n")
+    if node["tikz"]:
+        self.body.append("\n" + node["tikz"] + "\n")
     # The contents follow the verdict and its picture (see latexstyle.py).
     self.body.append("\\ifdefined\\briefcontents\\briefcontents\\fi\n")
     raise nodes.SkipNode
@@ -71,3 +72,4 @@ def setup_figures(app: Sphinx) -> None:
         texinfo=(skip, None),
     )
     app.add_directive("brief-scorecard", ScorecardDirective)
+    app.connect("doctree-resolved", draw_pictures)
