@@ -363,7 +363,11 @@ def _entry(project: Project, item: Discrepancy) -> Entry:
         f"{item.source}:{item.paragraph}",
         f"¶{item.paragraph[1:]}, sentence {item.anchor.partition('s')[2]}",
     )
-    expected = escape("unknown: the versions disagree")
+    expected = escape(
+        "none: the reference does not say it"
+        if item.kind == "addition"
+        else "unknown: the versions disagree"
+    )
     if item.expected is not None:
         expected = Myst(
             f"“{escape(item.expected)}”"

@@ -32,6 +32,8 @@ def problems(project: Project, analysis: Analysis) -> list[Problem]:
         expected = (
             f"; expected “{item.expected}” ({BASIS_WORDS[item.basis]})"
             if item.expected and item.basis
+            else "; the reference does not say it"
+            if item.kind == "addition"
             else "; the versions disagree"
         )
         found.append(

@@ -108,3 +108,18 @@ def test_an_addition_accepted_as_a_correction_builds_into_the_errata(tmp_path: P
     errata = page((project / "_build" / "html" / "_generated" / "errata.html").read_text("utf-8"))
     assert addition["found"][:60] in errata.text
     assert "not in the original" in errata.text
+
+
+def test_an_unreviewed_addition_says_the_reference_lacks_it(tmp_path: Path) -> None:
+    assert run("new", "mine", "--empty", cwd=tmp_path).returncode == 0
+    project = tmp_path / "mine"
+    add_seeds(project)
+    strict = run("check", "--strict", cwd=project)
+    assert strict.returncode == 1
+    additions = [line for line in strict.stderr.splitlines() if "unreviewed addition" in line]
+    assert additions, strict.stderr
+    assert all("the reference does not say it" in line for line in additions)
+    assert not any("versions disagree" in line for line in additions)
+    assert run("build", "--no-pdf", cwd=project).returncode == 0
+    errata = page((project / "_build" / "html" / "_generated" / "errata.html").read_text("utf-8"))
+    assert "none: the reference does not say it" in errata.text
