@@ -19,7 +19,6 @@ import logging
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import unicodedata
 from collections import Counter
@@ -44,12 +43,9 @@ from briefing.problems import ProblemsFound
 from briefing.render import render_pages
 from briefing.render.myst import Myst, escape, marked
 
+from .briefs import CLI, needs_tex
+
 ROOT = Path(__file__).parent / "roots" / "test-basic"
-CLI = [sys.executable, "-m", "briefing.cli"]
-needs_tex = pytest.mark.skipif(
-    shutil.which("xelatex") is None or shutil.which("latexmk") is None,
-    reason="TeX Live is not installed (make tex installs it)",
-)
 EXAMPLES: Counter[str] = Counter()  # examples run per property, printed at the end
 
 

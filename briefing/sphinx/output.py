@@ -36,8 +36,9 @@ def escape_theme_titles(
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    """sphinx-book-theme puts the page's and the root page's titles into the page as plain
-    text (``title.astext()``); a title from the fact file or a file name would be markup."""
+    """Under another theme than briefing's own (the extension in another project), themes
+    such as sphinx-book-theme put the page's and the root page's titles into the page as
+    plain text (``title.astext()``); a title from the fact file would be markup there."""
     for key in ("pagetitle", "root_title", "docstitle"):
         value = context.get(key)
         if isinstance(value, str) and not isinstance(value, Markup):

@@ -7,7 +7,6 @@ import http.server
 import shutil
 import socket
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,9 +17,9 @@ import yaml
 from briefing.cli.factfile import add_entry
 from briefing.cli.pages import PageError, read_page
 
+from ..briefs import CLI
 from ..conftest import FIXTURES, ROOTS, tree_digest
 
-CLI = [sys.executable, "-m", "briefing.cli"]
 PAGES = FIXTURES / "pages"
 COMMENT = "# The editor's own note, kept by every edit.\n"
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from ..briefs import CLI
 from ..conftest import ROOTS, tree_digest
 
-CLI = [sys.executable, "-m", "briefing.cli"]
 ROOT = ROOTS / "test-basic"
 
 

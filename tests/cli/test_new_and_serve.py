@@ -10,7 +10,6 @@ import re
 import shutil
 import signal
 import subprocess
-import sys
 import time
 import urllib.request
 from html.parser import HTMLParser
@@ -20,13 +19,8 @@ import jsonschema
 import pytest
 import yaml
 
+from ..briefs import CLI, needs_tex
 from ..conftest import REPO, tree_digest
-
-CLI = [sys.executable, "-m", "briefing.cli"]
-needs_tex = pytest.mark.skipif(
-    shutil.which("xelatex") is None or shutil.which("latexmk") is None,
-    reason="TeX Live is not installed (make tex installs it)",
-)
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -5,19 +5,14 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from ..briefs import CLI, needs_tex
 from ..conftest import ROOTS, tree_digest
 
-CLI = [sys.executable, "-m", "briefing.cli"]
 ROOT = ROOTS / "test-basic"
-needs_tex = pytest.mark.skipif(
-    shutil.which("xelatex") is None or shutil.which("latexmk") is None,
-    reason="TeX Live is not installed (make tex installs it)",
-)
 LATEX = """
 project = "Harbour"
 author = "Desk"

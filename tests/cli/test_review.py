@@ -9,16 +9,15 @@ import pty
 import select
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 import yaml
 
+from ..briefs import CLI
 from ..conftest import ROOTS
 
-CLI = [sys.executable, "-m", "briefing.cli"]
 COMMENT = "# The editor's note on the corrections, kept.\n"
 
 

@@ -16,6 +16,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
+from ..briefs import needs_tex
 from ..conftest import REPO, tree_digest
 from .pdftext import Chunk, body_lines, body_size, chunks, note_marks, note_texts
 
@@ -23,10 +24,6 @@ GENERATED = "brief/"  # the flagship's generated pages (conf.py: briefing_output
 BRIEF = yaml.safe_load((REPO / "docs" / "facts.yaml").read_text("utf-8"))["brief"]
 
 pytestmark = pytest.mark.pdf
-needs_tex = pytest.mark.skipif(
-    shutil.which("xelatex") is None or shutil.which("latexmk") is None,
-    reason="TeX Live is not installed (make tex installs it)",
-)
 
 
 def squash(text: str) -> str:
