@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -98,3 +99,13 @@ def hooked(tmp_path: Path, code: str, **variables: str) -> dict[str, str]:
     (folder / "sitecustomize.py").write_text(code, "utf-8")
     path = os.pathsep.join(p for p in (str(folder), os.environ.get("PYTHONPATH", "")) if p)
     return {**os.environ, "PYTHONPATH": path, **variables}
+
+
+def interrupt(process: subprocess.Popen[str]) -> None:
+    """Stop a server as Ctrl-C would, and kill it if it has not ended in 15 s."""
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -8,7 +8,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import time
 import urllib.request
@@ -19,7 +18,7 @@ import jsonschema
 import pytest
 import yaml
 
-from ..briefs import CLI, needs_tex
+from ..briefs import CLI, interrupt, needs_tex
 from ..conftest import REPO, tree_digest
 
 
@@ -224,12 +223,7 @@ def server(new_brief: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
         time.sleep(1)  # the file watcher starts with the server; edits before it are not seen
         yield project, found.group(), output
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        interrupt(process)
         log.close()
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import http.client
 import os
 import re
-import signal
 import subprocess
 import time
 from collections.abc import Iterator
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from ..briefs import CLI, basic_project
+from ..briefs import CLI, basic_project, interrupt
 
 
 @pytest.fixture
@@ -41,11 +40,7 @@ def serve(project: Path, log: Path) -> Iterator[tuple[int, Path]]:
             time.sleep(0.2)
         yield int(found.group(1)), log
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        interrupt(process)
 
 
 @pytest.fixture

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import os
 import re
-import signal
 import subprocess
 import time
 from pathlib import Path
 
 import pytest
 
-from ..briefs import CLI, assert_no_traceback, published_files, run, site_is_whole
+from ..briefs import CLI, assert_no_traceback, interrupt, published_files, run, site_is_whole
 from .conftest import FIGURES, SCALE
 
 
@@ -82,11 +81,7 @@ def test_serve_waits_for_a_build_too(project: Path, tmp_path: Path) -> None:
     try:
         assert wait_for_text(log, "http://127.0.0.1:", 60), log.read_text("utf-8")
     finally:
-        serve.send_signal(signal.SIGINT)
-        try:
-            serve.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            serve.kill()
+        interrupt(serve)
 
 
 @pytest.mark.slow
