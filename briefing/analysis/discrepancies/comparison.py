@@ -143,6 +143,14 @@ def compare_passages(
             ranges[("quote", j0, j1)] = "quote"
         elif unnamed_source(passage, ref, op):
             ranges[("attribution", j0, j1)] = "attribution"
+        elif (
+            closeness >= OTHERWISE_MATCHING
+            and (head := qualifier_changed(passage, ref, op)) is not None
+        ):
+            # The word before an added qualifier too: the reference's range must hold a
+            # word of each side for the version's reading to differ.
+            lo = j0 if j1 > j0 else max(0, head - 1)
+            ranges[("meaning", lo, head + 1)] = "meaning"
     return PassageDiff(ops, pairs, ranges)
 
 
@@ -151,6 +159,29 @@ def compare_passages(
 # in it is a discrepancy, not a rewording.
 OTHERWISE_MATCHING = 0.8
 HALF = 0.5  # a negation changed counts in a sentence that keeps at least half its words
+
+
+# Words that change what a noun states when one side has them and the other does not
+# ("armed robbery" is another charge than "robbery", an "alleged" killer no killer).
+FACT_QUALIFIERS = frozenset(
+    "alleged allegedly suspected accused armed attempted former acting interim late ex "
+    "self-styled so-called unconfirmed provisional preliminary".split()
+)
+
+
+def qualifier_changed(passage: Passage, ref: Passage, op: Opcode) -> int | None:
+    """Where one side alone puts a qualifier of fact before a word both print: the index
+    of that word in the reference, or None."""
+    i0, i1, j0, j1 = op.src_start, op.src_end, op.dest_start, op.dest_end
+    if op.tag == "insert" and j1 - j0 == 1 and ref.tokens[j0].key in FACT_QUALIFIERS:
+        head = j1  # the version leaves it out
+        ok = i0 < len(passage.tokens) and head < len(ref.tokens)
+        return head if ok and passage.tokens[i0].key == ref.tokens[head].key else None
+    if op.tag == "delete" and i1 - i0 == 1 and passage.tokens[i0].key in FACT_QUALIFIERS:
+        head = j0  # the version adds it
+        ok = i1 < len(passage.tokens) and head < len(ref.tokens)
+        return head if ok and passage.tokens[i1].key == ref.tokens[head].key else None
+    return None
 
 
 def same_slot(x: Item, y: Item, passage: Passage, ref: Passage) -> bool:
