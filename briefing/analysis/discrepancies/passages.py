@@ -17,6 +17,25 @@ from briefing.text.segment import Document
 from briefing.text.words import Token, WordReader, placed_tokens, quote_spans
 
 _ENDS = re.compile(r"""[.!?…]["”’'»)\]]*$|["”’»]$""")
+PROSE = 12  # a line of furniture with this many words and no full stop is cut-off prose
+
+
+def _cut_at(document: Document) -> int | None:
+    """Where the store cut the text off mid-sentence: in its last story paragraph, or in
+    a box of prose set apart after it (the text's end, then)."""
+    if not document.paragraphs:
+        return None
+    if not _ENDS.search(document.paragraphs[-1].text):
+        return document.paragraphs[-1].end
+    last = document.text.rstrip()
+    tail = last[last.rfind("\n") + 1 :].strip()
+    if (
+        len(last) > document.paragraphs[-1].end
+        and len(tail.split()) >= PROSE
+        and not _ENDS.search(tail)
+    ):
+        return len(document.text)
+    return None
 
 
 @dataclass(frozen=True)
@@ -66,11 +85,7 @@ class VersionTexts:
         }
         self.proper_initial = self._proper_initial()
         # Where a version's text stops mid-sentence (the store cut it off), if it does.
-        self.cut_at = {
-            k: d.paragraphs[-1].end
-            for k, d in self.documents.items()
-            if d.paragraphs and not _ENDS.search(d.paragraphs[-1].text)
-        }
+        self.cut_at = {k: at for k, d in self.documents.items() if (at := _cut_at(d)) is not None}
 
     def _proper_initial(self) -> set[str]:
         """Words that are names even at the start of a sentence: never written in lower
