@@ -22,6 +22,7 @@ from briefing.analysis import parallel
 from briefing.analysis.align import Alignment
 from briefing.analysis.discrepancies.additions import find_additions
 from briefing.analysis.discrepancies.confidence import confidence
+from briefing.analysis.discrepancies.credits import find_credits
 from briefing.analysis.discrepancies.decision import Decider
 from briefing.analysis.discrepancies.passages import VersionTexts, passages_of_group
 from briefing.analysis.discrepancies.sites import row_groups, sites_of_row
@@ -75,6 +76,7 @@ def find_discrepancies(
         jobs,
     )
     added = find_additions(alignment, versions, alignment.pivot, decider.reviews)
+    added += find_credits(versions, alignment.pivot, decider.reviews)
     return number_them(deduplicate(first + rest + mentioned + added), decider.order, alignment)
 
 
