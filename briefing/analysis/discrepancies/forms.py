@@ -67,7 +67,12 @@ AROUND = {"number": (0, 1), "quote": (1, 1), "meaning": (1, 1)}
 
 def _respelt(a: SiteReading, b: SiteReading) -> bool:
     """Two spellings of one long name share their keys (the acronym) but do not agree."""
-    return a.item is not None and b.item is not None and respelt_name(a.text, b.text)
+    return (
+        a.item is not None
+        and b.item is not None
+        and a.item.family == b.item.family == "name"
+        and respelt_name(a.text, b.text)
+    )
 
 
 def agreeing_groups(readings: list[SiteReading]) -> dict[str, list[SiteReading]]:
@@ -86,7 +91,12 @@ def agreeing_groups(readings: list[SiteReading]) -> dict[str, list[SiteReading]]
             if held & mine and not any(_respelt(reading, other) for other in groups[label])
         ]
         if not joined:
-            groups[reading.key], keys[reading.key] = [reading], mine
+            # A reading that shares a key with a group it may not join (a long name spelt
+            # another way) opens a group of its own under a label of its own.
+            label = reading.key
+            while label in groups:
+                label += "'"
+            groups[label], keys[label] = [reading], mine
             continue
         label = joined[0]
         groups[label].append(reading)

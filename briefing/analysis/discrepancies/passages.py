@@ -163,8 +163,11 @@ class VersionTexts:
         return tuple(inside)
 
     def anchor(self, version: str, offset: int) -> tuple[str, str]:
-        sentence = self.documents[version].sentence_at(offset)
-        assert sentence is not None
+        """The paragraph and sentence of a place; a place just past a paragraph's end
+        (words left out after its last word) belongs to the sentence before it."""
+        sentences = self.sentences[version]
+        starts = [s.start for s in sentences]
+        sentence = sentences[max(0, bisect_right(starts, offset) - 1)]
         return sentence.paragraph, sentence.anchor
 
 
