@@ -13,11 +13,18 @@ from briefing.analysis.align import Alignment, align_versions
 from briefing.analysis.discrepancies import find_discrepancies
 from briefing.analysis.locate import FormIndex, Located
 from briefing.analysis.mentions import all_mentions
-from briefing.analysis.near_misses import NearMisses
+from briefing.analysis.near_misses import (
+    NearMisses,
+    Respellings,
+    capitalised_runs,
+    entity_names,
+    names_of,
+)
 from briefing.analysis.reference import reference_of, voices
 from briefing.analysis.results import Analysis, CorrectionResult, Mention, Verdict
 from briefing.analysis.verdicts import scorecard, verdicts_of
 from briefing.model import Project
+from briefing.text.names import fold_name
 
 
 def analyse(project: Project, jobs: int = 1) -> Analysis:
@@ -36,10 +43,10 @@ def analyse(project: Project, jobs: int = 1) -> Analysis:
     )
     compared = {k: texts for k, texts in sentences.items() if k not in foreign}
     same_voice = voices(project, compared, reference)
-    alignment, mentions, results = _searches(project, compared, reference, jobs)
+    alignment, mentions, results, respelt = _searches(project, compared, reference, jobs)
     card, wrong_places = scorecard(results, list(sentences))
     discrepancies = find_discrepancies(
-        project, alignment, mentions, results, same_voice, jobs, set(foreign)
+        project, alignment, mentions, results, same_voice, jobs, set(foreign), respelt
     )
     return Analysis(
         alignment,
@@ -56,10 +63,12 @@ def analyse(project: Project, jobs: int = 1) -> Analysis:
 
 def _searches(
     project: Project, compared: dict[str, list[str]], reference: str | None, jobs: int
-) -> tuple[Alignment, dict[str, dict[str, list[Mention]]], dict[str, CorrectionResult]]:
-    """The alignment, the mentions and the verdicts: what searching the versions finds
-    (its indexes are freed on return, before the discrepancies, the most memory-hungry
-    phase)."""
+) -> tuple[
+    Alignment, dict[str, dict[str, list[Mention]]], dict[str, CorrectionResult], Respellings
+]:
+    """The alignment, the mentions, the verdicts and the near misses of the reference's
+    names: what searching the versions finds (its indexes are freed on return, before the
+    discrepancies, the most memory-hungry phase)."""
     located = {v.id: Located(v) for v in project.versions if v.document}
     forms = FormIndex(project.joined_versions, located)
     near_misses = NearMisses(tuple(loc.document.text for loc in located.values()))
@@ -77,4 +86,21 @@ def _searches(
         key: verdicts_of(c, located, forms, alignment, absent)
         for key, c in project.corrections.items()
     }
-    return alignment, mentions, results
+    return alignment, mentions, results, _respellings(project, located, near_misses, reference)
+
+
+def _respellings(
+    project: Project, located: dict[str, Located], near_misses: NearMisses, reference: str | None
+) -> Respellings:
+    """Where each version prints a near miss of a name its reference prints, and that the
+    reference never prints ("Navidia" for "Nvidia"): with no entity in the fact file yet,
+    the reference's names are the record. Names of the fact file's entities are looked
+    for as mentions already."""
+    document = project.sources[reference].document if reference else None
+    if document is None:
+        return {}
+    names = names_of("\n".join(p.text for p in document.paragraphs))
+    own = entity_names(project.entities.values())
+    exclude = own | {fold_name(n) for n in capitalised_runs(document.text)}
+    forms = sorted(n for n in names if fold_name(n) not in own)
+    return dict(zip(located, near_misses.of(forms, exclude), strict=True))

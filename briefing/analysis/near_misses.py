@@ -4,6 +4,7 @@ version ("Thomas Renier" for "Thomas Regnier").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
@@ -16,6 +17,10 @@ from briefing.text.names import (
     fold_name,
     name_similarity,
 )
+from briefing.text.words import date_part, normalise
+
+# version -> (start, end, the reference's name, similarity) of each near miss of it there
+Respellings = dict[str, list[tuple[int, int, str, float]]]
 
 
 class Candidates:
@@ -119,6 +124,41 @@ def _longest(found: list[tuple[int, int, str, float]]) -> list[tuple[int, int, s
         if not any(item[0] < k[1] and k[0] < item[1] for k in kept):
             kept.append(item)
     return sorted(kept)
+
+
+def capitalised_runs(text: str) -> set[str]:
+    """Every capitalised run of a text, and each part of up to four words of it."""
+    runs = CapitalRuns()
+    found, crossing = runs.pieces_and_crossings(text)
+    names = {piece[a:b] for piece, _ in found for a, b in runs.of(piece).spans}
+    return names | {text[a:b] for a, b in crossing}
+
+
+def names_of(text: str) -> set[str]:
+    """The names a text prints: its capitalised runs that stand somewhere after a word of
+    their sentence, not only at a sentence's start where any word takes a capital;
+    without dates and figures."""
+    return {
+        n
+        for n in capitalised_runs(text)
+        if not any(c.isdigit() for c in n)
+        and not all(date_part(normalise(w), True) for w in n.split())
+        and re.search(rf"[\w,;)] {re.escape(n)}\b", text)
+        and (" " in n or _stands_alone(n, text))
+    }
+
+
+def _stands_alone(word: str, text: str) -> bool:
+    """Whether a capitalised word stands somewhere as a name of its own, not only as a
+    word of a longer name ("Universities" of "National Universities Commission")."""
+    for match in re.finditer(rf"\b{re.escape(word)}\b", text):
+        before = text[max(0, match.start() - 40) : match.start()].split(" ")
+        after = text[match.end() : match.end() + 40].split(" ")
+        joined_before = len(before) > 1 and before[-1] == "" and before[-2][:1].isupper()
+        joined_after = len(after) > 1 and after[0] == "" and after[1][:1].isupper()
+        if not joined_before and not joined_after:
+            return True
+    return False
 
 
 def entity_names(entities: Iterable[Entity]) -> set[str]:

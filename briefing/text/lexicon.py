@@ -64,7 +64,7 @@ TITLES = {
     "governor": "governor",
     "ambassador": "ambassador",
     "chancellor": "chancellor",
-    "premier": "premier",
+    "premier": "prime minister",
     "mayor": "mayor",
     "deputy": "deputy",
     "vice": "vice",

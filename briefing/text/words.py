@@ -25,7 +25,19 @@ from briefing.text.lexicon import (
 
 # Numbers keep their separators ("1,400", "4.2", "6-12"); words keep inner dots,
 # apostrophes and hyphens ("U.S.", "They’re", "Mythos-class").
-TOKEN = re.compile(r"\$?\d+(?:[,.]\d+)*(?:[-–/]\d+(?:[,.]\d+)*)?%?|\w+(?:[.'’\-/]\w+)*\.?")
+# A currency sign stays with its figure, and a scale after it ("£190m", "$5bn"); a
+# currency written in letters is a word of its own ("Rs50" reads as "Rs 50").
+TOKEN = re.compile(
+    r"(?:Rs|Ksh|Tk|Rp)(?=\d)"
+    r"|[$£€₦₹¥]?\d+(?:[,.]\d+)*(?:[-–/]\d+(?:[,.]\d+)*)?(?:%|(?:bn|tn|trn|mn|m|k|b)(?!\w))?"
+    r"|\w+(?:[.'’\-/]\w+)*\.?"
+)
+CURRENCY_SIGNS = "$£€₦₹¥"
+# Scales written after a figure: "bn" and the like always, "m" and "k" after a currency
+# sign only ("a 100m sprint" is metres).
+SCALES = {"bn": "billion", "b": "billion", "tn": "trillion", "trn": "trillion"}
+SCALES |= {"mn": "million", "m": "million", "k": "thousand"}
+_SCALED = re.compile(r"(\d[\d.]*)(bn|tn|trn|mn|m|k|b)")
 
 
 OPENERS = "“‘\"'(«[—–:"
@@ -71,7 +83,11 @@ def normalise(word: str) -> str:
     """The comparison key of a word: case, accents, dots, possessive and spelling folded."""
     word = POSSESSIVE.sub("", strip_accents(word).casefold().replace("’", "'"))
     word = word.replace(".", "").replace(",", "").rstrip("%")
-    word = word.lstrip("$")
+    signed = word[:1] in CURRENCY_SIGNS
+    word = word.lstrip(CURRENCY_SIGNS)
+    scaled = _SCALED.fullmatch(word)
+    if scaled and (signed or scaled.group(2) in ("bn", "tn", "trn", "mn")):
+        return f"{scaled.group(1)} {SCALES[scaled.group(2)]}"  # "£190m" says "190 million"
     if word in NUMBER_WORDS:
         return NUMBER_WORDS[word]
     return one_spelling(word)
@@ -269,6 +285,9 @@ def number_of(key: str, word: str) -> str | None:
     """The number a word (its key, and as printed) gives, if it gives one."""
     if _FIGURE.fullmatch(key):
         return key.replace(",", "")
+    figure, _, scale = key.partition(" ")
+    if scale in SCALES.values() and _FIGURE.fullmatch(figure):
+        return figure
     if key in NUMBER_WORDS.values() and word.casefold().strip(".") in NUMBER_WORDS:
         return key
     return None

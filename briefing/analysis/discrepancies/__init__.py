@@ -25,7 +25,9 @@ from briefing.analysis.discrepancies.confidence import confidence
 from briefing.analysis.discrepancies.credits import find_credits
 from briefing.analysis.discrepancies.decision import Decider
 from briefing.analysis.discrepancies.passages import VersionTexts, passages_of_group
+from briefing.analysis.discrepancies.respellings import find_respellings
 from briefing.analysis.discrepancies.sites import row_groups, sites_of_row
+from briefing.analysis.near_misses import Respellings
 from briefing.analysis.results import CorrectionResult, Discrepancy, Mention
 from briefing.model import Project
 
@@ -38,6 +40,7 @@ def find_discrepancies(
     voices: dict[str, str] | None = None,
     jobs: int = 1,
     foreign: set[str] | None = None,
+    respelt: Respellings | None = None,
 ) -> list[Discrepancy]:
     """Every discrepancy of every version, in version order, then by place, from the
     alignment of the versions, the entities' mentions and the corrections' verdicts."""
@@ -77,6 +80,7 @@ def find_discrepancies(
     )
     added = find_additions(alignment, versions, alignment.pivot, decider.reviews)
     added += find_credits(versions, alignment.pivot, decider.reviews)
+    added += find_respellings(versions, alignment.pivot, respelt or {}, decider.reviews)
     return number_them(deduplicate(first + rest + mentioned + added), decider.order, alignment)
 
 

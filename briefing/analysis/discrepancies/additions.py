@@ -18,7 +18,7 @@ from rapidfuzz.distance import Levenshtein
 from briefing.analysis.align import Alignment
 from briefing.analysis.discrepancies.passages import VersionTexts
 from briefing.analysis.discrepancies.reviews import Reviews
-from briefing.analysis.results import Discrepancy, Review
+from briefing.analysis.results import Discrepancy
 from briefing.text.lexicon import COMMON_WORDS
 
 NEW = 0.5  # of a sentence's content words, the share the reference never uses
@@ -85,15 +85,6 @@ def find_additions(
                 if span is not None:
                     start, end = sentence.start + span[0], sentence.start + span[1]
                     text = versions.documents[version].text[start:end]
-                    wrong = reviews.wrong_at(version, start, end)
-                    accepted = reviews.accepted_at(version, start, end)
-                    reviewed: Review | None = (
-                        ("correction", wrong)
-                        if wrong
-                        else ("accepted", accepted)
-                        if accepted
-                        else None
-                    )
                     found.append(
                         Discrepancy(
                             id="",
@@ -110,7 +101,7 @@ def find_additions(
                             expected_form=None,
                             site=f"{version}-{sentence.anchor}-addition",
                             row=index,
-                            reviewed=reviewed,
+                            reviewed=reviews.review_at(version, start, end),
                         )
                     )
     return found

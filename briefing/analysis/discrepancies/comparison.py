@@ -18,10 +18,10 @@ from briefing.analysis.discrepancies.wording import (
     same_quotation,
     unnamed_source,
 )
-from briefing.text.lexicon import COMMON_WORDS
+from briefing.text.lexicon import COMMON_WORDS, NATIONALITY
 from briefing.text.names import NEAR_MISS_THRESHOLD, name_similarity, respelt_name
 from briefing.text.opcodes import changed_blocks, token_ranges
-from briefing.text.words import is_negation
+from briefing.text.words import date_part, is_negation, normalise
 
 _WORD = re.compile(r"\w+")
 
@@ -205,19 +205,37 @@ def differs(x: Item, y: Item) -> bool:
     the other ("Umar Audu, on Wednesday", "Gulgong, New South Wales"), nor for dates of
     different sorts ("Sept 4" for "Wednesday", "today" for "Wednesday")."""
     mine, theirs = set(_words_of(x.text)), set(_words_of(y.text))
+    if x.family == "date":  # "Feb 27, 2024" and "February 2024": the month read as one
+        mine, theirs = _date_words(mine), _date_words(theirs)
     if x.family in ("name", "date") and (mine <= theirs or theirs <= mine):
         return False
     if x.family == "name" and len(mine) == len(theirs) == 1:
         a, b = sorted((*mine, *theirs), key=len)
-        if len(a) >= 4 and b.startswith(a):
-            return False  # "Australia" and "Australian" name one country
+        if (len(a) >= 4 and b.startswith(a)) or b in (a + "s", a + "es"):
+            return False  # "Australia" and "Australian" name one country; "GPU", "GPUs"
+    if x.family == "name" and _demonym(x.text) != _demonym(y.text):
+        return False  # "the Nigerian team" for "the Super Eagles": said another way
     if x.family == "date" and _date_sort(x) != _date_sort(y):
         return False
     return True
 
 
+def _demonym(text: str) -> bool:
+    """Whether a name is one word of nationality ("Nigerian", "Chinese")."""
+    word = text.strip().casefold()
+    return " " not in word and NATIONALITY.search(word) is not None and not _PLACE.search(word)
+
+
+# Places whose names end as demonyms do ("Pakistan", "Japan").
+_PLACE = re.compile(r"(?:stan|iran|japan|sudan|oman|taiwan|jordan|bhutan|vatican|milan|tehran)$")
+
+
 def _words_of(text: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text)]
+
+
+def _date_words(words: set[str]) -> set[str]:
+    return {date_part(normalise(w), True) or w for w in words}
 
 
 def _date_sort(item: Item) -> str:

@@ -14,7 +14,7 @@ import re
 
 from briefing.analysis.discrepancies.passages import VersionTexts
 from briefing.analysis.discrepancies.reviews import Reviews
-from briefing.analysis.results import Discrepancy, Review
+from briefing.analysis.results import Discrepancy
 
 # A name of one to four capitalised words ("Bloomberg", "the Associated Press").
 _NAME = r"((?:[A-Z][\w&.-]*)(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.-]*){0,3})"
@@ -77,7 +77,7 @@ def find_credits(
                         evidence=(reference, expected),
                         site=f"{version}-{sentence.anchor}-credit-{start}",
                         row=None,
-                        reviewed=_review(reviews, version, start, end),
+                        reviewed=reviews.review_at(version, start, end),
                     )
                 )
     return found
@@ -102,11 +102,3 @@ def _plain(text: str) -> str:
 
 
 _WORDS = re.compile(r"\w+")
-
-
-def _review(reviews: Reviews, version: str, start: int, end: int) -> Review | None:
-    if wrong := reviews.wrong_at(version, start, end):
-        return ("correction", wrong)
-    if accepted := reviews.accepted_at(version, start, end):
-        return ("accepted", accepted)
-    return None

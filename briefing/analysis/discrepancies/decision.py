@@ -123,6 +123,10 @@ class Decider:
             in_record = [k for k, g in groups.items() if self._in_record(site.family, g[0])]
             if len(in_record) == 1:
                 expected_key, basis = in_record[0], "record"
+            elif self.reference is not None:
+                # Copies that disagree where the reference says nothing: no form to
+                # propose, and the comparison page shows them side by side.
+                return []
         site_id = ""
         found: list[Discrepancy] = []
         context: dict[str, tuple[int, int]] = {}

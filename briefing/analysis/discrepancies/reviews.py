@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from briefing.analysis.results import CorrectionResult
+from briefing.analysis.results import CorrectionResult, Review
 from briefing.model import Project
 from briefing.text.fold import find_all, fold
 
@@ -88,3 +88,12 @@ class Reviews:
 
     def accepted_at(self, version: str, start: int, end: int) -> str | None:
         return self._at(self.accepted.get(version, []), start, end)
+
+    def review_at(self, version: str, start: int, end: int) -> Review | None:
+        """How the fact file reviews a place found apart from any correction's site: a
+        correction's wrong form stands there, or an accepted wording."""
+        if wrong := self.wrong_at(version, start, end):
+            return ("correction", wrong)
+        if accepted := self.accepted_at(version, start, end):
+            return ("accepted", accepted)
+        return None
