@@ -4,12 +4,20 @@ them, and the ranges where quotations, negations or capitals differ.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein, Opcode
 
 from briefing.analysis.discrepancies.items import Item
+from briefing.analysis.discrepancies.pairing import (
+    differs,
+    figures_in_order,
+    respelt_names,
+    rounded_alike,
+    same_slot,
+    substitutions,
+    unshared,
+)
 from briefing.analysis.discrepancies.passages import Passage
 from briefing.analysis.discrepancies.wording import (
     SMALL,
@@ -18,12 +26,9 @@ from briefing.analysis.discrepancies.wording import (
     same_quotation,
     unnamed_source,
 )
-from briefing.text.lexicon import COMMON_WORDS, NATIONALITY
-from briefing.text.names import NEAR_MISS_THRESHOLD, name_similarity, respelt_name
-from briefing.text.opcodes import changed_blocks, token_ranges
-from briefing.text.words import date_part, is_negation, normalise
-
-_WORD = re.compile(r"\w+")
+from briefing.text.names import NEAR_MISS_THRESHOLD, name_similarity
+from briefing.text.opcodes import token_ranges
+from briefing.text.words import is_negation
 
 
 @dataclass
@@ -66,9 +71,16 @@ def compare_passages(
             if y.family == x.family and id(y) not in taken and y.first < hi and lo <= y.last
         ]
         if options:
-            y = min(options, key=lambda y: abs(y.first - mapping[x.first][0]))
+            # A figure the reference also prints, rounded or not, is that figure.
+            same = [y for y in options if rounded_alike(x, y)]
+            y = same[0] if same else min(options, key=lambda y: abs(y.first - mapping[x.first][0]))
             taken.add(id(y))
             pairs.append((x, y))
+    pairs += figures_in_order(
+        [x for x in v_only if id(x) not in {id(a) for a, _ in pairs}],
+        [y for y in r_only if id(y) not in taken],
+        taken,
+    )
     paired = {id(x) for x, _ in pairs}
     if closeness >= OTHERWISE_MATCHING:
         # In a sentence that is otherwise the same, the one name it changes is a
@@ -98,7 +110,11 @@ def compare_passages(
             or same_slot(x, y, passage, ref)
         )
     ]
-    pairs = [(x, y) for x, y in pairs[:strong] + loose if differs(x, y)]
+    pairs = [
+        (x, y)
+        for x, y in pairs[:strong] + loose
+        if differs(x, y) and not any(rounded_alike(x, z) for z in ref.items)
+    ]
     pairs += respelt_names(passage, ref, mapping, {id(i) for pair in pairs for i in pair})
     # Quotations, negations and words changed in an otherwise matching sentence.
     ranges: dict[tuple[str, int, int], str] = {}
@@ -133,6 +149,7 @@ def compare_passages(
         elif (
             mine_t
             and ref_t
+            and not (i1 == i0 and _bracketed(ref, j0, j1))
             and all(t.quoted for t in mine_t)
             and all(t.quoted for t in ref_t)
             and not respelt(mine_t, ref_t, op)
@@ -158,7 +175,21 @@ def compare_passages(
 # reference's sentence, changed in a few words: a change of a name or of a content word
 # in it is a discrepancy, not a rewording.
 OTHERWISE_MATCHING = 0.8
+
+
 HALF = 0.5  # a negation changed counts in a sentence that keeps at least half its words
+
+
+def _bracketed(passage: Passage, i0: int, i1: int) -> bool:
+    """Whether words stand in square brackets: an editor's words put into a quotation
+    ("out there [in the region]"), which a copy may leave out."""
+    if i1 <= i0:
+        return False
+    text = passage.text
+    start, end = passage.tokens[i0].start, passage.tokens[i1 - 1].end
+    close, reopen = text.find("]", end), text.find("[", end)
+    opened = text.rfind("[", 0, start) > text.rfind("]", 0, start)
+    return opened and close != -1 and (reopen == -1 or close < reopen)
 
 
 # Words that change what a noun states when one side has them and the other does not
@@ -184,72 +215,6 @@ def qualifier_changed(passage: Passage, ref: Passage, op: Opcode) -> int | None:
     return None
 
 
-def same_slot(x: Item, y: Item, passage: Passage, ref: Passage) -> bool:
-    """Whether two items stand between the same words: the same content word right after
-    both, or right before both."""
-
-    def word(p: Passage, k: int) -> str | None:
-        if 0 <= k < len(p.tokens) and p.tokens[k].key not in COMMON_WORDS:
-            return p.tokens[k].key
-        return None
-
-    after = word(passage, x.last + 1)
-    before = word(passage, x.first - 1)
-    return (after is not None and after == word(ref, y.last + 1)) or (
-        before is not None and before == word(ref, y.first - 1)
-    )
-
-
-def differs(x: Item, y: Item) -> bool:
-    """Whether two paired items say different things: not when one only adds words to
-    the other ("Umar Audu, on Wednesday", "Gulgong, New South Wales"), nor for dates of
-    different sorts ("Sept 4" for "Wednesday", "today" for "Wednesday")."""
-    mine, theirs = set(_words_of(x.text)), set(_words_of(y.text))
-    if x.family == "date":  # "Feb 27, 2024" and "February 2024": the month read as one
-        mine, theirs = _date_words(mine), _date_words(theirs)
-    if x.family in ("name", "date") and (mine <= theirs or theirs <= mine):
-        return False
-    if x.family == "name" and len(mine) == len(theirs) == 1:
-        a, b = sorted((*mine, *theirs), key=len)
-        if (len(a) >= 4 and b.startswith(a)) or b in (a + "s", a + "es"):
-            return False  # "Australia" and "Australian" name one country; "GPU", "GPUs"
-    if x.family == "name" and _demonym(x.text) != _demonym(y.text):
-        return False  # "the Nigerian team" for "the Super Eagles": said another way
-    if x.family == "date" and _date_sort(x) != _date_sort(y):
-        return False
-    return True
-
-
-def _demonym(text: str) -> bool:
-    """Whether a name is one word of nationality ("Nigerian", "Chinese")."""
-    word = text.strip().casefold()
-    return " " not in word and NATIONALITY.search(word) is not None and not _PLACE.search(word)
-
-
-# Places whose names end as demonyms do ("Pakistan", "Japan").
-_PLACE = re.compile(r"(?:stan|iran|japan|sudan|oman|taiwan|jordan|bhutan|vatican|milan|tehran)$")
-
-
-def _words_of(text: str) -> list[str]:
-    return [w.casefold() for w in _WORD.findall(text)]
-
-
-def _date_words(words: set[str]) -> set[str]:
-    return {date_part(normalise(w), True) or w for w in words}
-
-
-def _date_sort(item: Item) -> str:
-    key = min(item.keys)
-    if any(
-        day in key
-        for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    ):
-        return "weekday"
-    if any(day in key for day in ("today", "yesterday", "tomorrow", "tonight")):
-        return "relative"
-    return "calendar"
-
-
 def _closeness(ops: list[Opcode], mine: int, theirs: int) -> float:
     same = sum(op.src_end - op.src_start for op in ops if op.tag == "equal")
     return same / max(mine, theirs, 1)
@@ -262,87 +227,6 @@ def _before_last_change(ops: list[Opcode], mine: bool) -> int:
     if not equal:
         return 0
     return equal[-1].src_end if mine else equal[-1].dest_end
-
-
-def substitutions(passage: Passage, ref: Passage, ops: list[Opcode]) -> list[tuple[Item, Item]]:
-    """Items replaced in place: a short run of changed words between unchanged ones holds
-    one item on each side, of one family, where the version lacks the reference's item
-    ("met the City Gazette" for "met the City Council", though the Gazette is named
-    elsewhere in the sentence)."""
-    blocks = changed_blocks(ops)
-    mapping = token_ranges(ops, len(passage.tokens))
-    pairs = []
-    for i0, i1, j0, j1 in blocks:
-        if not (0 < i1 - i0 <= 4 and 0 < j1 - j0 <= 4):
-            continue
-        xs = [x for x in passage.items if x.first < i1 and i0 <= x.last]
-        ys = [y for y in ref.items if y.first < j1 and j0 <= y.last]
-        if len(xs) != 1 or len(ys) != 1:
-            continue
-        x, y = xs[0], ys[0]
-        if x.family != y.family or x.keys & y.keys:
-            continue
-        # Their words outside the change must be the same words ("City" in "City
-        # Gazette" and "City Council"), or the two are not one name replaced by another.
-        outside = [mapping[k][0] for k in range(x.first, x.last + 1) if not i0 <= k < i1]
-        if any(not y.first <= j <= y.last for j in outside) or len(outside) != (
-            y.last - y.first + 1
-        ) - len(range(max(j0, y.first), min(j1, y.last + 1))):
-            continue
-        # The version lacks the reference's item; and where the reference names the
-        # version's item too, the two keep a word ("City"): "Audu", moved within the
-        # sentence, is no substitute for "the Daily Nigerian".
-        moved = _count(ref, x) >= _count(passage, x)
-        if _count(passage, y) < _count(ref, y) and not (moved and not outside):
-            pairs.append((x, y))
-    return pairs
-
-
-def respelt_names(
-    passage: Passage, ref: Passage, mapping: list[tuple[int, int]], paired: set[int]
-) -> list[tuple[Item, Item]]:
-    """Long names the version spells another way, word for word, where the two still
-    share a key ("National University Commission (NUC)" for "National Universities
-    Commission (NUC)"): the short form both give hid the change. A name of the fact
-    file in a form it records (an alias) is no misspelling."""
-    found = []
-    for x in passage.items:
-        if x.family != "name" or id(x) in paired or x.quality == "alias":
-            continue
-        lo, hi = mapping[x.first][0], mapping[x.last][1]
-        for y in ref.items:
-            if (
-                y.family == "name"
-                and id(y) not in paired
-                and x.keys & y.keys
-                and y.first < hi
-                and lo <= y.last
-                and respelt_name(x.text, y.text)
-            ):
-                found.append((x, y))
-                break
-    return found
-
-
-def _count(passage: Passage, item: Item) -> int:
-    return sum(1 for i in passage.items if i.keys & item.keys)
-
-
-def unshared(
-    mine: list[Item], theirs: list[Item], mapping: list[tuple[int, int]]
-) -> tuple[list[Item], list[Item]]:
-    """The items of each side that the other side does not print, counted as multisets:
-    a name printed twice by one and once by the other is missing once."""
-    used: set[int] = set()
-    alone: list[Item] = []
-    for x in mine:
-        centre = mapping[x.first][0]
-        options = [k for k, y in enumerate(theirs) if k not in used and y.keys & x.keys]
-        if options:
-            used.add(min(options, key=lambda k: abs(theirs[k].first - centre)))
-        else:
-            alone.append(x)
-    return alone, [y for k, y in enumerate(theirs) if k not in used]
 
 
 def named_tokens(passage: Passage) -> set[int]:

@@ -152,6 +152,7 @@ def sites_of_row(
 
 
 _CLAUSE = re.compile(r"[,;:—–]|\.\s")
+_QUOTE_MARK = re.compile('[“”"«»]')  # two quotations, though in one clause
 
 
 def merge_ranges(
@@ -174,12 +175,13 @@ def merge_ranges(
 
 
 def one_clause(passage: Passage, end: int, start: int) -> bool:
-    """Whether the words from token ``end`` to token ``start`` stand in one clause (no
-    comma, colon or sentence end between): changes of a quotation in one clause are one."""
+    """Whether the words from token ``end`` to token ``start`` stand in one clause and one
+    quotation (no comma, colon, sentence end or quotation mark between): changes of a
+    quotation in one clause are one."""
     if start <= end or start >= len(passage.tokens):
         return start <= end
     between = passage.text[passage.tokens[end - 1].end : passage.tokens[start].start]
-    return _CLAUSE.search(between) is None
+    return _CLAUSE.search(between) is None and _QUOTE_MARK.search(between) is None
 
 
 def item_reading(version: str, base: int, item: Item) -> SiteReading:

@@ -1,0 +1,214 @@
+"""Items of a passage and of its row's reference paired: which say the same thing in
+other words ("Feb 27, 2024" and "February 2024", "$2.89 trillion" and "$2.9 trillion",
+"the Nigerian team" and "the Super Eagles"), and which the version replaced.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import Opcode
+
+from briefing.analysis.discrepancies.items import Item
+from briefing.analysis.discrepancies.passages import Passage
+from briefing.text.lexicon import COMMON_WORDS, NATIONALITY
+from briefing.text.names import respelt_name
+from briefing.text.opcodes import changed_blocks, token_ranges
+from briefing.text.words import date_part, normalise
+
+_WORD = re.compile(r"\w+")
+
+
+def figures_in_order(
+    mine: list[Item], theirs: list[Item], taken: set[int]
+) -> list[tuple[Item, Item]]:
+    """Figures of one unit the version and the reference each print in a passage, as many
+    on each side and neither side's found on the other: the first for the first ("the S&P
+    500 down 1.8% and the Nasdaq by 3.4%" for "fell 1.5% ... dropped 3.1%"), however the
+    words around them were changed."""
+    pairs: list[tuple[Item, Item]] = []
+    units = {_unit(x) for x in mine} - {""}
+    for unit in sorted(units):
+        xs = [x for x in mine if x.family == "number" and _unit(x) == unit]
+        ys = [y for y in theirs if y.family == "number" and _unit(y) == unit]
+        if xs and len(xs) == len(ys):
+            pairs += list(zip(xs, ys, strict=True))
+            taken.update(id(y) for y in ys)
+    return pairs
+
+
+def _unit(item: Item) -> str:
+    """What a figure counts: "%", or the word after it ("billion", "people"), if any."""
+    if item.family != "number":
+        return ""
+    words = _words_of(item.text)
+    if item.text.rstrip().endswith("%"):
+        return "%"
+    return words[-1] if words and not words[-1].isdigit() else ""
+
+
+def same_slot(x: Item, y: Item, passage: Passage, ref: Passage) -> bool:
+    """Whether two items stand between the same words: the same content word right after
+    both, or right before both."""
+
+    def word(p: Passage, k: int) -> str | None:
+        if 0 <= k < len(p.tokens) and p.tokens[k].key not in COMMON_WORDS:
+            return p.tokens[k].key
+        return None
+
+    after = word(passage, x.last + 1)
+    before = word(passage, x.first - 1)
+    return (after is not None and after == word(ref, y.last + 1)) or (
+        before is not None and before == word(ref, y.first - 1)
+    )
+
+
+def differs(x: Item, y: Item) -> bool:
+    """Whether two paired items say different things: not when one only adds words to
+    the other ("Umar Audu, on Wednesday", "Gulgong, New South Wales"), nor for dates of
+    different sorts ("Sept 4" for "Wednesday", "today" for "Wednesday")."""
+    mine, theirs = set(_words_of(x.text)), set(_words_of(y.text))
+    if x.family == "date":  # "Feb 27, 2024" and "February 2024": the month read as one
+        mine, theirs = _date_words(mine), _date_words(theirs)
+    if x.family in ("name", "date") and (mine <= theirs or theirs <= mine):
+        return False
+    if x.family == "name" and len(mine) == len(theirs) == 1:
+        a, b = sorted((*mine, *theirs), key=len)
+        if (len(a) >= 4 and b.startswith(a)) or b in (a + "s", a + "es"):
+            return False  # "Australia" and "Australian" name one country; "GPU", "GPUs"
+    if x.family == "name" and _demonym(x.text) != _demonym(y.text):
+        return False  # "the Nigerian team" for "the Super Eagles": said another way
+    if x.family == "date" and _date_sort(x) != _date_sort(y):
+        return False
+    return not rounded_alike(x, y)
+
+
+_FIGURE = re.compile(r"\d+(?:\.(\d+))?")
+
+
+def rounded_alike(x: Item, y: Item) -> bool:
+    """Two figures of which one is the other rounded ("$2.89 trillion", "$2.9 trillion"),
+    with the same qualifier and unit around them."""
+    if x.family != "number" or y.family != "number":
+        return False
+    a, b = (i.text.replace(",", "").casefold() for i in (x, y))
+    fa, fb = _FIGURE.search(a), _FIGURE.search(b)
+    if fa is None or fb is None or fa.group() == fb.group():
+        return False
+    if (a[: fa.start()], a[fa.end() :]) != (b[: fb.start()], b[fb.end() :]):
+        return False
+    places = min(len(fa.group(1) or ""), len(fb.group(1) or ""))
+    if places == 0 and not (fa.group(1) or fb.group(1)):
+        return False  # two whole numbers: "589" is not "600"
+    return round(float(fa.group()), places) == round(float(fb.group()), places)
+
+
+def _demonym(text: str) -> bool:
+    """Whether a name is one word of nationality ("Nigerian", "Chinese")."""
+    word = text.strip().casefold()
+    return " " not in word and NATIONALITY.search(word) is not None and not _PLACE.search(word)
+
+
+# Places whose names end as demonyms do ("Pakistan", "Japan").
+_PLACE = re.compile(r"(?:stan|iran|japan|sudan|oman|taiwan|jordan|bhutan|vatican|milan|tehran)$")
+
+
+def _words_of(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def _date_words(words: set[str]) -> set[str]:
+    return {date_part(normalise(w), True) or w for w in words}
+
+
+def _date_sort(item: Item) -> str:
+    key = min(item.keys)
+    if any(
+        day in key
+        for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    ):
+        return "weekday"
+    if any(day in key for day in ("today", "yesterday", "tomorrow", "tonight")):
+        return "relative"
+    return "calendar"
+
+
+def substitutions(passage: Passage, ref: Passage, ops: list[Opcode]) -> list[tuple[Item, Item]]:
+    """Items replaced in place: a short run of changed words between unchanged ones holds
+    one item on each side, of one family, where the version lacks the reference's item
+    ("met the City Gazette" for "met the City Council", though the Gazette is named
+    elsewhere in the sentence)."""
+    blocks = changed_blocks(ops)
+    mapping = token_ranges(ops, len(passage.tokens))
+    pairs = []
+    for i0, i1, j0, j1 in blocks:
+        if not (0 < i1 - i0 <= 4 and 0 < j1 - j0 <= 4):
+            continue
+        xs = [x for x in passage.items if x.first < i1 and i0 <= x.last]
+        ys = [y for y in ref.items if y.first < j1 and j0 <= y.last]
+        if len(xs) != 1 or len(ys) != 1:
+            continue
+        x, y = xs[0], ys[0]
+        if x.family != y.family or x.keys & y.keys:
+            continue
+        # Their words outside the change must be the same words ("City" in "City
+        # Gazette" and "City Council"), or the two are not one name replaced by another.
+        outside = [mapping[k][0] for k in range(x.first, x.last + 1) if not i0 <= k < i1]
+        if any(not y.first <= j <= y.last for j in outside) or len(outside) != (
+            y.last - y.first + 1
+        ) - len(range(max(j0, y.first), min(j1, y.last + 1))):
+            continue
+        # The version lacks the reference's item; and where the reference names the
+        # version's item too, the two keep a word ("City"): "Audu", moved within the
+        # sentence, is no substitute for "the Daily Nigerian".
+        moved = _count(ref, x) >= _count(passage, x)
+        if _count(passage, y) < _count(ref, y) and not (moved and not outside):
+            pairs.append((x, y))
+    return pairs
+
+
+def respelt_names(
+    passage: Passage, ref: Passage, mapping: list[tuple[int, int]], paired: set[int]
+) -> list[tuple[Item, Item]]:
+    """Long names the version spells another way, word for word, where the two still
+    share a key ("National University Commission (NUC)" for "National Universities
+    Commission (NUC)"): the short form both give hid the change. A name of the fact
+    file in a form it records (an alias) is no misspelling."""
+    found = []
+    for x in passage.items:
+        if x.family != "name" or id(x) in paired or x.quality == "alias":
+            continue
+        lo, hi = mapping[x.first][0], mapping[x.last][1]
+        for y in ref.items:
+            if (
+                y.family == "name"
+                and id(y) not in paired
+                and x.keys & y.keys
+                and y.first < hi
+                and lo <= y.last
+                and respelt_name(x.text, y.text)
+            ):
+                found.append((x, y))
+                break
+    return found
+
+
+def _count(passage: Passage, item: Item) -> int:
+    return sum(1 for i in passage.items if i.keys & item.keys)
+
+
+def unshared(
+    mine: list[Item], theirs: list[Item], mapping: list[tuple[int, int]]
+) -> tuple[list[Item], list[Item]]:
+    """The items of each side that the other side does not print, counted as multisets:
+    a name printed twice by one and once by the other is missing once."""
+    used: set[int] = set()
+    alone: list[Item] = []
+    for x in mine:
+        centre = mapping[x.first][0]
+        options = [k for k, y in enumerate(theirs) if k not in used and y.keys & x.keys]
+        if options:
+            used.add(min(options, key=lambda k: abs(theirs[k].first - centre)))
+        else:
+            alone.append(x)
+    return alone, [y for k, y in enumerate(theirs) if k not in used]
