@@ -225,7 +225,11 @@ def _title_follows(toks: list[Token], index: int, covered: dict[int, MentionSpan
     k = index
     while k < len(toks) and toks[k].key in TITLE_QUALIFIERS and k not in covered:
         k += 1
-    return k < len(toks) and k not in covered and toks[k].key in TITLES
+    if k >= len(toks) or k in covered:
+        return False
+    # "former prime minister": the one title whose first word is no title alone
+    prime = toks[k].key == "prime" and k + 1 < len(toks) and toks[k + 1].key == "minister"
+    return toks[k].key in TITLES or prime
 
 
 def _title_run(toks: list[Token], index: int, covered: dict[int, MentionSpan]) -> int:
