@@ -23,6 +23,7 @@ from briefing.analysis.discrepancies.wording import (
     SMALL,
     quoted_anew,
     respelt,
+    reworded_quotations,
     same_quotation,
     unnamed_source,
 )
@@ -168,6 +169,9 @@ def compare_passages(
             # word of each side for the version's reading to differ.
             lo = j0 if j1 > j0 else max(0, head - 1)
             ranges[("meaning", lo, head + 1)] = "meaning"
+    for a, b in reworded_quotations(passage, ref):
+        if not any(f == "quote" and a <= x < b for f, x, _ in ranges):
+            ranges[("quote", a, b)] = "quote"
     return PassageDiff(ops, pairs, ranges)
 
 

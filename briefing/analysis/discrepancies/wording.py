@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Opcode
 
 from briefing.analysis.discrepancies.passages import Passage
+from briefing.text.lexicon import COMMON_WORDS
 from briefing.text.words import Token
 
 SMALL = 3  # a small change: at most this many words a side
@@ -28,6 +29,44 @@ def _quotation(passage: Passage, k: int) -> set[str]:
     while hi + 1 < len(passage.tokens) and passage.tokens[hi + 1].quoted:
         hi += 1
     return {t.key for t in passage.tokens[lo : hi + 1]}
+
+
+def _runs(passage: Passage) -> list[tuple[int, int]]:
+    """The quotations of a passage, as token ranges."""
+    runs: list[tuple[int, int]] = []
+    for k, token in enumerate(passage.tokens):
+        if token.quoted:
+            if runs and runs[-1][1] == k:
+                runs[-1] = (runs[-1][0], k + 1)
+            else:
+                runs.append((k, k + 1))
+    return runs
+
+
+REWORDED = 0.25  # a quotation sharing this share of its content words is the same one
+
+
+def reworded_quotations(passage: Passage, ref: Passage) -> list[tuple[int, int]]:
+    """The reference's quotations that the version quotes in other words: the same
+    quotation, by a quarter to a half of its content words, put otherwise ("we calculate
+    fuel based on our destination" for "we calculate the fuel to our destination")."""
+
+    def words(p: Passage, lo: int, hi: int) -> set[str]:
+        return {t.key for t in p.tokens[lo:hi] if t.key not in COMMON_WORDS and len(t.key) > 2}
+
+    theirs = [(run, words(ref, *run)) for run in _runs(ref)]
+    found = []
+    for lo, hi in _runs(passage):
+        mine = words(passage, lo, hi)
+        for run, held in theirs:
+            longer = max(len(mine), len(held))
+            if min(len(mine), len(held)) >= WORDS and REWORDED * longer <= len(mine & held):
+                if len(mine & held) < QUOTED_ALIKE * longer:
+                    found.append(run)
+    return found
+
+
+WORDS = 4  # content words a quotation needs for a rewording of it to be told apart
 
 
 def same_quotation(passage: Passage, ref: Passage, op: Opcode) -> bool:
