@@ -136,29 +136,32 @@ def capitalised_runs(text: str) -> set[str]:
 
 def names_of(text: str) -> set[str]:
     """The names a text prints: its capitalised runs that stand somewhere after a word of
-    their sentence, not only at a sentence's start where any word takes a capital;
-    without dates and figures."""
+    their sentence, not only at a sentence's start where any word takes a capital; a
+    single word only where it stands as a name of its own, not only as a word of a
+    longer one ("Universities" of "National Universities Commission"); no dates or
+    figures."""
+    runs = CapitalRuns()
+    found, _ = runs.pieces_and_crossings(text)
+    names: set[str] = set()
+    for piece in {piece for piece, _ in found}:
+        spans = runs.of(piece).spans
+        for a, b in spans:
+            if not _WORD_BEFORE.search(piece, 0, a):
+                continue  # the piece's first words: a sentence's start
+            if " " not in piece[a:b] and any(
+                x <= a and b <= y and (x, y) != (a, b) for x, y in spans
+            ):
+                continue  # here a word of a longer name
+            names.add(piece[a:b])
     return {
         n
-        for n in capitalised_runs(text)
+        for n in names
         if not any(c.isdigit() for c in n)
         and not all(date_part(normalise(w), True) for w in n.split())
-        and re.search(rf"[\w,;)] {re.escape(n)}\b", text)
-        and (" " in n or _stands_alone(n, text))
     }
 
 
-def _stands_alone(word: str, text: str) -> bool:
-    """Whether a capitalised word stands somewhere as a name of its own, not only as a
-    word of a longer name ("Universities" of "National Universities Commission")."""
-    for match in re.finditer(rf"\b{re.escape(word)}\b", text):
-        before = text[max(0, match.start() - 40) : match.start()].split(" ")
-        after = text[match.end() : match.end() + 40].split(" ")
-        joined_before = len(before) > 1 and before[-1] == "" and before[-2][:1].isupper()
-        joined_after = len(after) > 1 and after[0] == "" and after[1][:1].isupper()
-        if not joined_before and not joined_after:
-            return True
-    return False
+_WORD_BEFORE = re.compile(r"[\w,;)]\s+$")
 
 
 def entity_names(entities: Iterable[Entity]) -> set[str]:

@@ -10,7 +10,7 @@ states another fact there.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 
 from briefing.analysis.discrepancies.passages import VersionTexts
 from briefing.analysis.discrepancies.reviews import Reviews
@@ -41,14 +41,12 @@ SENSES = {
     "no fewer than": "at least",
     "exactly": "exactly",
 }
-_QUALIFIER = "|".join(sorted((re.escape(q) for q in SENSES), key=len, reverse=True))
-# A figure, the qualifier before it if any, and the unit after it ("roughly 40cm-long",
-# "44 grams", "more than 100 individuals").
-FIGURE = re.compile(
-    rf"(?:\b(?P<qualifier>{_QUALIFIER})\s+)?(?<![\w.,])(?P<figure>\d[\d,]*(?:\.\d+)?)"
-    r"(?:\s?(?P<unit>%|per ?cent\b|[A-Za-z]+))?",
-    re.IGNORECASE,
-)
+# A figure and the unit after it ("40cm-long", "44 grams", "100 individuals"); what
+# qualifies it is read in the words before it.
+FIGURE = re.compile(r"(?<![\w.,])(?P<figure>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<unit>%|[A-Za-z]+))?")
+_BEFORE = re.compile(r"([a-z]+(?: [a-z]+){0,2}) $", re.IGNORECASE)
+LONGEST = max(len(q.split()) for q in SENSES)
+LAST_WORDS = frozenset(q.split()[-1] for q in SENSES)
 # Units written more than one way.
 UNITS = {
     "centimetre": "cm", "centimeter": "cm", "cm": "cm",
@@ -71,13 +69,14 @@ def find_qualifier_changes(
     if reference is None or reference not in versions.documents:
         return []
     stated = _qualified_figures(versions, reference)
+    read: dict[str, list[tuple[Figure, str, int, int]]] = {}
     found: list[Discrepancy] = []
     for version in versions.documents:
         if version == reference:
             continue
-        mine = list(_figures(versions, version))
-        for key, (sense, form) in stated.items():
-            for _, _, start, end in (f for f in mine if f[0] == key and f[1] != sense):
+        for key, sense, start, end in _figures(versions, version, read, stated):
+            if key in stated and stated[key][0] != sense:
+                form = stated[key][1]
                 found.append(_discrepancy(versions, reviews, version, reference, start, end, form))
     return found
 
@@ -90,27 +89,65 @@ def _qualified_figures(versions: VersionTexts, reference: str) -> dict[Figure, t
     senses: dict[Figure, set[str]] = {}
     forms: dict[Figure, str] = {}
     text = versions.documents[reference].text
-    for key, sense, start, end in _figures(versions, reference):
+    for key, sense, start, end in _figures(versions, reference, {}):
         senses.setdefault(key, set()).add(sense)
         forms.setdefault(key, text[start:end])
     return {key: (next(iter(s)), forms[key]) for key, s in senses.items() if len(s) == 1}
 
 
-def _figures(versions: VersionTexts, version: str) -> Iterator[tuple[Figure, str, int, int]]:
-    """(figure, unit), the qualifier's sense ("" for none), and the span, of each figure
-    of a version's story."""
+def _figures(
+    versions: VersionTexts,
+    version: str,
+    read: dict[str, list[tuple[Figure, str, int, int]]],
+    wanted: Container[Figure] | None = None,
+) -> Iterator[tuple[Figure, str, int, int]]:
+    """(figure, unit), the qualifier's sense ("" for none), and the span (qualifier
+    included), of each figure of a version's story (each ``wanted`` one). ``read`` keeps
+    each distinct paragraph's figures: versions repeat most paragraphs."""
     document = versions.documents[version]
     for paragraph in document.paragraphs:
-        for match in FIGURE.finditer(paragraph.text):
-            figure = match.group("figure").replace(",", "")
-            unit = _unit(match.group("unit") or "")
-            if unit not in MEASURES and float(figure) < SMALLEST:
-                continue
-            qualifier = (match.group("qualifier") or "").casefold()
-            sense = SENSES.get(" ".join(qualifier.split()), "")
-            start = paragraph.start + match.start()
-            end = paragraph.start + (match.end("unit") if unit in MEASURES else match.end("figure"))
-            yield (figure, unit if unit in MEASURES else ""), sense, start, end
+        figures = read.get(paragraph.text)
+        if figures is None:
+            figures = read[paragraph.text] = _paragraph_figures(paragraph.text, wanted)
+        for key, sense, start, end in figures:
+            yield key, sense, paragraph.start + start, paragraph.start + end
+
+
+def _paragraph_figures(
+    text: str, wanted: Container[Figure] | None
+) -> list[tuple[Figure, str, int, int]]:
+    found = []
+    for match in FIGURE.finditer(text):
+        figure = match.group("figure").replace(",", "")
+        unit = _unit(match.group("unit") or "")
+        key = (figure, unit if unit in MEASURES else "")
+        if (unit not in MEASURES and float(figure) < SMALLEST) or (
+            wanted is not None and key not in wanted
+        ):
+            continue
+        sense, start = _qualifier(text, match.start())
+        end = match.end("unit") if unit in MEASURES else match.end("figure")
+        found.append((key, sense, start, end))
+    return found
+
+
+def _qualifier(text: str, at: int) -> tuple[str, int]:
+    """The sense of the qualifier that ends just before ``at`` ("more than 100") and
+    where it starts; ("", at) where there is none."""
+    if at < 2 or text[at - 1] != " ":
+        return "", at
+    word = text[text.rfind(" ", 0, at - 1) + 1 : at - 1].casefold()
+    if word not in LAST_WORDS:
+        return "", at  # most figures: no qualifier ends there
+    before = _BEFORE.search(text, max(0, at - 30), at)
+    if before is None:
+        return "", at
+    words = before.group(1).split(" ")
+    for n in range(min(LONGEST, len(words)), 0, -1):
+        sense = SENSES.get(" ".join(words[-n:]).casefold())
+        if sense is not None:
+            return sense, at - 1 - len(" ".join(words[-n:]))
+    return "", at
 
 
 def _unit(word: str) -> str:
