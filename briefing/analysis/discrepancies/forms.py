@@ -65,14 +65,10 @@ def widen(
 AROUND = {"number": (0, 1), "quote": (1, 1), "meaning": (1, 1)}
 
 
-def _respelt(a: SiteReading, b: SiteReading) -> bool:
-    """Two spellings of one long name share their keys (the acronym) but do not agree."""
-    return (
-        a.item is not None
-        and b.item is not None
-        and a.item.family == b.item.family == "name"
-        and respelt_name(a.text, b.text)
-    )
+def _name_text(reading: SiteReading) -> str | None:
+    """The text of a reading of a name, the readings that can be spelt two ways."""
+    item = reading.item
+    return reading.text if item is not None and item.family == "name" else None
 
 
 def agreeing_groups(readings: list[SiteReading]) -> dict[str, list[SiteReading]]:
@@ -83,12 +79,15 @@ def agreeing_groups(readings: list[SiteReading]) -> dict[str, list[SiteReading]]
     their keys are equal."""
     groups: dict[str, list[SiteReading]] = {}
     keys: dict[str, set[str]] = {}  # a group's label -> every key of its readings
+    names: dict[str, set[str]] = {}  # a group's label -> the names its readings spell
     for reading in readings:
         mine = set(reading.item.keys) if reading.item is not None else {reading.key}
+        name = _name_text(reading)
         joined = [
             label
             for label, held in keys.items()
-            if held & mine and not any(_respelt(reading, other) for other in groups[label])
+            if held & mine
+            and not (name is not None and any(respelt_name(name, n) for n in names[label]))
         ]
         if not joined:
             # A reading that shares a key with a group it may not join (a long name spelt
@@ -96,12 +95,15 @@ def agreeing_groups(readings: list[SiteReading]) -> dict[str, list[SiteReading]]
             label = reading.key
             while label in groups:
                 label += "'"
-            groups[label], keys[label] = [reading], mine
-            continue
-        label = joined[0]
-        groups[label].append(reading)
-        keys[label] |= mine
-        for other in joined[1:]:  # a reading that agrees with two groups joins them
-            groups[label] += groups.pop(other)
-            keys[label] |= keys.pop(other)
+            groups[label], keys[label], names[label] = [reading], mine, set()
+        else:
+            label = joined[0]
+            groups[label].append(reading)
+            keys[label] |= mine
+            for other in joined[1:]:  # a reading that agrees with two groups joins them
+                groups[label] += groups.pop(other)
+                keys[label] |= keys.pop(other)
+                names[label] |= names.pop(other)
+        if name is not None:
+            names[label].add(name)
     return groups

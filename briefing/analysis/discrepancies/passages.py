@@ -67,6 +67,7 @@ class VersionTexts:
             if v.document is not None and v.id not in foreign
         }
         self.sentences = {k: d.sentences() for k, d in self.documents.items()}
+        self._sentence_starts: dict[str, list[int]] = {}
         self.quotes = {k: quote_spans(d.text) for k, d in self.documents.items()}
         self._quote_starts = {k: [a for a, _ in spans] for k, spans in self.quotes.items()}
         self.mentions: dict[str, list[MentionSpan]] = {k: [] for k in self.documents}
@@ -166,7 +167,9 @@ class VersionTexts:
         """The paragraph and sentence of a place; a place just past a paragraph's end
         (words left out after its last word) belongs to the sentence before it."""
         sentences = self.sentences[version]
-        starts = [s.start for s in sentences]
+        starts = self._sentence_starts.get(version)
+        if starts is None:
+            starts = self._sentence_starts[version] = [s.start for s in sentences]
         sentence = sentences[max(0, bisect_right(starts, offset) - 1)]
         return sentence.paragraph, sentence.anchor
 

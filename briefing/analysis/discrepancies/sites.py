@@ -153,6 +153,7 @@ def sites_of_row(
 
 _CLAUSE = re.compile(r"[,;:—–]|\.\s")
 _QUOTE_MARK = re.compile('[“”"«»]')  # two quotations, though in one clause
+CLOSE = 3  # changes of a quotation this few words apart are one, across a comma
 
 
 def merge_ranges(
@@ -175,13 +176,16 @@ def merge_ranges(
 
 
 def one_clause(passage: Passage, end: int, start: int) -> bool:
-    """Whether the words from token ``end`` to token ``start`` stand in one clause and one
-    quotation (no comma, colon, sentence end or quotation mark between): changes of a
-    quotation in one clause are one."""
+    """Whether the words from token ``end`` to token ``start`` stand in one quotation and
+    in one clause of it, or close together (no quotation mark between, and no comma,
+    colon or sentence end, unless the words are a few): changes of a quotation so close
+    are one ("more threatened, weakened and partly lost")."""
     if start <= end or start >= len(passage.tokens):
         return start <= end
     between = passage.text[passage.tokens[end - 1].end : passage.tokens[start].start]
-    return _CLAUSE.search(between) is None and _QUOTE_MARK.search(between) is None
+    if _QUOTE_MARK.search(between):
+        return False
+    return _CLAUSE.search(between) is None or start - end <= CLOSE
 
 
 def item_reading(version: str, base: int, item: Item) -> SiteReading:
