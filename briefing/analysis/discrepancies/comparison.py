@@ -49,8 +49,17 @@ def compare_passages(
     # Where either text was cut off by the store, what follows the cut is not compared.
     mine_end = len(passage.tokens) if not passage.cut else _before_last_change(ops, True)
     ref_end = len(ref.tokens) if not ref.cut else _before_last_change(ops, False)
+    # (Words one side has after the other's last, where that other was cut, are the cut.)
     ops = [
-        op for op in ops if op.tag == "equal" or (op.src_end <= mine_end and op.dest_end <= ref_end)
+        op
+        for op in ops
+        if op.tag == "equal"
+        or (
+            op.src_end <= mine_end
+            and op.dest_end <= ref_end
+            and not (passage.cut and op.src_start >= mine_end)
+            and not (ref.cut and op.dest_start >= ref_end)
+        )
     ]
     closeness = _closeness(ops, len(passage.tokens), len(ref.tokens))
     mapping = token_ranges(ops, len(passage.tokens))

@@ -54,9 +54,10 @@ def reworded_quotations(passage: Passage, ref: Passage) -> list[tuple[int, int]]
     def words(p: Passage, lo: int, hi: int) -> set[str]:
         return {t.key for t in p.tokens[lo:hi] if t.key not in COMMON_WORDS and len(t.key) > 2}
 
-    theirs = [(run, words(ref, *run)) for run in _runs(ref)]
+    # A quotation the store cut off is shorter, not reworded.
+    theirs = [(run, words(ref, *run)) for run in _runs(ref) if not _cut(ref, run)]
     found = []
-    for lo, hi in _runs(passage):
+    for lo, hi in (run for run in _runs(passage) if not _cut(passage, run)):
         mine = words(passage, lo, hi)
         for run, held in theirs:
             longer = max(len(mine), len(held))
@@ -64,6 +65,10 @@ def reworded_quotations(passage: Passage, ref: Passage) -> list[tuple[int, int]]
                 if len(mine & held) < QUOTED_ALIKE * longer:
                     found.append(run)
     return found
+
+
+def _cut(passage: Passage, run: tuple[int, int]) -> bool:
+    return passage.cut and run[1] == len(passage.tokens)
 
 
 WORDS = 4  # content words a quotation needs for a rewording of it to be told apart
