@@ -39,7 +39,8 @@ def name_similarity(candidate: str, form: str) -> float:
     Names with different numbers of words are not compared. A single word that only
     extends the other ("Commission", "Commissioner") is another word, not a misspelling;
     so is a short single word ("Bush", "Rush"). In a name of several words, a word may be
-    short or cut by a letter ("Alma Nagi", "Elena Regnie") when another word is the same.
+    short or cut by a letter ("Alma Nagi", "Elena Regnie") when another word is the same;
+    but a place and its adjective ("Africa Cup", "African Cup") name one thing.
     """
     a, b = fold_name(candidate).split(), fold_name(form).split()
     if len(a) != len(b) or not a or a == b:
@@ -50,6 +51,9 @@ def name_similarity(candidate: str, form: str) -> float:
         if x == y:
             continue
         longer = max(len(x), len(y))
+        short, long = sorted((x, y), key=len)
+        if short.endswith("a") and long == short + "n":
+            return 0.0  # "Africa Cup", "African Cup": a place and its adjective, one name
         if x.startswith(y) or y.startswith(x):
             if not anchored or longer - min(len(x), len(y)) > 1:
                 return 0.0
