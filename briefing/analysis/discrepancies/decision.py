@@ -40,6 +40,7 @@ class Decider:
         self.reviews = Reviews(project, corrections)
         self.order = {v.id: n for n, v in enumerate(project.versions)}
         self.joined = project.joined_versions
+        self._forms: dict[tuple[object, ...], tuple[str, tuple[int, int]]] = {}
 
     def form(
         self,
@@ -60,8 +61,40 @@ class Decider:
         document = self.versions.documents[version]
         sentence = document.sentence_at(start) or document.sentence_at(max(0, start - 1))
         bounds = (sentence.start, sentence.end) if sentence else (0, len(document.text))
+        # Versions that print the sentence alike get the same form of it: read it once.
+        # (Counted in all the versions, it is the same wherever the sentence stands.)
+        lo = bounds[0]
+        key = (
+            document.text[lo : bounds[1]],
+            start - lo,
+            end - lo,
+            minimum,
+            fixed,
+            shared,
+            around,
+            None if shared or fixed is not None else version,
+        )
+        known = self._forms.get(key)
+        if known is None:
+            known = self._forms[key] = self._form(
+                document.text, start, end, bounds, minimum, fixed, shared, around, version
+            )
+        return known
+
+    def _form(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        bounds: tuple[int, int],
+        minimum: int,
+        fixed: tuple[int, int] | None,
+        shared: int,
+        around: tuple[int, int],
+        version: str,
+    ) -> tuple[str, tuple[int, int]]:
         limit = max(1, shared)
-        reader, text = self.versions.reader, document.text
+        reader = self.versions.reader
 
         def count(piece: str) -> int:
             return self.joined.occurrences(piece, limit + 1, None if shared else version)

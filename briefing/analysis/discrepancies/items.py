@@ -199,6 +199,10 @@ _QUALIFIERS = {
     ("just",): "only",
     ("exactly",): "exactly",
 }
+# The qualifiers by their last word, longest first: "no fewer than" before "fewer than".
+_BY_LAST_WORD: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _sense in sorted(_QUALIFIERS.items(), key=lambda q: -len(q[0])):
+    _BY_LAST_WORD.setdefault(_words[-1], []).append((_words, _sense))
 TITLE_QUALIFIERS = frozenset(
     "acting former interim outgoing incoming deputy vice assistant associate senior chief".split()
 )
@@ -209,7 +213,9 @@ def number_qualifier(
     toks: list[Token], index: int, covered: dict[int, MentionSpan]
 ) -> tuple[int, str]:
     """Where a number's qualifier starts, and the qualifier's sense ("more than ")."""
-    for words, sense in sorted(_QUALIFIERS.items(), key=lambda q: -len(q[0])):
+    if index == 0:
+        return index, ""
+    for words, sense in _BY_LAST_WORD.get(toks[index - 1].key, ()):
         first = index - len(words)
         if (
             first >= 0

@@ -69,7 +69,10 @@ def find_qualifier_changes(
     if reference is None or reference not in versions.documents:
         return []
     stated = _qualified_figures(versions, reference)
-    read: dict[str, list[tuple[Figure, str, int, int]]] = {}
+    # A paragraph the reference prints too says what the reference says.
+    read: dict[str, list[tuple[Figure, str, int, int]]] = {
+        p.text: [] for p in versions.documents[reference].paragraphs
+    }
     found: list[Discrepancy] = []
     for version in versions.documents:
         if version == reference:
