@@ -63,6 +63,7 @@ def name_similarity(candidate: str, form: str) -> float:
     return worst
 
 
+@lru_cache(maxsize=65536)
 def respelt_name(a: str, b: str) -> bool:
     """Whether two names of several words are one name spelt two ways ("National
     University Commission", "National Universities Commission"), not one name's long and
