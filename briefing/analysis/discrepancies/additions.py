@@ -17,6 +17,7 @@ from rapidfuzz.distance import Levenshtein
 
 from briefing.analysis.align import Alignment
 from briefing.analysis.discrepancies.passages import VersionTexts
+from briefing.analysis.discrepancies.placed import placed_discrepancy
 from briefing.analysis.discrepancies.reviews import Reviews
 from briefing.analysis.results import Discrepancy
 from briefing.text.lexicon import COMMON_WORDS
@@ -84,24 +85,16 @@ def find_additions(
                     )
                 if span is not None:
                     start, end = sentence.start + span[0], sentence.start + span[1]
-                    text = versions.documents[version].text[start:end]
                     found.append(
-                        Discrepancy(
-                            id="",
-                            source=version,
-                            paragraph=sentence.paragraph,
-                            anchor=sentence.anchor,
-                            kind="addition",
-                            found=text,
-                            start=start,
-                            end=end,
-                            expected=None,
-                            basis="reference",
-                            form=text,
-                            expected_form=None,
-                            site=f"{version}-{sentence.anchor}-addition",
-                            row=index,
-                            reviewed=reviews.review_at(version, start, end),
+                        placed_discrepancy(
+                            versions,
+                            reviews,
+                            version,
+                            (start, end),
+                            "addition",
+                            None,
+                            f"{sentence.anchor}-addition",
+                            index,
                         )
                     )
     return found

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from briefing.analysis.discrepancies.passages import VersionTexts
+from briefing.analysis.discrepancies.placed import placed_discrepancy
 from briefing.analysis.discrepancies.reviews import Reviews
 from briefing.analysis.results import Discrepancy
 
@@ -59,25 +60,16 @@ def find_credits(
         for sentence in sentences:
             for start, end in _credits(sentence.text, named_in_reference):
                 start, end = sentence.start + start, sentence.start + end
-                text = versions.documents[version].text[start:end]
+                site = f"{sentence.anchor}-credit-{start}"
                 found.append(
-                    Discrepancy(
-                        id="",
-                        source=version,
-                        paragraph=sentence.paragraph,
-                        anchor=sentence.anchor,
-                        kind="attribution",
-                        found=text,
-                        start=start,
-                        end=end,
-                        expected=expected,
-                        basis="reference",
-                        form=text,
-                        expected_form=expected,
-                        evidence=(reference, expected),
-                        site=f"{version}-{sentence.anchor}-credit-{start}",
-                        row=None,
-                        reviewed=reviews.review_at(version, start, end),
+                    placed_discrepancy(
+                        versions,
+                        reviews,
+                        version,
+                        (start, end),
+                        "attribution",
+                        (reference, expected),
+                        site,
                     )
                 )
     return found

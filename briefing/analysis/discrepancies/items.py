@@ -172,7 +172,7 @@ def extract_items(
 
 
 # Words that qualify a number, and the sense each gives ("over 100" says "more than 100").
-_QUALIFIERS = {
+NUMBER_QUALIFIERS = {
     ("more", "than"): "more than",
     ("over",): "more than",
     ("above",): "more than",
@@ -201,7 +201,7 @@ _QUALIFIERS = {
 }
 # The qualifiers by their last word, longest first: "no fewer than" before "fewer than".
 _BY_LAST_WORD: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-for _words, _sense in sorted(_QUALIFIERS.items(), key=lambda q: -len(q[0])):
+for _words, _sense in sorted(NUMBER_QUALIFIERS.items(), key=lambda q: -len(q[0])):
     _BY_LAST_WORD.setdefault(_words[-1], []).append((_words, _sense))
 TITLE_QUALIFIERS = frozenset(
     "acting former interim outgoing incoming deputy vice assistant associate senior chief".split()

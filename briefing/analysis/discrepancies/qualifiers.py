@@ -12,34 +12,18 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterator
 
+from briefing.analysis.discrepancies.items import NUMBER_QUALIFIERS
 from briefing.analysis.discrepancies.passages import VersionTexts
+from briefing.analysis.discrepancies.placed import placed_discrepancy
 from briefing.analysis.discrepancies.reviews import Reviews
 from briefing.analysis.results import Discrepancy
 
-# The sense of each qualifier ("over 100" says "more than 100").
+# The sense of each qualifier ("over 100" says "more than 100"), as items read them;
+# "within" and "only" are left to the sentence-by-sentence comparison.
 SENSES = {
-    "more than": "more than",
-    "over": "more than",
-    "above": "more than",
-    "in excess of": "more than",
-    "upwards of": "more than",
-    "less than": "less than",
-    "fewer than": "less than",
-    "under": "less than",
-    "below": "less than",
-    "about": "about",
-    "around": "about",
-    "roughly": "about",
-    "approximately": "about",
-    "some": "about",
-    "close to": "about",
-    "nearly": "nearly",
-    "almost": "nearly",
-    "up to": "up to",
-    "as many as": "up to",
-    "at least": "at least",
-    "no fewer than": "at least",
-    "exactly": "exactly",
+    " ".join(words): sense
+    for words, sense in NUMBER_QUALIFIERS.items()
+    if sense not in ("within", "only")
 }
 # A figure and the unit after it ("40cm-long", "44 grams", "100 individuals"); what
 # qualifies it is read in the words before it.
@@ -79,8 +63,18 @@ def find_qualifier_changes(
             continue
         for key, sense, start, end in _figures(versions, version, read, stated):
             if key in stated and stated[key][0] != sense:
-                form = stated[key][1]
-                found.append(_discrepancy(versions, reviews, version, reference, start, end, form))
+                expected = (reference, stated[key][1])
+                found.append(
+                    placed_discrepancy(
+                        versions,
+                        reviews,
+                        version,
+                        (start, end),
+                        "number",
+                        expected,
+                        f"figure-{start}",
+                    )
+                )
     return found
 
 
@@ -160,34 +154,3 @@ def _unit(word: str) -> str:
     if word.endswith("s") and word[:-1] in UNITS:
         return UNITS[word[:-1]]
     return word
-
-
-def _discrepancy(
-    versions: VersionTexts,
-    reviews: Reviews,
-    version: str,
-    reference: str,
-    start: int,
-    end: int,
-    expected: str,
-) -> Discrepancy:
-    text = versions.documents[version].text[start:end]
-    paragraph, anchor = versions.anchor(version, start)
-    return Discrepancy(
-        id="",
-        source=version,
-        paragraph=paragraph,
-        anchor=anchor,
-        kind="number",
-        found=text,
-        start=start,
-        end=end,
-        expected=expected,
-        basis="reference",
-        form=text,
-        expected_form=expected,
-        evidence=(reference, expected),
-        site=f"{version}-figure-{start}",
-        row=None,
-        reviewed=reviews.review_at(version, start, end),
-    )

@@ -9,6 +9,7 @@ sentence is not read as a name there, and a rewrite may move it into a sentence 
 from __future__ import annotations
 
 from briefing.analysis.discrepancies.passages import VersionTexts
+from briefing.analysis.discrepancies.placed import placed_discrepancy
 from briefing.analysis.discrepancies.reviews import Reviews
 from briefing.analysis.near_misses import Respellings
 from briefing.analysis.results import Discrepancy
@@ -29,25 +30,15 @@ def find_respellings(
             paragraph = document.paragraph_at(start)
             if paragraph is None or end > paragraph.end:
                 continue  # page furniture: not compared
-            text = document.text[start:end]
             found.append(
-                Discrepancy(
-                    id="",
-                    source=version,
-                    paragraph=paragraph.anchor,
-                    anchor=versions.anchor(version, start)[1],
-                    kind="name",
-                    found=text,
-                    start=start,
-                    end=end,
-                    expected=name,
-                    basis="reference",
-                    form=text,
-                    expected_form=name,
-                    evidence=(reference, name),
-                    site=f"{version}-respelt-{start}",
-                    row=None,
-                    reviewed=reviews.review_at(version, start, end),
+                placed_discrepancy(
+                    versions,
+                    reviews,
+                    version,
+                    (start, end),
+                    "name",
+                    (reference, name),
+                    f"respelt-{start}",
                 )
             )
     return found
