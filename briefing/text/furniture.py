@@ -123,6 +123,8 @@ _DATE_WORD = re.compile(
 # "..." is no end.
 _END = re.compile(r"""(?<!\.\.)(?<!…)[.!?:;]["”’'»)\]]*$""")
 _WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']*(?=\s*[A-Z“\"]|$)")
+PARAGRAPH = 2  # a line with this many sentence ends is a paragraph, not a caption
 
 
 def find_furniture(
@@ -232,7 +234,11 @@ def _says_what_it_is(line: str) -> tuple[str | None, str]:
         ):
             return kind, f"a {kind} line (\u201c{match.group().strip()}\u201d)"
     for kind, pattern in _ANYWHERE:
-        if pattern.search(stripped):
+        # A paragraph of sentences is story, though a photo credit is glued to its first
+        # word ("Getty ImagesThe first study ...").
+        if pattern.search(stripped) and not (
+            kind == "caption" and len(_SENTENCE_END.findall(stripped)) >= PARAGRAPH
+        ):
             return kind, f"a {kind} line"
     if _LINKS.search(stripped) and not _END.search(stripped):
         return "navigation", "a line of links"

@@ -1,0 +1,33 @@
+"""Page furniture told from story by the shape and the words of a line."""
+
+from __future__ import annotations
+
+from briefing.text.furniture import find_furniture
+
+CAPTION = "A doctor listens with a stethoscope to the chest of a patientGetty Images"
+# A store that runs a page's paragraphs into one line glues the photo credit to the
+# story's first word (a real copy of a BBC report did).
+GLUED = (
+    "Getty ImagesThe first study to assess how the drugs affect the whole body has found "
+    "an impact, researchers say.The analysis, involving about two million people, linked "
+    "the drugs to better heart health.The researchers also warned the drugs were risky."
+)
+
+
+def _kinds(text: str) -> dict[str, str]:
+    return {a.text: a.kind for a in find_furniture({"copy": text})["copy"]}
+
+
+def test_a_photo_credit_is_a_caption() -> None:
+    assert (
+        _kinds(f"Weight-loss drugs may boost health\n{CAPTION}\nThe drugs help, it said.\n")[
+            CAPTION
+        ]
+        == "caption"
+    )
+
+
+def test_story_sentences_with_a_credit_glued_to_them_are_story() -> None:
+    kinds = _kinds(f"Weight-loss drugs may boost health\n{GLUED}\n")
+    assert GLUED not in kinds
+    assert kinds == {"Weight-loss drugs may boost health": "headline"}
