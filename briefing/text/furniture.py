@@ -71,7 +71,8 @@ _PHRASES = [
         r"subscribe\b|join our|download (our|the) app|pay attention|enter your e-?mail|"
         r"your e-?mail address will not be published|required fields are marked|"
         r"save my name|post comment|listen to this article|continue reading|loading\b|"
-        r"get the latest|don'?t have an account|already have an account|like this:",
+        r"get the latest|don'?t have an account|already have an account|like this:|"
+        r"this is (a )?breaking news|please refresh\b|our manager will contact you",
     ),
     (
         "box",
@@ -91,6 +92,16 @@ _PHRASES = [
 _PHRASE = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PHRASES]
 _ANYWHERE = [
     ("caption", re.compile(r"photo credit|\bphoto:|\(photo|getty images|/reuters$", re.I)),
+    # An agency's caption: what the photograph shows, in the present tense, and when
+    # ("A Boeing 737 MAX airliner is photographed Thursday, Sept. 12, 2024, at ...").
+    (
+        "caption",
+        re.compile(
+            r"^[^.]{0,120}\b(is|are) (pictured|photographed|seen)\b"
+            r".*\b(19|20)\d\d\b[^.]*\.?$",
+            re.I,
+        ),
+    ),
     ("share", re.compile(r"\bshares?\b.*\b(share|tweet|email|whatsapp)\b|\{[^}]*:[^}]*;", re.I)),
     (
         "other",

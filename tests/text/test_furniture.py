@@ -31,3 +31,24 @@ def test_story_sentences_with_a_credit_glued_to_them_are_story() -> None:
     kinds = _kinds(f"Weight-loss drugs may boost health\n{GLUED}\n")
     assert GLUED not in kinds
     assert kinds == {"Weight-loss drugs may boost health": "headline"}
+
+
+def test_an_agency_caption_is_a_caption_though_it_reads_as_a_sentence() -> None:
+    caption = (
+        "A Boeing 737 MAX airliner is photographed Thursday, Sept. 12, 2024, at the "
+        "company's facility in Renton, Washington."
+    )
+    story = "Boeing said on Friday it will lay off about 10% of its workforce."
+    kinds = _kinds(f"Boeing to cut 17,000 jobs\n{caption}\n{story}\n")
+    assert kinds[caption] == "caption" and story not in kinds
+
+
+def test_a_story_sentence_in_the_past_tense_is_story() -> None:
+    story = "He was photographed on Sept. 12, 2024, leaving the court in Renton."
+    assert story not in _kinds(f"Boeing to cut 17,000 jobs\n{story}\nHe said no more.\n")
+
+
+def test_a_breaking_news_notice_is_a_prompt() -> None:
+    notice = "This is breaking news. Please refresh for updates."
+    kinds = _kinds(f"Boeing to cut 17,000 jobs\nBoeing will cut jobs, it said.\n{notice}\n")
+    assert kinds[notice] == "prompt"
