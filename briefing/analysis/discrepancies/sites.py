@@ -180,9 +180,11 @@ def one_clause(passage: Passage, end: int, start: int) -> bool:
     in one clause of it, or close together (no quotation mark between, and no comma,
     colon or sentence end, unless the words are a few): changes of a quotation so close
     are one ("more threatened, weakened and partly lost")."""
-    if start <= end or start >= len(passage.tokens):
+    if start <= end or end < 1:
         return start <= end
-    between = passage.text[passage.tokens[end - 1].end : passage.tokens[start].start]
+    # Words inserted at the passage's end stand after its last token.
+    upto = passage.tokens[start].start if start < len(passage.tokens) else passage.tokens[-1].end
+    between = passage.text[passage.tokens[end - 1].end : upto]
     if _QUOTE_MARK.search(between):
         return False
     return _CLAUSE.search(between) is None or start - end <= CLOSE
