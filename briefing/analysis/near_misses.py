@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 
 from briefing.model import Entity
 from briefing.text.capitals import CapitalRuns
+from briefing.text.lexicon import COMMON_WORDS
 from briefing.text.names import (
     NEAR_MISS_MIN_LENGTH,
     NEAR_MISS_THRESHOLD,
@@ -146,8 +147,13 @@ def names_of(text: str) -> set[str]:
     for piece in {piece for piece, _ in found}:
         spans = runs.of(piece).spans
         for a, b in spans:
-            if not _WORD_BEFORE.search(piece, 0, a):
-                continue  # the piece's first words: a sentence's start
+            words = piece[a:b].split()
+            if not _WORD_BEFORE.search(piece, 0, a) and (
+                len(words) < 2 or words[0].casefold() in COMMON_WORDS
+            ):
+                # The piece's first words: a sentence's start, where any word takes a
+                # capital; but a second capitalised word makes a name ("Tang Renjian, ...").
+                continue
             if " " not in piece[a:b] and any(
                 x <= a and b <= y and (x, y) != (a, b) for x, y in spans
             ):
