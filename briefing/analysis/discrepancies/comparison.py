@@ -12,6 +12,7 @@ from briefing.analysis.discrepancies.items import Item
 from briefing.analysis.discrepancies.pairing import (
     differs,
     figures_in_order,
+    label_of,
     respelt_names,
     rounded_alike,
     same_slot,
@@ -78,7 +79,11 @@ def compare_passages(
         options = [
             y
             for y in r_only
-            if y.family == x.family and id(y) not in taken and y.first < hi and lo <= y.last
+            if y.family == x.family
+            and id(y) not in taken
+            and y.first < hi
+            and lo <= y.last
+            and label_of(passage, x) == label_of(ref, y)
         ]
         if options:
             # A figure the reference also prints, rounded or not, is that figure.
@@ -98,7 +103,7 @@ def compare_passages(
         for family in ("name", "title", "number", "date"):
             xs = [x for x in v_only if x.family == family and id(x) not in paired]
             ys = [y for y in r_only if y.family == family and id(y) not in taken]
-            if len(xs) == 1 and len(ys) == 1:
+            if len(xs) == 1 and len(ys) == 1 and label_of(passage, xs[0]) == label_of(ref, ys[0]):
                 pairs.append((xs[0], ys[0]))
                 taken.add(id(ys[0]))
     # A pair found by position only is no substitution where either side names the other's

@@ -47,6 +47,21 @@ def _unit(item: Item) -> str:
     return words[-1] if words and not words[-1].isdigit() else ""
 
 
+# Words after which a figure names a thing rather than counts it ("type 2 diabetes",
+# "Article 10", "phase 3"): such a figure is paired only with one of the same label.
+NUMBER_LABELS = frozenset(
+    "type phase stage level category grade class article section chapter no tier".split()
+)
+
+
+def label_of(passage: Passage, item: Item) -> str:
+    """The label a figure of a passage names a thing by ("type" of "type 2"), if any."""
+    if item.family != "number" or item.first < 1:
+        return ""
+    word = passage.tokens[item.first - 1].key
+    return word if word in NUMBER_LABELS else ""
+
+
 def same_slot(x: Item, y: Item, passage: Passage, ref: Passage) -> bool:
     """Whether two items stand between the same words: the same content word right after
     both, or right before both."""
