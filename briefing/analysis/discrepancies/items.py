@@ -195,10 +195,9 @@ NUMBER_QUALIFIERS = {
     ("at", "least"): "at least",
     ("no", "fewer", "than"): "at least",
     ("within",): "within",
-    ("only",): "only",
-    ("just",): "only",
-    ("exactly",): "exactly",
 }
+# "only 3.5 years", "just 100", "exactly 40" say the same figure as "3.5 years", "100",
+# "40", with emphasis: they are no qualifier (and "only 100" is still not "about 100").
 # The qualifiers by their last word, longest first: "no fewer than" before "fewer than".
 _BY_LAST_WORD: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _words, _sense in sorted(NUMBER_QUALIFIERS.items(), key=lambda q: -len(q[0])):

@@ -19,12 +19,8 @@ from briefing.analysis.discrepancies.reviews import Reviews
 from briefing.analysis.results import Discrepancy
 
 # The sense of each qualifier ("over 100" says "more than 100"), as items read them;
-# "within" and "only" are left to the sentence-by-sentence comparison.
-SENSES = {
-    " ".join(words): sense
-    for words, sense in NUMBER_QUALIFIERS.items()
-    if sense not in ("within", "only")
-}
+# "within" is left to the sentence-by-sentence comparison.
+SENSES = {" ".join(words): sense for words, sense in NUMBER_QUALIFIERS.items() if sense != "within"}
 # A figure and the unit after it ("40cm-long", "44 grams", "100 individuals"); what
 # qualifies it is read in the words before it.
 FIGURE = re.compile(r"(?<![\w.,])(?P<figure>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<unit>%|[A-Za-z]+))?")
