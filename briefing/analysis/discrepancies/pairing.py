@@ -9,9 +9,9 @@ import re
 
 from rapidfuzz.distance import Opcode
 
-from briefing.analysis.discrepancies.items import Item
+from briefing.analysis.discrepancies.items import TITLE_QUALIFIERS, Item
 from briefing.analysis.discrepancies.passages import Passage
-from briefing.text.lexicon import COMMON_WORDS, NATIONALITY
+from briefing.text.lexicon import COMMON_WORDS, NATIONALITY, TITLES
 from briefing.text.names import respelt_name
 from briefing.text.opcodes import changed_blocks, token_ranges
 from briefing.text.words import date_part, normalise
@@ -87,6 +87,11 @@ def differs(x: Item, y: Item) -> bool:
         mine, theirs = _date_words(mine), _date_words(theirs)
     if x.family in ("name", "date") and (mine <= theirs or theirs <= mine):
         return False
+    if x.family == "title" and (mine <= theirs or theirs <= mine):
+        # "Boeing CEO" for "CEO": the title with whose it is; but "Secretary" for
+        # "acting Secretary" or "Executive Secretary" is another title.
+        if not (mine ^ theirs) & (TITLES.keys() | TITLE_QUALIFIERS):
+            return False
     if x.family == "name" and len(mine) == len(theirs) == 1:
         a, b = sorted((*mine, *theirs), key=len)
         if (len(a) >= 4 and b.startswith(a)) or b in (a + "s", a + "es"):
