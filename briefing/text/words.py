@@ -59,6 +59,7 @@ _YEAR = re.compile(r"(1[89]|20)\d\d")
 
 
 _FIGURE = re.compile(r"\d[\d,.]*(?:[-/–]\d[\d,.]*)?[kmb]?n?")
+_DOT = re.compile(r"\.(?!(?<=\d\.)\d)")  # every dot but one between two digits
 
 
 DIGITS = re.compile(r"\d+")
@@ -82,7 +83,8 @@ def one_spelling(word: str) -> str:
 def normalise(word: str) -> str:
     """The comparison key of a word: case, accents, dots, possessive and spelling folded."""
     word = POSSESSIVE.sub("", strip_accents(word).casefold().replace("’", "'"))
-    word = word.replace(".", "").replace(",", "").rstrip("%")
+    # Dots go ("U.S."), but not a decimal point: "3.76" is not "37.6".
+    word = _DOT.sub("", word).replace(",", "").rstrip("%")
     signed = word[:1] in CURRENCY_SIGNS
     word = word.lstrip(CURRENCY_SIGNS)
     scaled = _SCALED.fullmatch(word)

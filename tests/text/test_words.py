@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.text.words import WordReader, quote_spans
+from briefing.text.words import WordReader, normalise, quote_spans
 
 
 def test_quotations_span_sentences_and_skip_apostrophes() -> None:
@@ -29,3 +29,9 @@ def test_a_reader_reads_each_distinct_sentence_once() -> None:
     first = reader.sentence("The council met.")
     assert reader.sentence("The council met.") is first
     assert len(reader.distinct_sentences()) == 1
+
+
+def test_a_decimal_point_is_part_of_a_figure_and_other_dots_are_not() -> None:
+    assert normalise("$3.76") != normalise("37.6")
+    assert normalise("$37.6") == normalise("37.6") == "37.6"
+    assert normalise("U.S.") == normalise("US")
