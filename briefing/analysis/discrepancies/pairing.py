@@ -100,10 +100,42 @@ def differs(x: Item, y: Item) -> bool:
         return False  # "the Nigerian team" for "the Super Eagles": said another way
     if x.family == "date" and _date_sort(x) != _date_sort(y):
         return False
-    return not rounded_alike(x, y)
+    return not rounded_alike(x, y) and not hedged(x, y)
 
 
 _FIGURE = re.compile(r"\d+(?:\.(\d+))?")
+# Qualifiers that say a figure is not exact: a copy that adds one to the reference's
+# figure, or to the figure rounded ("about $38 million" for "$37.6 million"), hedges it
+# and contradicts nothing; one that drops it states a guess as exact.
+HEDGES = ("about ", "nearly ")
+
+
+def hedged(x: Item, y: Item) -> bool:
+    """Whether figure ``x`` is figure ``y``, or ``y`` rounded, with a hedge ``y`` lacks."""
+    if x.family != "number" or y.family != "number":
+        return False
+    for kx in x.keys:
+        hedge = next((h for h in HEDGES if kx.startswith("N:" + h)), None)
+        if hedge is None:
+            continue
+        mine = kx[len("N:" + hedge) :].split()
+        for ky in y.keys:
+            theirs = ky[2:].split()
+            if theirs and theirs[0][:1].isdigit() and _same_figure(mine, theirs):
+                return True
+    return False
+
+
+def _same_figure(mine: list[str], theirs: list[str]) -> bool:
+    """Figures read as words ("38 million", "37.6 million"): the same, or the first the
+    second rounded, in the same unit."""
+    if mine[1:] != theirs[1:] or not mine:
+        return False
+    a, b = _FIGURE.fullmatch(mine[0]), _FIGURE.fullmatch(theirs[0])
+    if a is None or b is None:
+        return False
+    places = len(a.group(1) or "")
+    return a.group() == b.group() or round(float(b.group()), places) == float(a.group())
 
 
 def rounded_alike(x: Item, y: Item) -> bool:
