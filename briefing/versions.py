@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from briefing.inputs import Reader, read_file, read_text
 from briefing.problems import Code, Problem
 from briefing.text.furniture import find_furniture
+from briefing.text.markup import without_markup
 from briefing.text.segment import Document, SetApart, blocks, normalise_newlines, segment
 
 _RANGE = re.compile(r"^(\d+)(?:-(\d+))?$")
@@ -67,7 +68,7 @@ def read_versions(
                     Code.PROVENANCE,
                 )
             )
-        texts[file.key] = normalise_newlines(text)
+        texts[file.key] = without_markup(normalise_newlines(text))
     found = find_furniture(texts, {f.key: site_of(f.url) for f in files})
     documents = {}
     for file in files:
