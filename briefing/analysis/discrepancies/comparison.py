@@ -135,6 +135,7 @@ def compare_passages(
     ranges: dict[tuple[str, int, int], str] = {}
     negations = negation_count(passage) != ref_negations
     named_mine = named_tokens(passage)
+    editor_words = "[" in ref.text or "(" in ref.text
     for op in ops:
         i0, i1, j0, j1 = op.src_start, op.src_end, op.dest_start, op.dest_end
         if op.tag == "equal":
@@ -150,6 +151,16 @@ def compare_passages(
                     and (i0 + k in named_mine) != (j0 + k in named_ref)
                 ):
                     ranges[("spelling", j0 + k, j0 + k + 1)] = "spelling"
+            if editor_words:
+                # An editor's words in a quotation printed as the speaker's: the same
+                # words, their brackets gone ("It wasn't even listed as" for "(listed as)").
+                for k in range(i1 - i0):
+                    if (
+                        ref.tokens[j0 + k].quoted
+                        and bracketed(ref, j0 + k, j0 + k + 1)
+                        and not bracketed(passage, i0 + k, i0 + k + 1)
+                    ):
+                        ranges[("quote", j0 + k, j0 + k + 1)] = "quote"
             continue
         mine_t = passage.tokens[i0:i1] or passage.tokens[max(0, i0 - 1) : i0 + 1]
         ref_t = ref.tokens[j0:j1] or ref.tokens[max(0, j0 - 1) : j0 + 1]
@@ -164,7 +175,7 @@ def compare_passages(
         elif (
             mine_t
             and ref_t
-            and not (i1 == i0 and _bracketed(ref, j0, j1))
+            and not (i1 == i0 and bracketed(ref, j0, j1))
             and all(t.quoted for t in mine_t)
             and all(t.quoted for t in ref_t)
             and not respelt(mine_t, ref_t, op)
@@ -198,16 +209,30 @@ OTHERWISE_MATCHING = 0.8
 HALF = 0.5  # a negation changed counts in a sentence that keeps at least half its words
 
 
-def _bracketed(passage: Passage, i0: int, i1: int) -> bool:
-    """Whether words stand in square brackets: an editor's words put into a quotation
-    ("out there [in the region]"), which a copy may leave out."""
+def reading_key(passage: Passage, i0: int, i1: int) -> str:
+    """What words of a passage say, as compared: their keys, an editor's bracketed words
+    marked as such (a quotation's "(listed as)" is not the speaker's "listed as")."""
+    return " ".join(
+        f"[{t.key}]" if t.quoted and bracketed(passage, k, k + 1) else t.key
+        for k, t in enumerate(passage.tokens[i0:i1], i0)
+    )
+
+
+def bracketed(passage: Passage, i0: int, i1: int) -> bool:
+    """Whether words stand in brackets: in a quotation, an editor's words put into it
+    ("out there [in the region]", "It wasn't even (listed as)"), which a copy may leave
+    out but not print as the speaker's."""
     if i1 <= i0:
         return False
     text = passage.text
     start, end = passage.tokens[i0].start, passage.tokens[i1 - 1].end
-    close, reopen = text.find("]", end), text.find("[", end)
-    opened = text.rfind("[", 0, start) > text.rfind("]", 0, start)
-    return opened and close != -1 and (reopen == -1 or close < reopen)
+    for opening, closing in ("[]", "()"):
+        close, reopen = text.find(closing, end), text.find(opening, end)
+        opened = text.rfind(opening, 0, start) > text.rfind(closing, 0, start)
+        if opened and close != -1 and (reopen == -1 or close < reopen):
+            # "[terming it a “bogus” case][18]": a link's words, not an editor's
+            return not (opening == "[" and text[close + 1 : close + 2] in ("[", "("))
+    return False
 
 
 # Words that change what a noun states when one side has them and the other does not

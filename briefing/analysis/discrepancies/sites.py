@@ -17,6 +17,7 @@ from briefing.analysis.discrepancies.comparison import (
     compare_passages,
     named_tokens,
     negation_count,
+    reading_key,
     span_text,
 )
 from briefing.analysis.discrepancies.items import Item
@@ -112,7 +113,7 @@ def sites_of_row(
             text,
             start + ref_base,
             end + ref_base,
-            text if family == "spelling" else " ".join(ref_keys[a:b]),
+            text if family == "spelling" else reading_key(ref, a, b),
         )
         for version, ops in ops_of.items():
             passage, base = passages[version]
@@ -123,7 +124,7 @@ def sites_of_row(
                 continue  # it changed this stretch otherwise: read at its own site
             i0, i1 = source_range(ops, a, b)
             text, start, end = span_text(passage, i0, i1)
-            key = text if family == "spelling" else " ".join(t.key for t in passage.tokens[i0:i1])
+            key = text if family == "spelling" else reading_key(passage, i0, i1)
             if (family, a, b) not in own and key != site.readings[reference].key:
                 continue  # it words this otherwise, and its own reading found no change
             site.readings[version] = SiteReading(version, text, start + base, end + base, key)
