@@ -212,9 +212,12 @@ HALF = 0.5  # a negation changed counts in a sentence that keeps at least half i
 def reading_key(passage: Passage, i0: int, i1: int) -> str:
     """What words of a passage say, as compared: their keys, an editor's bracketed words
     marked as such (a quotation's "(listed as)" is not the speaker's "listed as")."""
+    tokens = passage.tokens[i0:i1]
+    if "[" not in passage.text and "(" not in passage.text:
+        return " ".join(t.key for t in tokens)  # most passages: nothing bracketed
     return " ".join(
         f"[{t.key}]" if t.quoted and bracketed(passage, k, k + 1) else t.key
-        for k, t in enumerate(passage.tokens[i0:i1], i0)
+        for k, t in enumerate(tokens, i0)
     )
 
 
