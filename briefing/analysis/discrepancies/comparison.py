@@ -166,13 +166,6 @@ def compare_passages(
         ref_t = ref.tokens[j0:j1] or ref.tokens[max(0, j0 - 1) : j0 + 1]
         small = i1 - i0 <= SMALL and j1 - j0 <= SMALL
         if (
-            negations
-            and small
-            and closeness >= HALF
-            and has_negation(passage, i0, i1) != has_negation(ref, j0, j1)
-        ):
-            ranges[("meaning", j0, j1)] = "meaning"
-        elif (
             mine_t
             and ref_t
             and not (i1 == i0 and bracketed(ref, j0, j1))
@@ -181,7 +174,15 @@ def compare_passages(
             and not respelt(mine_t, ref_t, op)
             and same_quotation(passage, ref, op)
         ):
+            # Inside a quotation any change is the quotation's, a negation's too.
             ranges[("quote", j0, j1)] = "quote"
+        elif (
+            negations
+            and small
+            and closeness >= HALF
+            and has_negation(passage, i0, i1) != has_negation(ref, j0, j1)
+        ):
+            ranges[("meaning", j0, j1)] = "meaning"
         elif quoted_anew(passage, ref, op):
             ranges[("quote", j0, j1)] = "quote"
         elif unnamed_source(passage, ref, op):
