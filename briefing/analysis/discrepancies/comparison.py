@@ -10,9 +10,9 @@ from rapidfuzz.distance import Levenshtein, Opcode
 
 from briefing.analysis.discrepancies.items import Item
 from briefing.analysis.discrepancies.pairing import (
+    counted_alike,
     differs,
     figures_in_order,
-    label_of,
     respelt_names,
     rounded_alike,
     same_slot,
@@ -83,7 +83,7 @@ def compare_passages(
             and id(y) not in taken
             and y.first < hi
             and lo <= y.last
-            and label_of(passage, x) == label_of(ref, y)
+            and counted_alike(passage, x, ref, y)
         ]
         if options:
             # A figure the reference also prints, rounded or not, is that figure.
@@ -103,7 +103,7 @@ def compare_passages(
         for family in ("name", "title", "number", "date"):
             xs = [x for x in v_only if x.family == family and id(x) not in paired]
             ys = [y for y in r_only if y.family == family and id(y) not in taken]
-            if len(xs) == 1 and len(ys) == 1 and label_of(passage, xs[0]) == label_of(ref, ys[0]):
+            if len(xs) == 1 and len(ys) == 1 and counted_alike(passage, xs[0], ref, ys[0]):
                 pairs.append((xs[0], ys[0]))
                 taken.add(id(ys[0]))
     # A pair found by position only is no substitution where either side names the other's

@@ -54,6 +54,14 @@ NUMBER_LABELS = frozenset(
 )
 
 
+def counted_alike(passage: Passage, x: Item, ref: Passage, y: Item) -> bool:
+    """Whether two figures may state one quantity: of one label, and both shares or
+    both not ("17,000 jobs" and "10% of its workforce" are two facts, not one misstated)."""
+    if x.family != "number" or y.family != "number":
+        return True
+    return label_of(passage, x) == label_of(ref, y) and (_unit(x) == "%") == (_unit(y) == "%")
+
+
 def label_of(passage: Passage, item: Item) -> str:
     """The label a figure of a passage names a thing by ("type" of "type 2"), if any."""
     if item.family != "number" or item.first < 1:
