@@ -72,7 +72,9 @@ _PHRASES = [
         r"your e-?mail address will not be published|required fields are marked|"
         r"save my name|post comment|listen to this article|continue reading|loading\b|"
         r"get the latest|don'?t have an account|already have an account|like this:|"
-        r"this is (a )?breaking news|please refresh\b|our manager will contact you",
+        r"this is (a )?breaking news|please refresh\b|our manager will contact you|"
+        r"(more )?details (later|shortly|soon|to follow)\b|"
+        r"(watch|check out|see) (the )?(full )?video\b|watch the video (above|below)",
     ),
     (
         "box",
@@ -83,7 +85,7 @@ _PHRASES = [
         "byline",
         r"\(?(by|written by|author|reporting by|writing by|editing by|additional "
         r"reporting by|compiled by|edited by|about the author|posted by|posted in|filed in|"
-        r"categor(y|ies)\s*:)\b",
+        r"categor(y|ies)\s*:|sourced from|culled from|courtesy of)\b",
     ),
     ("caption", r"(photo|image|picture|file photo|credit|source|pictured)\s*(credit)?\s*:"),
     ("ad", r"advertisement$|sponsored\b"),
@@ -104,12 +106,21 @@ _ANYWHERE = [
     ),
     ("share", re.compile(r"\bshares?\b.*\b(share|tweet|email|whatsapp)\b|\{[^}]*:[^}]*;", re.I)),
     (
+        "share",
+        re.compile(
+            r"^follow [\w ]{1,40} on (facebook|twitter|instagram|whatsapp|telegram)\b|"
+            r"\bsend (us )?your story ideas\b",
+            re.I,
+        ),
+    ),
+    (
         "other",
         re.compile(
             r"all rights reserved|©|copyright|without warranty|disclaimer|"
             r"terms of (use|service)|privacy policy|\bcookies?\b|"
             r"the views expressed|originally (published|appeared)|"
-            r"this (article|story) (was|is) (originally )?(published|produced)",
+            r"this (article|story) (was|is) (originally )?(published|produced)|"
+            r"purchase through links|affiliate (commission|link)",
             re.I,
         ),
     ),
@@ -122,6 +133,8 @@ _ANYWHERE = [
         ),
     ),
 ]
+# A line that is only an outlet's or agency's name in brackets: the story's credit.
+_CREDIT = re.compile(r"^\(\s*[A-Z][\w .&'’-]{1,40}\)$")
 _LINKS = re.compile(r"\s[»›|>→]\s|\s[»›|>→]$|^[»›|>→]")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦*]|-\s)")
 _DATE_WORD = re.compile(
@@ -179,6 +192,14 @@ def _furniture_of(
                 previous_story or (len(_WORD.findall(line)) >= 6 and previous != "related")
             )
             kind, reason = _without_sentence(line, following, cut_off)
+        if (
+            kind is None
+            and not story_seen
+            and index + 1 < len(units)
+            and len(_WORD.findall(line)) <= HEADLINE
+            and _says_what_it_is(units[index + 1][2])[0] == "byline"
+        ):
+            kind, reason = "headline", "the line above the byline, before the story"
         if kind is None and not story_seen and _BULLET.match(line):
             kind, reason = "box", "a bullet of the summary above the story"
         if kind is None and not story_seen and _fold(line) in later[index + 1 :]:
@@ -251,6 +272,8 @@ def _says_what_it_is(line: str) -> tuple[str | None, str]:
             kind == "caption" and len(_SENTENCE_END.findall(stripped)) >= PARAGRAPH
         ):
             return kind, f"a {kind} line"
+    if _CREDIT.match(stripped):
+        return "byline", "a credit: an outlet's name in brackets"
     if _LINKS.search(stripped) and not _END.search(stripped):
         return "navigation", "a line of links"
     if (

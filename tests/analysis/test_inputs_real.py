@@ -32,6 +32,11 @@ FURNITURE_MISSES = {
         "standfirsts and summary lines a site puts above the story, captions without a "
         "credit, a bold dateline in Markdown: 9 of 28 marked lines missed"
     ),
+    "science-gummy-squirrel-deep-sea": (
+        "photo captions written as sentences, a credit glued to a word of them "
+        '("Chrysogorgia abludoa type of coral, is one of ..."), and a spun "Related:" '
+        "teaser: 9 of 25 marked lines missed"
+    ),
 }
 
 

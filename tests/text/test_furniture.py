@@ -52,3 +52,30 @@ def test_a_breaking_news_notice_is_a_prompt() -> None:
     notice = "This is breaking news. Please refresh for updates."
     kinds = _kinds(f"Boeing to cut 17,000 jobs\nBoeing will cut jobs, it said.\n{notice}\n")
     assert kinds[notice] == "prompt"
+
+
+def test_notices_credits_and_disclosures_are_furniture() -> None:
+    story = "Shoprite said on Monday it would sell its Nigerian stores to local investors."
+    lines = [
+        "Details later…",
+        "(PUNCH)",
+        "Sourced from Africa Feeds",
+        "Follow BBC London on Facebook, Twitter and Instagram. Send your story ideas to us.",
+        "When you purchase through links on our site, we may earn an affiliate commission.",
+    ]
+    kinds = _kinds("\n".join(["Shoprite to exit Nigeria", story, *lines]) + "\n")
+    assert story not in kinds and all(line in kinds for line in lines), kinds
+
+
+def test_the_line_above_the_byline_is_the_headline_though_it_ends_with_a_stop() -> None:
+    headline = "Ex-Gov. Tang Renjian, to die for bribery."
+    story = "A court in Jilin sentenced the former minister to death with a reprieve."
+    kinds = _kinds(f"{headline}\nBy agency reports\n{story}\n")
+    assert kinds[headline] == "headline" and story not in kinds
+
+
+def test_a_pointer_to_the_video_is_a_prompt() -> None:
+    pointer = "Check out the full video of the pilot's interview below:"
+    story = "The pilot said the order came from the highest authority, he told reporters."
+    kinds = _kinds(f"Pilot speaks\n{story}\n{pointer}\nHe said more.\n")
+    assert kinds[pointer] == "prompt"
