@@ -129,7 +129,8 @@ def _qualifier(text: str, at: int) -> tuple[str, int]:
     where it starts; ("", at) where there is none."""
     if at < 2 or text[at - 1] != " ":
         return "", at
-    word = text[text.rfind(" ", 0, at - 1) + 1 : at - 1].casefold()
+    # (The word may open a quotation or an aside: "“About 150 years ago".)
+    word = text[text.rfind(" ", 0, at - 1) + 1 : at - 1].casefold().lstrip("“\"‘'([")
     if word not in LAST_WORDS:
         return "", at  # most figures: no qualifier ends there
     before = _BEFORE.search(text, max(0, at - 30), at)
