@@ -38,6 +38,9 @@ UNITS = {
     "percent": "%", "per cent": "%", "%": "%",
     "mile": "mile", "pound": "lb", "lb": "lb",
 }  # fmt: skip
+# A copy that hedges a figure the reference gives bare ("about 5,000 metres" for "5,000
+# metres") contradicts nothing.
+HEDGES = frozenset({"about", "nearly"})
 MEASURES = frozenset(UNITS.values()) | {"million", "billion", "trillion", "thousand", "hundred"}
 SMALLEST = 10  # a bare figure below this ("two", "3") is too common to follow
 
@@ -58,7 +61,11 @@ def find_qualifier_changes(
         if version == reference:
             continue
         for key, sense, start, end in _figures(versions, version, read, stated):
-            if key in stated and stated[key][0] != sense:
+            if (
+                key in stated
+                and stated[key][0] != sense
+                and not (sense in HEDGES and not stated[key][0])
+            ):
                 expected = (reference, stated[key][1])
                 found.append(
                     placed_discrepancy(
