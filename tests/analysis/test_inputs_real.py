@@ -25,17 +25,16 @@ STORIES = stories()
 # passes, so that the entry is taken away.
 FURNITURE_MISSES = {
     "super-eagles-libya-pilot": (
-        "a video prompt and a headline spelt in leetspeak stand as story lines "
-        "(2 of 3 marked lines missed)"
+        "a headline spelt in leetspeak stands as a story line (1 of 3 marked lines missed)"
     ),
     "science-stick-insect-acrophylla": (
         "standfirsts and summary lines a site puts above the story, captions without a "
-        "credit, a bold dateline in Markdown: 9 of 28 marked lines missed"
+        "credit, a bold dateline in Markdown: 8 of 28 marked lines missed"
     ),
     "science-gummy-squirrel-deep-sea": (
         "photo captions written as sentences, a credit glued to a word of them "
         '("Chrysogorgia abludoa type of coral, is one of ..."), and a spun "Related:" '
-        "teaser: 9 of 25 marked lines missed"
+        "teaser: 8 of 25 marked lines missed"
     ),
 }
 
