@@ -196,6 +196,9 @@ NUMBER_QUALIFIERS = {
     ("no", "fewer", "than"): "at least",
     ("within",): "within",
 }
+# The senses that say a figure is not exact: a copy that adds one to the reference's
+# figure hedges it and contradicts nothing; one that drops it states a guess as exact.
+HEDGES = frozenset({"about", "nearly"})
 # "only 3.5 years", "just 100", "exactly 40" say the same figure as "3.5 years", "100",
 # "40", with emphasis: they are no qualifier (and "only 100" is still not "about 100").
 # The qualifiers by their last word, longest first: "no fewer than" before "fewer than".

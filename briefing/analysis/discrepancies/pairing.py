@@ -9,7 +9,7 @@ import re
 
 from rapidfuzz.distance import Opcode
 
-from briefing.analysis.discrepancies.items import TITLE_QUALIFIERS, Item
+from briefing.analysis.discrepancies.items import HEDGES, TITLE_QUALIFIERS, Item
 from briefing.analysis.discrepancies.passages import Passage
 from briefing.text.lexicon import COMMON_WORDS, NATIONALITY, TITLES
 from briefing.text.names import respelt_name
@@ -112,10 +112,6 @@ def differs(x: Item, y: Item) -> bool:
 
 
 _FIGURE = re.compile(r"\d+(?:\.(\d+))?")
-# Qualifiers that say a figure is not exact: a copy that adds one to the reference's
-# figure, or to the figure rounded ("about $38 million" for "$37.6 million"), hedges it
-# and contradicts nothing; one that drops it states a guess as exact.
-HEDGES = ("about ", "nearly ")
 
 
 def hedged(x: Item, y: Item) -> bool:
@@ -123,10 +119,10 @@ def hedged(x: Item, y: Item) -> bool:
     if x.family != "number" or y.family != "number":
         return False
     for kx in x.keys:
-        hedge = next((h for h in HEDGES if kx.startswith("N:" + h)), None)
+        hedge = next((h for h in HEDGES if kx.startswith(f"N:{h} ")), None)
         if hedge is None:
             continue
-        mine = kx[len("N:" + hedge) :].split()
+        mine = kx[len(f"N:{hedge} ") :].split()
         for ky in y.keys:
             theirs = ky[2:].split()
             if theirs and theirs[0][:1].isdigit() and _same_figure(mine, theirs):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterator
 
-from briefing.analysis.discrepancies.items import NUMBER_QUALIFIERS
+from briefing.analysis.discrepancies.items import HEDGES, NUMBER_QUALIFIERS
 from briefing.analysis.discrepancies.passages import VersionTexts
 from briefing.analysis.discrepancies.placed import placed_discrepancy
 from briefing.analysis.discrepancies.reviews import Reviews
@@ -38,9 +38,6 @@ UNITS = {
     "percent": "%", "per cent": "%", "%": "%",
     "mile": "mile", "pound": "lb", "lb": "lb",
 }  # fmt: skip
-# A copy that hedges a figure the reference gives bare ("about 5,000 metres" for "5,000
-# metres") contradicts nothing.
-HEDGES = frozenset({"about", "nearly"})
 MEASURES = frozenset(UNITS.values()) | {"million", "billion", "trillion", "thousand", "hundred"}
 SMALLEST = 10  # a bare figure below this ("two", "3") is too common to follow
 
