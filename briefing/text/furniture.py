@@ -93,7 +93,12 @@ _PHRASES = [
 ]
 _PHRASE = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PHRASES]
 _ANYWHERE = [
-    ("caption", re.compile(r"photo credit|\bphoto:|\(photo|getty images|/reuters$", re.I)),
+    (
+        "caption",
+        re.compile(
+            r"photo credit|\bphoto:|\(photo|\((image|picture) credit|getty images|/reuters$", re.I
+        ),
+    ),
     # An agency's caption: what the photograph shows, in the present tense, and when
     # ("A Boeing 737 MAX airliner is photographed Thursday, Sept. 12, 2024, at ...").
     (

@@ -5,8 +5,9 @@ A copy's sentence with no counterpart in the reference is an addition when most 
 content words occur nowhere in the reference (a rewording of the reference's own content
 is no addition), and it stands between passages the copy shares with the reference: past
 the last of them, the copy may tell more of the story than the reference (or than the
-store kept of it), and nothing can be said; nor anywhere, where the reference's own text
-stops mid-sentence.
+store kept of it), and nothing can be said. Where the reference's own text stops
+mid-sentence, only a copy that prints the reference nearly word for word is read so: a
+rewrite may bring forward, in its own words, what the reference said after the cut.
 """
 
 from __future__ import annotations
@@ -43,28 +44,34 @@ def find_additions(
     """Each sentence, or clause, of each copy that adds a claim to the reference."""
     if reference is None or reference not in versions.documents:
         return []
-    if reference in versions.cut_at:
-        # The reference stops mid-sentence: the store kept only its start, and a copy's
-        # claim may come from the rest, which nobody here can read.
-        return []
     ref_document = versions.documents[reference]
     known = set(content_words(" ".join(p.text for p in ref_document.paragraphs)))
     # A copy's sentences after the last passage it shares with the reference may
     # continue a longer telling of the story than the reference's (or than the store
     # kept of it): they are shown on the comparison page, not reported.
-    last_shared = {
-        version: max(
-            (
-                n
-                for n, row in enumerate(alignment.rows)
-                if row.cells.get(reference) and row.cells.get(version)
-            ),
-            default=-1,
-        )
-        for version in versions.documents
-    }
+    last_shared = {version: -1 for version in versions.documents}
+    verbatim = {version: 0 for version in versions.documents}
+    shared = {version: 0 for version in versions.documents}
+    for n, row in enumerate(alignment.rows):
+        if row.cells.get(reference):
+            for version, cell in row.cells.items():
+                if cell and version in last_shared:
+                    last_shared[version] = n
+                    shared[version] += 1
+                    verbatim[version] += row.scores.get(version, 100.0) >= VERBATIM
+    if reference in versions.cut_at:
+        # The store kept only the reference's start. A rewrite's claim may come from the
+        # rest, told earlier and in other words; a copy keeps the reference's order.
+        for version in versions.documents:
+            if verbatim[version] < COPY * shared[version]:
+                last_shared[version] = -1
+    ref_cut = versions.cut_at.get(reference)
     found: list[Discrepancy] = []
     for index, row in enumerate(alignment.rows):
+        if any(
+            versions.sentences[reference][i].end == ref_cut for i in row.cells.get(reference, ())
+        ):
+            continue  # the reference's sentence the store cut off: the rest is unread
         for version, cell in row.cells.items():
             if (
                 version == reference
@@ -100,6 +107,11 @@ def find_additions(
     return found
 
 
+# A version of a cut-off reference is a copy, whose added sentences can be told, when at
+# least half (COPY) of the sentences it shares with the reference align at 85 (VERBATIM,
+# the aligner's score, 0-100) or more: printed nearly word for word.
+COPY = 0.5
+VERBATIM = 85.0
 # A copy's sentence aligned with the reference's at less than this (the aligner's score,
 # 0-100) may be a sentence of its own that happens to share words.
 ALIGNED = 60.0
