@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein, Opcode
 
 from briefing.text.words import Token
@@ -76,3 +77,95 @@ def word_changes(mine: Sequence[Token], theirs: Sequence[Token]) -> list[tuple[i
     words' keys, each run of changed words as one change."""
     ops = Levenshtein.opcodes([t.key for t in mine], [t.key for t in theirs])
     return [(a, b, c, d) for a, b, c, d in changed_blocks(ops)]
+
+
+def word_opcodes(mine: Sequence[Token], theirs: Sequence[Token]) -> list[Opcode]:
+    """The edit script between two sentences' words, each changed stretch of more than a
+    word aligned so that like stands for like. An edit distance alone is blind to which
+    word stands for which ("requires a “considerable number”" for "still requiring
+    “significant numbers”" pairs "requires" with "still"); a word's quotation marks,
+    spelling, figure and capital tell, each at less than an edit's cost."""
+    ops = Levenshtein.opcodes([t.key for t in mine], [t.key for t in theirs])
+    blocks = changed_blocks(ops)
+    if not any((b - a > 1 or d - c > 1) and b > a and d > c for a, b, c, d in blocks):
+        return list(ops)  # each change one word for one, or words only one side has
+    out: list[Opcode] = []
+    at_src = at_dest = 0
+    for a, b, c, d in blocks:
+        _append(out, "equal", at_src, a, at_dest, c)
+        if b > a and d > c and (b - a) * (d - c) <= LARGEST_BLOCK:
+            for tag, i0, i1, j0, j1 in _aligned_block(mine, theirs, a, b, c, d):
+                # A quoted word changed stands apart from the unquoted ones beside it.
+                apart = (
+                    tag == "replace"
+                    and bool(out)
+                    and out[-1].tag == "replace"
+                    and (mine[i0].quoted != mine[i0 - 1].quoted)
+                )
+                _append(out, tag, i0, i1, j0, j1, apart)
+        else:
+            _append(out, _tag(b - a, d - c), a, b, c, d)
+        at_src, at_dest = b, d
+    _append(out, "equal", at_src, len(mine), at_dest, len(theirs))
+    return out
+
+
+ALIKE = 75.0  # two spellings this alike (0-100) are one word's
+LARGEST_BLOCK = 400  # words by words: a longer stretch is rewritten, not edited
+
+
+def _tag(src: int, dest: int) -> str:
+    return "replace" if src and dest else ("delete" if src else "insert")
+
+
+def _append(
+    out: list[Opcode], tag: str, a: int, b: int, c: int, d: int, apart: bool = False
+) -> None:
+    if a == b and c == d:
+        return
+    if not apart and out and out[-1].tag == tag and out[-1].src_end == a and out[-1].dest_end == c:
+        last = out.pop()
+        a, c = last.src_start, last.dest_start
+    out.append(Opcode(tag, a, b, c, d))
+
+
+def _unlike(x: Token, y: Token) -> float:
+    """What pairing two different words costs beyond the edit, under 1: a quoted word
+    for an unquoted one, words spelt unalike, a figure for a word, a name for a word."""
+    return (
+        0.4 * (x.quoted != y.quoted)
+        + 0.3 * (fuzz.ratio(x.key, y.key) < ALIKE)
+        + 0.1 * ((x.number is None) != (y.number is None))
+        + 0.1 * (x.cap != y.cap and not (x.initial or y.initial))
+    )
+
+
+def _aligned_block(
+    mine: Sequence[Token], theirs: Sequence[Token], a: int, b: int, c: int, d: int
+) -> list[tuple[str, int, int, int, int]]:
+    m, n = b - a, d - c
+    inf = float("inf")
+    cost = [[inf] * (n + 1) for _ in range(m + 1)]
+    step = [[""] * (n + 1) for _ in range(m + 1)]
+    cost[0][0] = 0.0
+    for i in range(m + 1):
+        for j in range(n + 1):
+            here = cost[i][j]
+            if i < m and j < n:
+                x, y = mine[a + i], theirs[c + j]
+                pay = 0.0 if x.key == y.key else 1 + _unlike(x, y)
+                if here + pay < cost[i + 1][j + 1]:
+                    cost[i + 1][j + 1] = here + pay
+                    step[i + 1][j + 1] = "equal" if x.key == y.key else "replace"
+            if i < m and here + 1 < cost[i + 1][j]:
+                cost[i + 1][j], step[i + 1][j] = here + 1, "delete"
+            if j < n and here + 1 < cost[i][j + 1]:
+                cost[i][j + 1], step[i][j + 1] = here + 1, "insert"
+    path: list[tuple[str, int, int, int, int]] = []
+    i, j = m, n
+    while i or j:
+        tag = step[i][j]
+        di, dj = (1, 1) if tag in ("equal", "replace") else ((1, 0) if tag == "delete" else (0, 1))
+        path.append((tag, a + i - di, a + i, c + j - dj, c + j))
+        i, j = i - di, j - dj
+    return path[::-1]

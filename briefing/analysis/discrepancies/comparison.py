@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein, Opcode
+from rapidfuzz.distance import Opcode
 
 from briefing.analysis.discrepancies.items import Item
 from briefing.analysis.discrepancies.pairing import (
@@ -29,7 +29,7 @@ from briefing.analysis.discrepancies.wording import (
     unnamed_source,
 )
 from briefing.text.names import NEAR_MISS_THRESHOLD, name_similarity
-from briefing.text.opcodes import token_ranges
+from briefing.text.opcodes import token_ranges, word_opcodes
 from briefing.text.words import is_negation
 
 
@@ -46,7 +46,7 @@ class PassageDiff:
 def compare_passages(
     passage: Passage, ref: Passage, ref_keys: list[str], ref_negations: int, named_ref: set[int]
 ) -> PassageDiff:
-    ops = list(Levenshtein.opcodes([t.key for t in passage.tokens], ref_keys))
+    ops = word_opcodes(passage.tokens, ref.tokens)
     # Where either text was cut off by the store, what follows the cut is not compared.
     mine_end = len(passage.tokens) if not passage.cut else _before_last_change(ops, True)
     ref_end = len(ref.tokens) if not ref.cut else _before_last_change(ops, False)
