@@ -13,6 +13,7 @@ from briefing.analysis.discrepancies.pairing import (
     counted_alike,
     differs,
     figures_in_order,
+    reordered,
     respelt_names,
     rounded_alike,
     same_slot,
@@ -123,6 +124,7 @@ def compare_passages(
             or closeness >= OTHERWISE_MATCHING
             or name_similarity(x.text, y.text) >= NEAR_MISS_THRESHOLD
             or same_slot(x, y, passage, ref)
+            or reordered(x, y)
         )
     ]
     pairs = [

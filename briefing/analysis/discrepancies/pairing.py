@@ -11,7 +11,7 @@ from rapidfuzz.distance import Opcode
 
 from briefing.analysis.discrepancies.items import HEDGES, TITLE_QUALIFIERS, Item
 from briefing.analysis.discrepancies.passages import Passage
-from briefing.text.lexicon import COMMON_WORDS, NATIONALITY, TITLES
+from briefing.text.lexicon import COMMON_WORDS, CONNECTORS, NATIONALITY, TITLES
 from briefing.text.names import respelt_name
 from briefing.text.opcodes import changed_blocks, token_ranges
 from briefing.text.words import date_part, normalise
@@ -90,6 +90,8 @@ def differs(x: Item, y: Item) -> bool:
     """Whether two paired items say different things: not when one only adds words to
     the other ("Umar Audu, on Wednesday", "Gulgong, New South Wales"), nor for dates of
     different sorts ("Sept 4" for "Wednesday", "today" for "Wednesday")."""
+    if reordered(x, y):
+        return True
     mine, theirs = set(_words_of(x.text)), set(_words_of(y.text))
     if x.family == "date":  # "Feb 27, 2024" and "February 2024": the month read as one
         mine, theirs = _date_words(mine), _date_words(theirs)
@@ -167,6 +169,22 @@ def _demonym(text: str) -> bool:
 
 # Places whose names end as demonyms do ("Pakistan", "Japan").
 _PLACE = re.compile(r"(?:stan|iran|japan|sudan|oman|taiwan|jordan|bhutan|vatican|milan|tehran)$")
+
+
+def reordered(x: Item, y: Item) -> bool:
+    """Whether two names put the same words in another order around a connector: another
+    body ("Washington University" for "the University of Washington")."""
+    if x.family != "name" or y.family != "name":
+        return False
+    mine, theirs = _words_of(x.text), _words_of(y.text)
+    bare_mine = [w for w in mine if w not in CONNECTORS]
+    bare_theirs = [w for w in theirs if w not in CONNECTORS]
+    return (
+        len(bare_mine) >= 2
+        and sorted(bare_mine) == sorted(bare_theirs)
+        and bare_mine != bare_theirs
+        and (len(mine) != len(bare_mine)) != (len(theirs) != len(bare_theirs))
+    )
 
 
 def _words_of(text: str) -> list[str]:
