@@ -31,7 +31,7 @@ from briefing.analysis.discrepancies.wording import (
 )
 from briefing.text.names import NEAR_MISS_THRESHOLD, name_similarity
 from briefing.text.opcodes import token_ranges, word_opcodes
-from briefing.text.words import is_negation
+from briefing.text.words import Token, is_negation
 
 
 @dataclass
@@ -189,6 +189,8 @@ def compare_passages(
             ranges[("quote", j0, j1)] = "quote"
         elif unnamed_source(passage, ref, op):
             ranges[("attribution", j0, j1)] = "attribution"
+        elif small and op.tag == "replace" and quantifier_changed(mine_t, ref_t):
+            ranges[("meaning", j0, j1)] = "meaning"
         elif (
             closeness >= OTHERWISE_MATCHING
             and (head := qualifier_changed(passage, ref, op)) is not None
@@ -247,6 +249,25 @@ FACT_QUALIFIERS = frozenset(
     "alleged allegedly suspected accused armed attempted former acting interim late ex "
     "self-styled so-called unconfirmed provisional preliminary".split()
 )
+
+
+# Words that say how much of a whole a claim holds for, by the extent they state: "most
+# Nigerian cities" is not "all states".
+QUANTIFIERS = {
+    **dict.fromkeys(("all", "every", "each"), "all"),
+    "most": "most",
+    **dict.fromkeys(("many", "numerous"), "many"),
+    **dict.fromkeys(("some", "several"), "some"),
+    "few": "few",
+    "none": "none",
+}
+
+
+def quantifier_changed(mine: list[Token], theirs: list[Token]) -> bool:
+    """Whether both sides state an extent, and not the same one."""
+    said = {QUANTIFIERS[t.key] for t in mine if t.key in QUANTIFIERS}
+    meant = {QUANTIFIERS[t.key] for t in theirs if t.key in QUANTIFIERS}
+    return bool(said) and bool(meant) and said != meant
 
 
 def qualifier_changed(passage: Passage, ref: Passage, op: Opcode) -> int | None:
