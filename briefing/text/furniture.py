@@ -45,7 +45,8 @@ _DATELINE = re.compile(
            |[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*(?:,|\()))  # Nueva York, ... (EFE)
          (?:,\s*(?:\d{{1,2}}\s\w+\.?|[A-Z][\w.]*(?:\s\d{{1,2}})?))?  # , Jan 8 / , 14 abr
          (?:\s*\((?:{_AGENCIES})\))?                # (AP)
-         \s*(?:—|–|-{{1,2}}|:|\.-)(?:\s+|(?=[A-Z“"])))  # the dash that ends it
+         \s*(?:—|–|-{{1,2}}|:|\.-)(?:\s+|(?=[A-Z“"]))  # the dash that ends it
+        |[A-Z][a-z]+(?:\s[A-Z][a-z]+)?:\s+(?=[A-Z“"]))  # "Kozhikode: The boy ..."
     """,
     re.VERBOSE,
 )
@@ -116,6 +117,8 @@ _ANYWHERE = [
             r"^follow [\w ]{1,40} on (facebook|twitter|instagram|whatsapp|telegram)\b", re.I
         ),
     ),
+    # A site's prompt to follow a section ("Don't miss out on the headlines from World.").
+    ("share", re.compile(r"^don[’']t miss (out on )?the (latest|headlines)\b", re.I)),
     # (Anchored: a pattern searched through every line costs on long texts.)
     ("other", re.compile(r"^(when you )?(purchase|buy) [\w ]{0,20}through links", re.I)),
     (
@@ -183,6 +186,10 @@ def _furniture_of(
     story_seen = previous_story = False
     previous = ""
     later = [_fold(u[2]) for u in units]
+    # A name and a colon heading one paragraph is its dateline ("Kozhikode: The boy ...");
+    # heading several, the speakers of an exchange ("Jones: I did not.").
+    named_heads = sum(bool(_NAMED_HEAD.match(u[2])) for u in units)
+    story_paragraphs = 0
     for index, (start, end, line) in enumerate(units):
         number = text.count("\n", 0, start) + 1
         kind, reason = _says_what_it_is(line)
@@ -214,10 +221,18 @@ def _furniture_of(
             previous_story, previous = False, kind
             continue
         in_box = False
+        story_paragraphs += 1
         story_seen = previous_story = True
         previous = ""
         at = 0  # a date mark and a dateline may stand one after the other
-        while (dateline := _DATELINE.match(line, at)) and dateline.end() < len(line):
+        while (
+            (dateline := _DATELINE.match(line, at))
+            and dateline.end() < len(line)
+            and not (
+                _named(dateline.group())
+                and (named_heads > 1 or story_paragraphs > HEAD or _label(dateline.group()))
+            )
+        ):
             found.append(
                 SetApart(
                     start + at,
@@ -230,6 +245,28 @@ def _furniture_of(
             )
             at = dateline.end()
     return _standfirsts(text, found, units)
+
+
+def _named(head: str) -> bool:
+    return _NAMED_HEAD.fullmatch(head.strip() + " ") is not None
+
+
+HEAD = 3  # a name and a colon may be a dateline in the story's first paragraphs only
+_NAMED_HEAD = re.compile(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?:\s")
+
+
+def _label(head: str) -> bool:
+    """Whether a name-like head and its colon are a label ("Note:", "Watch Video:")."""
+    words = head.strip().rstrip(":").casefold().split()
+    return any(w in _LABELS for w in words)
+
+
+_LABELS = frozenset(
+    "note update updated editor correction clarification warning breaking developing "
+    "watch video photo photos picture image read related source credit summary "
+    "background context analysis opinion exclusive live also highlights recap transcript "
+    "question answer listen advertisement disclaimer sponsored more see latest".split()
+)
 
 
 def _standfirsts(

@@ -79,3 +79,24 @@ def test_a_pointer_to_the_video_is_a_prompt() -> None:
     story = "The pilot said the order came from the highest authority, he told reporters."
     kinds = _kinds(f"Pilot speaks\n{story}\n{pointer}\nHe said more.\n")
     assert kinds[pointer] == "prompt"
+
+
+def test_a_place_and_a_colon_at_the_storys_head_are_its_dateline_further_down_a_label() -> None:
+    story = "Kozhikode: The 14-year-old boy died of a cardiac arrest, the minister said."
+    more = "He had been on ventilator support since Friday, doctors said."
+    note = "Minister: We have traced everyone he met, and all of them are in isolation."
+    assert _kinds(f"Boy dies of Nipah\n{story}\n{more}\n").get("Kozhikode:") == "dateline"
+    story_lines = "\n".join(f"{more} It was day {n}." for n in range(4))
+    kinds = _kinds(f"Boy dies of Nipah\n{story_lines}\n{note}\n")
+    assert "Minister:" not in kinds and note not in kinds
+
+
+def test_the_sites_prompts_and_captions_with_a_credit_are_furniture() -> None:
+    lines = [
+        "Don't miss out on the headlines from World. Followed categories will be added to My News.",
+        "Chrysogorgia abludo, a type of coral, is one of seven confirmed new species found "
+        "during the expedition. (Image credit: DeepCCZ expedition, NOAA)",
+    ]
+    story = "Oscar Pistorius has been released from prison, the authorities said on Friday."
+    kinds = _kinds("\n".join(["Pistorius released", story, *lines]) + "\n")
+    assert story not in kinds and all(line in kinds for line in lines), kinds
