@@ -82,7 +82,11 @@ NATIONALITY = re.compile(r"(?:ian|ean|ese|ish|an|ch|i)$")  # Norwegian, Polish, 
 CONNECTORS = frozenset("of for the and de du des von van der den del la le di da".split())
 
 
-NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot".split())
+NEGATIONS = frozenset(
+    "not no never none nobody nothing neither nor without cannot "
+    # Words that say "not" in themselves: "forbidden from" is "not permitted to".
+    "forbidden prohibited barred banned unable".split()
+)
 
 
 MONTHS = {

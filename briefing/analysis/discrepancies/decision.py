@@ -14,6 +14,7 @@ from briefing.analysis.discrepancies.items import MentionSpan
 from briefing.analysis.discrepancies.passages import VersionTexts
 from briefing.analysis.discrepancies.reviews import Record, Reviews
 from briefing.analysis.discrepancies.sites import Site, SiteReading
+from briefing.analysis.near_misses import names_of
 from briefing.analysis.results import Basis, CorrectionResult, Discrepancy, Review
 from briefing.model import CorrectionKind, Project
 from briefing.text.lexicon import BODY_KINDS, BODY_WORDS
@@ -41,6 +42,7 @@ class Decider:
         self.order = {v.id: n for n, v in enumerate(project.versions)}
         self.joined = project.joined_versions
         self._forms: dict[tuple[object, ...], tuple[str, tuple[int, int]]] = {}
+        self._reference_names: list[set[str]] | None = None
 
     def form(
         self,
@@ -166,6 +168,13 @@ class Decider:
         for key, group in groups.items():
             if key == expected_key:
                 continue
+            if (
+                site.family == "name"
+                and basis == "reference"
+                and expected_key is not None
+                and self._one_name(group[0].text, groups[expected_key][0].text)
+            ):
+                continue  # "Tebogo" for "Letsile": the reference names Letsile Tebogo
             # What the other versions read here: one tuple for every reading of the group.
             others = tuple(
                 (r.version, r.text or self.form(r.version, r.start, r.end, fixed=(1, 1))[0])
@@ -203,6 +212,16 @@ class Decider:
                 )
                 site_id = found[-1].site  # the place's first discrepancy names the site
         return found
+
+    def _one_name(self, mine: str, theirs: str) -> bool:
+        """Whether two names are parts of one name the reference prints elsewhere: the
+        same person or body, called another way."""
+        if self._reference_names is None:
+            document = self.versions.documents.get(self.reference or "")
+            runs = names_of(document.text) if document else set()
+            self._reference_names = [set(fold_name(n).split()) for n in runs if " " in n]
+        words = set(fold_name(mine).split()) | set(fold_name(theirs).split())
+        return any(words <= name for name in self._reference_names)
 
     def _discrepancy(
         self,

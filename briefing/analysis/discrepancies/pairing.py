@@ -97,6 +97,8 @@ def differs(x: Item, y: Item) -> bool:
         mine, theirs = _date_words(mine), _date_words(theirs)
     if x.family in ("name", "date") and (mine <= theirs or theirs <= mine):
         return False
+    if x.family == "title" and bool(mine <= HONORIFICS) != bool(theirs <= HONORIFICS):
+        return False  # "Mr." for "the governor": a form of address says no office
     if x.family == "title" and (mine <= theirs or theirs <= mine):
         # "Boeing CEO" for "CEO": the title with whose it is; but "Secretary" for
         # "acting Secretary" or "Executive Secretary" is another title.
@@ -113,6 +115,7 @@ def differs(x: Item, y: Item) -> bool:
     return not rounded_alike(x, y) and not hedged(x, y)
 
 
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx"})
 _FIGURE = re.compile(r"\d+(?:\.(\d+))?")
 
 
