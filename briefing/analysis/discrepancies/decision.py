@@ -255,10 +255,14 @@ class Decider:
                 expected_reading = groups[expected_key][0]
         elif expected_key is not None:
             # Of the versions that print the expected form, the one whose words around it
-            # are most like this version's.
+            # are most like this version's; the reference's own words where they are the
+            # measure (other copies may print the figure without its "%").
+            printing = groups[expected_key]
+            if basis == "reference":
+                printing = [r for r in printing if r.version == self.reference] or printing
             options = [
                 (self.form(r.version, r.start, r.end, fixed=context[reading.version])[0], r)
-                for r in groups[expected_key][:12]
+                for r in printing[:12]
             ]
             expected_form, expected_reading = max(
                 options, key=lambda o: fuzz.ratio(o[0].casefold(), form.casefold())
