@@ -150,3 +150,28 @@ COMMON_WORDS = frozenset(
     "has have had will would could should may might must can key read skip why tech "
     "back more".split()
 )
+
+
+# Units of measure written more than one way.
+UNITS = {
+    "centimetre": "cm", "centimeter": "cm", "cm": "cm",
+    "millimetre": "mm", "millimeter": "mm", "mm": "mm",
+    "metre": "m", "meter": "m",
+    "kilometre": "km", "kilometer": "km", "km": "km",
+    "gram": "g", "gramme": "g", "g": "g",
+    "kilogram": "kg", "kilo": "kg", "kg": "kg",
+    "percent": "%", "per cent": "%", "%": "%",
+    "mile": "mile", "pound": "lb", "lb": "lb",
+}  # fmt: skip
+# Units of time, told apart from those of length when two figures are compared.
+TIME_UNITS = {"second": "s", "sec": "s", "minute": "min", "min": "min", "hour": "h"}
+
+
+def unit_of(word: str, units: dict[str, str] = UNITS) -> str:
+    """A unit's one spelling ("cm" for "centimetres"), or the word as it is."""
+    word = word.casefold()
+    if word in units:
+        return units[word]
+    if word.endswith("s") and word[:-1] in units:
+        return units[word[:-1]]
+    return word

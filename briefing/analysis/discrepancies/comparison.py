@@ -16,6 +16,7 @@ from briefing.analysis.discrepancies.pairing import (
     reordered,
     respelt_names,
     rounded_alike,
+    same_measure,
     same_slot,
     substitutions,
     unshared,
@@ -130,7 +131,9 @@ def compare_passages(
     pairs = [
         (x, y)
         for x, y in pairs[:strong] + loose
-        if differs(x, y) and not any(rounded_alike(x, z) for z in ref.items)
+        if differs(x, y)
+        and not any(rounded_alike(x, z) for z in ref.items)
+        and not same_measure(passage, x, ref, y)
     ]
     pairs += respelt_names(passage, ref, mapping, {id(i) for pair in pairs for i in pair})
     # Quotations, negations and words changed in an otherwise matching sentence.

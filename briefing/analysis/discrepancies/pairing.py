@@ -11,7 +11,15 @@ from rapidfuzz.distance import Opcode
 
 from briefing.analysis.discrepancies.items import HEDGES, TITLE_QUALIFIERS, Item
 from briefing.analysis.discrepancies.passages import Passage
-from briefing.text.lexicon import COMMON_WORDS, CONNECTORS, NATIONALITY, TITLES
+from briefing.text.lexicon import (
+    COMMON_WORDS,
+    CONNECTORS,
+    NATIONALITY,
+    TIME_UNITS,
+    TITLES,
+    UNITS,
+    unit_of,
+)
 from briefing.text.names import respelt_name
 from briefing.text.opcodes import changed_blocks, token_ranges
 from briefing.text.words import date_part, normalise
@@ -59,7 +67,47 @@ def counted_alike(passage: Passage, x: Item, ref: Passage, y: Item) -> bool:
     both not ("17,000 jobs" and "10% of its workforce" are two facts, not one misstated)."""
     if x.family != "number" or y.family != "number":
         return True
-    return label_of(passage, x) == label_of(ref, y) and (_unit(x) == "%") == (_unit(y) == "%")
+    if label_of(passage, x) != label_of(ref, y) or (_unit(x) == "%") != (_unit(y) == "%"):
+        return False
+    mine, theirs = measure(passage, x), measure(ref, y)
+    return not (mine and theirs and mine != theirs)  # "19.46 seconds" is no "200m"
+
+
+_GLUED = re.compile(r"\d([a-z]+)$")
+
+
+def measure(passage: Passage, item: Item) -> str:
+    """The unit of measure a figure is given in, glued to it ("200m") or after it ("200
+    metres", "19.46 seconds"), if any."""
+    glued = _GLUED.search(item.text.casefold())
+    if glued:
+        word = glued.group(1)
+    elif item.last + 1 < len(passage.tokens):
+        word = passage.tokens[item.last + 1].key.split("-")[0]
+    else:
+        return ""
+    unit = unit_of(word, UNITS | TIME_UNITS)
+    return unit if unit in _MEASURES else ""
+
+
+_MEASURES = frozenset(UNITS.values()) | frozenset(TIME_UNITS.values())
+
+
+def same_measure(passage: Passage, x: Item, ref: Passage, y: Item) -> bool:
+    """Whether two figures state one quantity in one unit, written otherwise ("the
+    200-meter sprint" for "the 200m title")."""
+    if not (_BARE.fullmatch(x.text.casefold()) and _BARE.fullmatch(y.text.casefold())):
+        return False  # a qualifier of its own ("around 44"): another statement
+    unit = measure(passage, x)
+    return bool(unit) and unit == measure(ref, y) and _value(x) == _value(y)
+
+
+_BARE = re.compile(r"[\d.,]+[a-z]*")
+
+
+def _value(item: Item) -> str:
+    found = _FIGURE.search(item.text.replace(",", ""))
+    return found.group() if found else ""
 
 
 def label_of(passage: Passage, item: Item) -> str:

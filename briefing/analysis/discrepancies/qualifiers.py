@@ -17,6 +17,7 @@ from briefing.analysis.discrepancies.passages import VersionTexts
 from briefing.analysis.discrepancies.placed import placed_discrepancy
 from briefing.analysis.discrepancies.reviews import Reviews
 from briefing.analysis.results import Discrepancy
+from briefing.text.lexicon import UNITS, unit_of
 
 # The sense of each qualifier ("over 100" says "more than 100"), as items read them;
 # "within" is left to the sentence-by-sentence comparison.
@@ -27,17 +28,6 @@ FIGURE = re.compile(r"(?<![\w.,])(?P<figure>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<unit>%|
 _BEFORE = re.compile(r"([a-z]+(?: [a-z]+){0,2}) $", re.IGNORECASE)
 LONGEST = max(len(q.split()) for q in SENSES)
 LAST_WORDS = frozenset(q.split()[-1] for q in SENSES)
-# Units written more than one way.
-UNITS = {
-    "centimetre": "cm", "centimeter": "cm", "cm": "cm",
-    "millimetre": "mm", "millimeter": "mm", "mm": "mm",
-    "metre": "m", "meter": "m",
-    "kilometre": "km", "kilometer": "km", "km": "km",
-    "gram": "g", "gramme": "g", "g": "g",
-    "kilogram": "kg", "kilo": "kg", "kg": "kg",
-    "percent": "%", "per cent": "%", "%": "%",
-    "mile": "mile", "pound": "lb", "lb": "lb",
-}  # fmt: skip
 MEASURES = frozenset(UNITS.values()) | {"million", "billion", "trillion", "thousand", "hundred"}
 SMALLEST = 10  # a bare figure below this ("two", "3") is too common to follow
 
@@ -116,7 +106,7 @@ def _paragraph_figures(
     found = []
     for match in FIGURE.finditer(text):
         figure = match.group("figure").replace(",", "")
-        unit = _unit(match.group("unit") or "")
+        unit = unit_of(match.group("unit") or "")
         key = (figure, unit if unit in MEASURES else "")
         if (unit not in MEASURES and float(figure) < SMALLEST) or (
             wanted is not None and key not in wanted
@@ -146,12 +136,3 @@ def _qualifier(text: str, at: int) -> tuple[str, int]:
         if sense is not None:
             return sense, at - 1 - len(" ".join(words[-n:]))
     return "", at
-
-
-def _unit(word: str) -> str:
-    word = word.casefold()
-    if word in UNITS:
-        return UNITS[word]
-    if word.endswith("s") and word[:-1] in UNITS:
-        return UNITS[word[:-1]]
-    return word
