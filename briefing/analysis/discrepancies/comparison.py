@@ -5,6 +5,7 @@ them, and the ranges where quotations, negations or capitals differ.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from os.path import commonprefix
 
 from rapidfuzz.distance import Opcode
 
@@ -30,6 +31,7 @@ from briefing.analysis.discrepancies.wording import (
     same_quotation,
     unnamed_source,
 )
+from briefing.text.lexicon import BODY_WORDS, COMMON_WORDS
 from briefing.text.names import NEAR_MISS_THRESHOLD, name_similarity
 from briefing.text.opcodes import token_ranges, word_opcodes
 from briefing.text.words import Token, is_negation
@@ -192,6 +194,9 @@ def compare_passages(
             ranges[("quote", j0, j1)] = "quote"
         elif unnamed_source(passage, ref, op):
             ranges[("attribution", j0, j1)] = "attribution"
+        elif body_modifier_changed(passage, ref, op):
+            # The head word too: "the central bank" is what the version should read.
+            ranges[("institution", j0, j1 + 1)] = "institution"
         elif small and op.tag == "replace" and quantifier_changed(mine_t, ref_t):
             ranges[("meaning", j0, j1)] = "meaning"
         elif (
@@ -264,6 +269,37 @@ QUANTIFIERS = {
     "few": "few",
     "none": "none",
 }
+
+
+def body_modifier_changed(passage: Passage, ref: Passage, op: Opcode) -> bool:
+    """Whether one word before the noun of a body both print is another word ("the main
+    bank" for "the central bank", "personal banks" for "private banks"): another body."""
+    i0, i1, j0, j1 = op.src_start, op.src_end, op.dest_start, op.dest_end
+    if op.tag != "replace" or i1 - i0 != 1 or j1 - j0 != 1:
+        return False
+    if i1 >= len(passage.tokens) or j1 >= len(ref.tokens):
+        return False
+    if i0 < 1 or j0 < 1 or not _determines(passage.tokens[i0 - 1]):
+        return False  # a word after "and" may be a verb: "sent governments"
+    head, mine, theirs = ref.tokens[j1], passage.tokens[i0], ref.tokens[j0]
+    return (
+        passage.tokens[i0 - 1].key == ref.tokens[j0 - 1].key
+        and passage.tokens[i1].key == head.key
+        and (head.key in BODY_WORDS or head.key.removesuffix("s") in BODY_WORDS)
+        and not any(t.cap or t.number or t.quoted or t.key in COMMON_WORDS for t in (mine, theirs))
+        # (One word's stem: "appellate court" is the "appeal court".)
+        and len(commonprefix([mine.key, theirs.key])) < STEM
+    )
+
+
+STEM = 4  # letters two words share at their start when they are one word's forms
+# Words after which the next word qualifies a noun, and its possessive ("the", "of",
+# "Bangladesh’s").
+DETERMINERS = frozenset("the a an its their his her our of".split())
+
+
+def _determines(token: Token) -> bool:
+    return token.key in DETERMINERS or token.text.endswith(("’s", "'s"))
 
 
 def quantifier_changed(mine: list[Token], theirs: list[Token]) -> bool:

@@ -40,7 +40,15 @@ class SiteReading:
 
 
 SiteFamily = Literal[
-    "name", "title", "number", "date", "quote", "meaning", "spelling", "attribution"
+    "name",
+    "title",
+    "number",
+    "date",
+    "quote",
+    "meaning",
+    "spelling",
+    "attribution",
+    "institution",
 ]
 
 
@@ -162,7 +170,13 @@ def merge_ranges(
 ) -> list[tuple[SiteFamily, int, int]]:
     """A passage's changed ranges of the reference, merged within each family."""
     merged: list[tuple[SiteFamily, int, int]] = []
-    families: tuple[SiteFamily, ...] = ("meaning", "quote", "spelling", "attribution")
+    families: tuple[SiteFamily, ...] = (
+        "meaning",
+        "quote",
+        "spelling",
+        "attribution",
+        "institution",
+    )
     for family in families:
         spans: list[list[int]] = []
         for a, b in sorted((a, b) for (f, a, b) in ranges if f == family):
