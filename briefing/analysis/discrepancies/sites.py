@@ -177,12 +177,19 @@ def merge_ranges(
         "attribution",
         "institution",
     )
+    last = len(ref.tokens)
     for family in families:
         spans: list[list[int]] = []
         for a, b in sorted((a, b) for (f, a, b) in ranges if f == family):
             if spans and (
                 a <= spans[-1][1] or (family == "quote" and one_clause(ref, spans[-1][1], a))
             ):
+                # Words put in where nothing stands (an empty range) are read with the
+                # words around them once merged, or they fall outside the span.
+                if spans[-1][0] == spans[-1][1]:
+                    spans[-1] = [max(spans[-1][0] - 1, 0), min(spans[-1][1] + 1, last)]
+                if a == b:
+                    a, b = max(a - 1, 0), min(b + 1, last)
                 spans[-1][1] = max(spans[-1][1], b)
             else:
                 spans.append([a, b])
