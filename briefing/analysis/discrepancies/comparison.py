@@ -273,10 +273,14 @@ QUANTIFIERS = {
 
 def body_modifier_changed(passage: Passage, ref: Passage, op: Opcode) -> bool:
     """Whether one word before the noun of a body both print is another word ("the main
-    bank" for "the central bank", "personal banks" for "private banks"): another body."""
+    bank" for "the central bank", "personal banks" for "private banks"), or is glued to
+    it ("the federalgovernment" for "the government"): another body."""
     i0, i1, j0, j1 = op.src_start, op.src_end, op.dest_start, op.dest_end
     if op.tag != "replace" or i1 - i0 != 1 or j1 - j0 != 1:
         return False
+    glued, noun = passage.tokens[i0].key, ref.tokens[j0].key
+    if _body_word(noun) and glued.endswith(noun) and len(glued) - len(noun) >= STEM:
+        return True
     if i1 >= len(passage.tokens) or j1 >= len(ref.tokens):
         return False
     if i0 < 1 or j0 < 1 or not _determines(passage.tokens[i0 - 1]):
@@ -285,7 +289,7 @@ def body_modifier_changed(passage: Passage, ref: Passage, op: Opcode) -> bool:
     return (
         passage.tokens[i0 - 1].key == ref.tokens[j0 - 1].key
         and passage.tokens[i1].key == head.key
-        and (head.key in BODY_WORDS or head.key.removesuffix("s") in BODY_WORDS)
+        and _body_word(head.key)
         and not any(t.cap or t.number or t.quoted or t.key in COMMON_WORDS for t in (mine, theirs))
         # (One word's stem: "appellate court" is the "appeal court".)
         and len(commonprefix([mine.key, theirs.key])) < STEM
@@ -296,6 +300,10 @@ STEM = 4  # letters two words share at their start when they are one word's form
 # Words after which the next word qualifies a noun, and its possessive ("the", "of",
 # "Bangladesh’s").
 DETERMINERS = frozenset("the a an its their his her our of".split())
+
+
+def _body_word(key: str) -> bool:
+    return key in BODY_WORDS or key.removesuffix("s") in BODY_WORDS
 
 
 def _determines(token: Token) -> bool:
