@@ -1,0 +1,95 @@
+"""Words that qualify what a sentence states, changed in place: a qualifier of fact
+("alleged", "acting") one side alone gives a word both print, a quantifier that states
+another extent ("most" for "all"), and another word before the noun of a body ("the main
+bank" for "the central bank").
+"""
+
+from __future__ import annotations
+
+from os.path import commonprefix
+
+from rapidfuzz.distance import Opcode
+
+from briefing.analysis.discrepancies.passages import Passage
+from briefing.text.lexicon import BODY_WORDS, COMMON_WORDS
+from briefing.text.words import Token
+
+# Words that change what a noun states when one side has them and the other does not
+# ("armed robbery" is another charge than "robbery", an "alleged" killer no killer).
+FACT_QUALIFIERS = frozenset(
+    "alleged allegedly suspected accused armed attempted former acting interim late ex "
+    "self-styled so-called unconfirmed provisional preliminary".split()
+)
+
+
+# Words that say how much of a whole a claim holds for, by the extent they state: "most
+# Nigerian cities" is not "all states".
+QUANTIFIERS = {
+    **dict.fromkeys(("all", "every", "each"), "all"),
+    "most": "most",
+    **dict.fromkeys(("many", "numerous"), "many"),
+    **dict.fromkeys(("some", "several"), "some"),
+    "few": "few",
+    "none": "none",
+}
+
+
+def body_modifier_changed(passage: Passage, ref: Passage, op: Opcode) -> bool:
+    """Whether one word before the noun of a body both print is another word ("the main
+    bank" for "the central bank", "personal banks" for "private banks"), or is glued to
+    it ("the federalgovernment" for "the government"): another body."""
+    i0, i1, j0, j1 = op.src_start, op.src_end, op.dest_start, op.dest_end
+    if op.tag != "replace" or i1 - i0 != 1 or j1 - j0 != 1:
+        return False
+    glued, noun = passage.tokens[i0].key, ref.tokens[j0].key
+    if _body_word(noun) and glued.endswith(noun) and len(glued) - len(noun) >= STEM:
+        return True
+    if i1 >= len(passage.tokens) or j1 >= len(ref.tokens):
+        return False
+    if i0 < 1 or j0 < 1 or not _determines(passage.tokens[i0 - 1]):
+        return False  # a word after "and" may be a verb: "sent governments"
+    head, mine, theirs = ref.tokens[j1], passage.tokens[i0], ref.tokens[j0]
+    return (
+        passage.tokens[i0 - 1].key == ref.tokens[j0 - 1].key
+        and passage.tokens[i1].key == head.key
+        and _body_word(head.key)
+        and not any(t.cap or t.number or t.quoted or t.key in COMMON_WORDS for t in (mine, theirs))
+        # (One word's stem: "appellate court" is the "appeal court".)
+        and len(commonprefix([mine.key, theirs.key])) < STEM
+    )
+
+
+STEM = 4  # letters two words share at their start when they are one word's forms
+# Words after which the next word qualifies a noun, and its possessive ("the", "of",
+# "Bangladesh’s").
+DETERMINERS = frozenset("the a an its their his her our of".split())
+
+
+def _body_word(key: str) -> bool:
+    return key in BODY_WORDS or key.removesuffix("s") in BODY_WORDS
+
+
+def _determines(token: Token) -> bool:
+    return token.key in DETERMINERS or token.text.endswith(("’s", "'s"))
+
+
+def quantifier_changed(mine: list[Token], theirs: list[Token]) -> bool:
+    """Whether both sides state an extent, and not the same one."""
+    said = {QUANTIFIERS[t.key] for t in mine if t.key in QUANTIFIERS}
+    meant = {QUANTIFIERS[t.key] for t in theirs if t.key in QUANTIFIERS}
+    return bool(said) and bool(meant) and said != meant
+
+
+def qualifier_changed(passage: Passage, ref: Passage, op: Opcode) -> int | None:
+    """Where one side alone puts a qualifier of fact before a word both print: the index
+    of that word in the reference, or None."""
+    i0, i1, j0, j1 = op.src_start, op.src_end, op.dest_start, op.dest_end
+    if op.tag == "insert" and j1 - j0 == 1 and ref.tokens[j0].key in FACT_QUALIFIERS:
+        head = j1  # the version leaves it out
+        ok = i0 < len(passage.tokens) and head < len(ref.tokens)
+        return head if ok and passage.tokens[i0].key == ref.tokens[head].key else None
+    if op.tag == "delete" and i1 - i0 == 1 and passage.tokens[i0].key in FACT_QUALIFIERS:
+        head = j0  # the version adds it
+        ok = i1 < len(passage.tokens) and head < len(ref.tokens)
+        return head if ok and passage.tokens[i1].key == ref.tokens[head].key else None
+    return None
