@@ -42,7 +42,7 @@ class Decider:
         self.order = {v.id: n for n, v in enumerate(project.versions)}
         self.joined = project.joined_versions
         self._forms: dict[tuple[object, ...], tuple[str, tuple[int, int]]] = {}
-        self._reference_names: list[set[str]] | None = None
+        self._reference_names: dict[str, list[frozenset[str]]] | None = None
 
     def form(
         self,
@@ -219,9 +219,15 @@ class Decider:
         if self._reference_names is None:
             document = self.versions.documents.get(self.reference or "")
             runs = names_of(document.text) if document else set()
-            self._reference_names = [set(fold_name(n).split()) for n in runs if " " in n]
+            self._reference_names = {}  # each word: the names of several words holding it
+            for run in runs:
+                if " " in run:
+                    name = frozenset(fold_name(run).split())
+                    for word in name:
+                        self._reference_names.setdefault(word, []).append(name)
         words = set(fold_name(mine).split()) | set(fold_name(theirs).split())
-        return any(words <= name for name in self._reference_names)
+        first = next(iter(words), "")
+        return any(words <= name for name in self._reference_names.get(first, ()))
 
     def _discrepancy(
         self,
