@@ -51,7 +51,7 @@ class PassageDiff:
 
 
 def compare_passages(
-    passage: Passage, ref: Passage, ref_keys: list[str], ref_negations: int, named_ref: set[int]
+    passage: Passage, ref: Passage, ref_negations: int, named_ref: set[int]
 ) -> PassageDiff:
     ops = word_opcodes(passage.tokens, ref.tokens)
     # Where either text was cut off by the store, what follows the cut is not compared.

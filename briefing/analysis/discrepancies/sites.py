@@ -88,7 +88,6 @@ def sites_of_row(
             return []  # too few independent copies for a majority to mean anything
     reference = anchor if anchor in passages else row_reference(passages)
     ref, ref_base = passages[reference]
-    ref_keys = [t.key for t in ref.tokens]
     item_sites: dict[int, Site] = {}  # keyed by the reference item's start
     loose: list[Site] = []
     ops_of: dict[str, list[Opcode]] = {}
@@ -100,7 +99,7 @@ def sites_of_row(
         comparison = compared.get(id(passage))
         if comparison is None:
             comparison = compared[id(passage)] = compare_passages(
-                passage, ref, ref_keys, ref_negations, named_ref
+                passage, ref, ref_negations, named_ref
             )
         ops_of[version] = comparison.ops
         for x, y in comparison.pairs:
