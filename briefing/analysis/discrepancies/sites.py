@@ -162,6 +162,7 @@ def sites_of_row(
 _CLAUSE = re.compile(r"[,;:—–]|\.\s")
 _QUOTE_MARK = re.compile('[“”"«»]')  # two quotations, though in one clause
 CLOSE = 3  # changes of a quotation this few words apart are one, across a comma
+APART = 8  # changes of a quotation more words apart than this are two, in one clause too
 
 
 def merge_ranges(
@@ -200,7 +201,8 @@ def one_clause(passage: Passage, end: int, start: int) -> bool:
     """Whether the words from token ``end`` to token ``start`` stand in one quotation and
     in one clause of it, or close together (no quotation mark between, and no comma,
     colon or sentence end, unless the words are a few): changes of a quotation so close
-    are one ("more threatened, weakened and partly lost")."""
+    are one ("more threatened, weakened and partly lost"). Changes a long clause apart
+    are two ("on the funeral" and "with the boy's parents"): a reader corrects each."""
     if start <= end or end < 1:
         return start <= end
     # Words inserted at the passage's end stand after its last token.
@@ -208,7 +210,7 @@ def one_clause(passage: Passage, end: int, start: int) -> bool:
     between = passage.text[passage.tokens[end - 1].end : upto]
     if _QUOTE_MARK.search(between):
         return False
-    return _CLAUSE.search(between) is None or start - end <= CLOSE
+    return start - end <= CLOSE or (start - end <= APART and _CLAUSE.search(between) is None)
 
 
 def item_reading(version: str, base: int, item: Item) -> SiteReading:
