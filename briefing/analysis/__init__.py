@@ -24,7 +24,7 @@ from briefing.analysis.reference import reference_of, voices
 from briefing.analysis.results import Analysis, CorrectionResult, Mention, Verdict
 from briefing.analysis.verdicts import scorecard, verdicts_of
 from briefing.model import Project
-from briefing.text.names import fold_name
+from briefing.text.names import NEAR_MISS_THRESHOLD, anchored, fold_name
 
 
 def analyse(project: Project, jobs: int = 1) -> Analysis:
@@ -103,4 +103,20 @@ def _respellings(
     own = entity_names(project.entities.values())
     exclude = own | {fold_name(n) for n in capitalised_runs(document.text)}
     forms = sorted(n for n in names if fold_name(n) not in own)
-    return dict(zip(located, near_misses.of(forms, exclude), strict=True))
+    found = near_misses.of(forms, exclude, ANCHORED_THRESHOLD)
+    return {
+        version: [
+            (start, end, name, score)
+            for start, end, name, score in places
+            if score >= NEAR_MISS_THRESHOLD
+            or anchored(located[version].document.text[start:end], name)
+        ]
+        for version, places in zip(located, found, strict=True)
+    }
+
+
+# A misspelling of one word of a name whose other word is printed right ("Tang Zhenjiang"
+# for "Tang Renjian", "Prof Emmet" for "Prof Emmott"): two or three edits in a word of
+# six to nine letters. A single word so far off is as often another word ("Heart" for
+# "Health").
+ANCHORED_THRESHOLD = 66.0

@@ -83,7 +83,7 @@ class NearMisses:
         self._candidates: Candidates | None = None
 
     def of(
-        self, forms: Iterable[str], exclude: set[str]
+        self, forms: Iterable[str], exclude: set[str], threshold: float = NEAR_MISS_THRESHOLD
     ) -> list[list[tuple[int, int, str, float]]]:
         """For each text, (start, end, form, similarity) of each near miss of one of
         ``forms`` in it. ``exclude`` holds folded names that are not misses (every
@@ -105,13 +105,13 @@ class NearMisses:
                 folded,
                 scorer=fuzz.ratio,
                 limit=None,
-                score_cutoff=NEAR_MISS_THRESHOLD,
+                score_cutoff=threshold,
             ):
                 candidate = candidates.names[i]
                 if folded[i] in exclude or candidate == name:
                     continue
                 score = name_similarity(candidate, name)
-                if score >= NEAR_MISS_THRESHOLD:
+                if score >= threshold:
                     for number, spans in candidates.places(i).items():
                         found[number] += [(start, end, name, score) for start, end in spans]
         return [_longest(spans) if spans else spans for spans in found]

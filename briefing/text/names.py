@@ -45,7 +45,7 @@ def name_similarity(candidate: str, form: str) -> float:
     a, b = fold_name(candidate).split(), fold_name(form).split()
     if len(a) != len(b) or not a or a == b:
         return 0.0 if a != b or not a else 100.0
-    anchored = any(x == y and len(x) >= 3 for x, y in zip(a, b, strict=True))
+    held = _anchored(a, b)  # another word of the name is the same
     worst = 100.0
     for x, y in zip(a, b, strict=True):
         if x == y:
@@ -55,9 +55,9 @@ def name_similarity(candidate: str, form: str) -> float:
         if short.endswith("a") and long == short + "n":
             return 0.0  # "Africa Cup", "African Cup": a place and its adjective, one name
         if x.startswith(y) or y.startswith(x):
-            if not anchored or longer - min(len(x), len(y)) > 1:
+            if not held or longer - min(len(x), len(y)) > 1:
                 return 0.0
-        if min(len(x), len(y)) < NEAR_MISS_MIN_LENGTH and not anchored:
+        if min(len(x), len(y)) < NEAR_MISS_MIN_LENGTH and not held:
             return 0.0
         worst = min(worst, 100.0 * (1 - OSA.distance(x, y) / longer))
     return worst
@@ -73,3 +73,14 @@ def respelt_name(a: str, b: str) -> bool:
         and fold_name(a) != fold_name(b)
         and name_similarity(a, b) >= NEAR_MISS_THRESHOLD
     )
+
+
+def anchored(candidate: str, form: str) -> bool:
+    """Whether two names of as many words, two or more, share one of them ("Tang
+    Zhenjiang", "Tang Renjian"): a misspelling of the other word is of the same name."""
+    a, b = fold_name(candidate).split(), fold_name(form).split()
+    return len(a) == len(b) > 1 and _anchored(a, b)
+
+
+def _anchored(a: list[str], b: list[str]) -> bool:
+    return any(x == y and len(x) >= 3 for x, y in zip(a, b, strict=True))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.text.names import name_similarity
+from briefing.text.names import anchored, name_similarity
 
 
 def test_near_misses_are_names_not_words() -> None:
@@ -17,3 +17,11 @@ def test_a_place_and_its_adjective_name_one_thing() -> None:
     # by a letter is still a near miss.
     assert name_similarity("African Cup", "Africa Cup") == 0
     assert name_similarity("Elena Regnie", "Elena Regnier") >= 70
+
+
+def test_a_name_held_by_a_word_printed_right() -> None:
+    assert anchored("Tang Zhenjiang", "Tang Renjian")
+    assert anchored("Prof Emmet", "Prof Emmott")
+    assert not anchored("Emmet", "Emmott")  # one word: nothing holds it
+    assert not anchored("Li Shangfu", "Tang Renjian")
+    assert not anchored("Professor Emmet", "Professor Angus Emmott")  # words not paired
