@@ -40,25 +40,49 @@ class Score:
         return self.both / self.marked if self.marked else 1.0
 
 
+def _lines(block: str) -> list[str]:
+    return [line.strip() for line in block.split("\n") if line.strip()]
+
+
+def _span(text: str, head: str) -> tuple[int, int]:
+    at = text.find(head.strip())
+    return at, at + len(head.strip())
+
+
+def _heads(text: str, spans: list[tuple[int, int]]) -> dict[int, str]:
+    """What is set apart at the head of each line, by where the line starts: a date mark
+    and a dateline together, whether read as one head or two."""
+    ends: dict[int, int] = {}
+    for start, end in spans:
+        line = text.rfind("\n", 0, start) + 1
+        ends[line] = max(ends.get(line, end), end)
+    return {line: text[line:end].strip() for line, end in ends.items()}
+
+
 def score(story: Story, show: bool = False) -> Score:
     sites = {f: story.site(f) for f in story.texts}
     found = find_furniture(story.texts, sites)
     result = Score()
     for file, text in story.texts.items():
-        lines = {text[a:b].strip() for a, b in blocks(text)}
+        # Lines as a reader marks them: a block the tool reads as one paragraph (its lines
+        # hard-wrapped) is marked line by line.
+        lines = {line for a, b in blocks(text) for line in _lines(text[a:b])}
         rows = [r for r in story.furniture if r["file"] == file]
         # A row that is no whole line but the head of one is a dateline (whatever its kind).
         marked = {r["text"].strip() for r in rows if r["text"].strip() in lines}
         head_rows = [r for r in rows if r["text"].strip() not in lines]
-        aside = {a.text.strip() for a in found[file] if a.kind != "dateline"}
+        aside = {line for a in found[file] if a.kind != "dateline" for line in _lines(a.text)}
         result.found += len(aside)
         result.marked += len(marked)
         result.both += len(aside & marked)
-        heads = {a.text.strip() for a in found[file] if a.kind == "dateline"}
+        heads = _heads(text, [(a.start, a.end) for a in found[file] if a.kind == "dateline"])
+        marked_heads = _heads(text, [_span(text, r["text"]) for r in head_rows])
         for row in head_rows:
             result.datelines += 1
-            result.datelines_found += row["text"].strip() in heads
-            if show and row["text"].strip() not in heads:
+            line = text.rfind("\n", 0, _span(text, row["text"])[0]) + 1
+            hit = line in heads and heads[line] == marked_heads[line]
+            result.datelines_found += hit
+            if show and not hit:
                 print(f"  {story.name}/{file}: dateline missed: {row['text']!r}")
         if show:
             for line in sorted(aside - marked):

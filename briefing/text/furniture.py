@@ -43,6 +43,7 @@ _DATELINE = re.compile(
         |\d{{1,2}}\s\w+\s\d{{4}}:\s+               # "12 gennaio 2024:"
         |(?:[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+)*  # ROME, CORTINA D'AMPEZZO
            |[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*(?:,|\()))  # Nueva York, ... (EFE)
+         (?:\s*\((?:{_AGENCIES})\)(?=,))?          # Nairobi (AFP), Nov 4 –
          (?:,\s*(?:\d{{1,2}}\s\w+\.?|[A-Z][\w.]*(?:\s\d{{1,2}})?))?  # , Jan 8 / , 14 abr
          (?:\s*\((?:{_AGENCIES})\))?                # (AP)
          \s*(?:—|–|-{{1,2}}|:|\.-)(?:\s+|(?=[A-Z“"]))  # the dash that ends it
@@ -55,7 +56,7 @@ _PHRASES = [
         "navigation",
         r"skip to (main )?content|home(?=[A-Z»›>|/\s]|$)|menu$|search$|sign in|"
         r"log ?in|← ?back|back to\b|read original|more articles|current:|tech news$|"
-        r"latest news$|news$",
+        r"latest news$|news$|(hi,? )?what are you looking for\??$",
     ),
     (
         "related",
@@ -75,12 +76,14 @@ _PHRASES = [
         r"get the latest|don'?t have an account|already have an account|like this:|"
         r"this is (a )?breaking news|please refresh\b|our manager will contact you|"
         r"(more )?details (later|shortly|soon|to follow)\b|"
-        r"(watch|check out|see) (the )?(full )?video\b|watch the video (above|below)",
+        r"(watch|check out|see) (the )?(full )?video\b|watch the video (above|below)|"
+        r"donate( now)?$|(please )?rotate your device\b|do you have (a )?(breaking )?news\b",
     ),
     (
         "box",
         r"(key takeaways|why this matters|what you should know|what to know|highlights|"
-        r"in brief|at a glance|the big picture|quick read)\s*:?$",
+        r"in brief|at a glance|the big picture|quick read)\s*:?$|"
+        r"support\b.{0,60}\bjournalism\b",  # a site's appeal for money, to its end
     ),
     (
         "byline",
@@ -89,7 +92,7 @@ _PHRASES = [
         r"categor(y|ies)\s*:|sourced from|culled from|courtesy of)\b",
     ),
     ("caption", r"(photo|image|picture|file photo|credit|source|pictured)\s*(credit)?\s*:"),
-    ("ad", r"advertisement$|sponsored\b"),
+    ("ad", r"advertisement([.:]?\s*scroll (down )?to continue( reading)?)?\.?$|sponsored\b"),
     ("tag", r"(tags?|topics?|filed under)\s*:"),
 ]
 _PHRASE = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PHRASES]
@@ -110,6 +113,8 @@ _ANYWHERE = [
             re.I,
         ),
     ),
+    # A photograph's date, then its agency's credit ("... on April 23, 2023.AFP").
+    ("caption", re.compile(rf"\b(19|20)\d\d\.\s?(?:{_AGENCIES})$")),
     ("share", re.compile(r"\bshares?\b.*\b(share|tweet|email|whatsapp)\b|\{[^}]*:[^}]*;", re.I)),
     (
         "share",
@@ -224,7 +229,7 @@ def _furniture_of(
         story_paragraphs += 1
         story_seen = previous_story = True
         previous = ""
-        at = 0  # a date mark and a dateline may stand one after the other
+        at = 0  # a date mark and a dateline may stand one after the other: one head
         while (
             (dateline := _DATELINE.match(line, at))
             and dateline.end() < len(line)
@@ -233,17 +238,18 @@ def _furniture_of(
                 and (named_heads > 1 or story_paragraphs > HEAD or _label(dateline.group()))
             )
         ):
+            at = dateline.end()
+        if at:
             found.append(
                 SetApart(
+                    start,
                     start + at,
-                    start + dateline.end(),
                     number,
-                    line[at : dateline.end()].strip(),
+                    line[:at].strip(),
                     "dateline",
                     "a dateline at the head of a paragraph",
                 )
             )
-            at = dateline.end()
     return _standfirsts(text, found, units)
 
 

@@ -100,3 +100,30 @@ def test_the_sites_prompts_and_captions_with_a_credit_are_furniture() -> None:
     story = "Oscar Pistorius has been released from prison, the authorities said on Friday."
     kinds = _kinds("\n".join(["Pistorius released", story, *lines]) + "\n")
     assert story not in kinds and all(line in kinds for line in lines), kinds
+
+
+def test_a_date_mark_and_a_dateline_are_one_head_of_their_paragraph() -> None:
+    story = " date 2022-11-05 NAIROBI: More than 200 elephants have died in the drought."
+    assert _kinds(f"Drought kills elephants\n{story}\n")["date 2022-11-05 NAIROBI:"] == "dateline"
+    agency_first = "Nairobi (AFP), Nov 4 – More than 200 elephants have died, the minister said."
+    assert _kinds(f"Drought kills elephants\n{agency_first}\n")["Nairobi (AFP), Nov 4 –"] == (
+        "dateline"
+    )
+
+
+def test_search_boxes_appeals_and_device_prompts_are_furniture() -> None:
+    story = "The cedi slumped to become the world's worst-performing currency this year."
+    appeal = [
+        "Support Ripples Nigeria, hold up solutions journalism",
+        "Balanced, fearless journalism driven by data comes at huge financial costs.",
+        "If you like what we do, kindly donate to the cause.",
+        "Donate Now",
+    ]
+    lines = [
+        "Hi, what are you looking for?",
+        "Advertisement. Scroll to continue reading.",
+        "rotate your device to portrait mode.",
+        "Kenya's Kelvin Kiptum breaks the tape to win in London on April 23, 2023.AFP",
+    ]
+    kinds = _kinds("\n".join(["Cedi slumps", story, *lines, *appeal]) + "\n")
+    assert story not in kinds and all(line in kinds for line in lines + appeal), kinds
