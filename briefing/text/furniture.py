@@ -35,6 +35,7 @@ COUNTERPART = 60.0
 SHORT = 3  # lines of fewer words hold no sentence
 HEADLINE = 20  # a line without a sentence's end and more words than this is story, cut off
 TOP = 10  # lines at the head of a page where a standfirst may stand
+HEADING = 5  # a related line of no more words is a heading over the links below it
 
 _AGENCIES = r"AP|AFP|Reuters|EFE|Xinhua|MNA|UPI|dpa|ANSA|IANS|PTI|NAN|Bloomberg|MENAFN|IRNA"
 _DATELINE = re.compile(
@@ -61,7 +62,7 @@ _PHRASES = [
     (
         "related",
         r"read (also|more|next)\b|also read\b|related\b|you may also like|"
-        r"recommended\b|more from\b|see also\b|other news|more stories|most read|trending\b|"
+        r"recommended\b|more (from|on)\b|see also\b|other news|more stories|most read|trending\b|"
         r"don'?t miss|top stories|look here\b|more information\b|see more\b|"
         r"previous (article|post|story)\b|next (article|post|story)\b|post navigation|"
         r"latest (news|posts|stories)\b|popular (news|posts|stories)\b|source link\b",
@@ -187,7 +188,7 @@ def _furniture_of(
     text: str, units: list[tuple[int, int, str]], others: list[str]
 ) -> list[SetApart]:
     found: list[SetApart] = []
-    in_box = False
+    in_box = in_related = False
     story_seen = previous_story = False
     previous = ""
     later = [_fold(u[2]) for u in units]
@@ -200,6 +201,8 @@ def _furniture_of(
         kind, reason = _says_what_it_is(line)
         if kind is None and in_box and not _has_counterpart(line, others):
             kind, reason = "box", "in a box the site adds, and no other version's story has it"
+        if kind is None and in_related and not _has_counterpart(line, others):
+            kind, reason = "related", "under a heading of related links, and in no other version"
         if kind is None:
             following = units[index + 1][2] if index + 1 < len(units) else ""
             # The text's last line, after story or as long as a sentence, may be one the
@@ -223,9 +226,11 @@ def _furniture_of(
         if kind is not None:
             found.append(SetApart(start, end, number, line, kind, reason))
             in_box = kind == "box" or (in_box and kind != "headline")
+            # "More on Capital News", "Related": the teasers below it, to the next story.
+            in_related = in_related or (kind == "related" and len(_WORD.findall(line)) <= HEADING)
             previous_story, previous = False, kind
             continue
-        in_box = False
+        in_box = in_related = False
         story_paragraphs += 1
         story_seen = previous_story = True
         previous = ""

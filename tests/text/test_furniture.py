@@ -127,3 +127,15 @@ def test_search_boxes_appeals_and_device_prompts_are_furniture() -> None:
     ]
     kinds = _kinds("\n".join(["Cedi slumps", story, *lines, *appeal]) + "\n")
     assert story not in kinds and all(line in kinds for line in lines + appeal), kinds
+
+
+def test_teasers_under_a_heading_of_related_links_are_related_to_the_text_end() -> None:
+    story = "Four rainy seasons have failed in Kenya, Somalia and Ethiopia, the minister said."
+    teasers = [
+        "KQ urges passengers to make alternate plans ahead of Pilots’ strike",
+        "NAIROBI, Kenya, Nov 4 – Kenya Airways has urged passengers to make plans ahead of...",
+        "Gachagua assures govt not to interfere in judic",
+    ]
+    text = "\n".join(["Drought kills elephants", story, "More on Capital News", *teasers])
+    kinds = _kinds(text + "\n")
+    assert story not in kinds and all(kinds.get(t) == "related" for t in teasers), kinds
