@@ -62,7 +62,8 @@ _PHRASES = [
     (
         "related",
         r"read (also|more|next)\b|also read\b|related\b|you may also like|"
-        r"recommended\b|more (from|on)\b|see also\b|other news|more stories|most read|trending\b|"
+        r"recommended\b|suggested (articles|stories|reads?|for you)\b|"
+        r"more (from|on)\b|see also\b|other news|more stories|most read|trending\b|"
         r"don'?t miss|top stories|look here\b|more information\b|see more\b|"
         r"previous (article|post|story)\b|next (article|post|story)\b|post navigation|"
         r"latest (news|posts|stories)\b|popular (news|posts|stories)\b|source link\b",
@@ -84,7 +85,8 @@ _PHRASES = [
         "box",
         r"(key takeaways|why this matters|what you should know|what to know|highlights|"
         r"in brief|at a glance|the big picture|quick read)\s*:?$|"
-        r"support\b.{0,60}\bjournalism\b",  # a site's appeal for money, to its end
+        r"support\b.{0,60}\bjournalism\b|"  # a site's appeal for money, to its end
+        r"about us$|who we are$",  # the site's account of itself
     ),
     (
         "byline",

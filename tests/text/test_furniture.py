@@ -139,3 +139,14 @@ def test_teasers_under_a_heading_of_related_links_are_related_to_the_text_end() 
     text = "\n".join(["Drought kills elephants", story, "More on Capital News", *teasers])
     kinds = _kinds(text + "\n")
     assert story not in kinds and all(kinds.get(t) == "related" for t in teasers), kinds
+
+
+def test_a_sites_account_of_itself_under_its_heading_is_furniture() -> None:
+    story = "The boy died of a cardiac arrest on Sunday, the health minister said."
+    blurbs = {
+        "About Us": "We are a leading digital content platform providing business news.",
+        "Suggested Articles": "The Tribune has two sister publications, in Punjabi and Hindi.",
+    }
+    for heading, blurb in blurbs.items():
+        kinds = _kinds("\n".join(["Boy dies of Nipah", story, heading, blurb]) + "\n")
+        assert story not in kinds and blurb in kinds, kinds
