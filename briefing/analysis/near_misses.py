@@ -17,6 +17,7 @@ from briefing.text.names import (
     NEAR_MISS_THRESHOLD,
     fold_name,
     name_similarity,
+    spelt_alike,
 )
 from briefing.text.words import date_part, normalise
 
@@ -108,7 +109,7 @@ class NearMisses:
                 score_cutoff=threshold,
             ):
                 candidate = candidates.names[i]
-                if folded[i] in exclude or candidate == name:
+                if folded[i] in exclude or spelt_alike(candidate, name):
                     continue
                 score = name_similarity(candidate, name)
                 if score >= threshold:

@@ -127,6 +127,8 @@ _ANYWHERE = [
     ),
     # A site's prompt to follow a section ("Don't miss out on the headlines from World.").
     ("share", re.compile(r"^don[’']t miss (out on )?the (latest|headlines)\b", re.I)),
+    # A page's address, after the store's date mark or alone.
+    ("other", re.compile(r"^(date \d{4}-\d\d-\d\d\s+)?https?://\S+$")),
     # (Anchored: a pattern searched through every line costs on long texts.)
     ("other", re.compile(r"^(when you )?(purchase|buy) [\w ]{0,20}through links", re.I)),
     (
@@ -223,7 +225,7 @@ def _furniture_of(
             kind, reason = "headline", "the line above the byline, before the story"
         if kind is None and not story_seen and _BULLET.match(line):
             kind, reason = "box", "a bullet of the summary above the story"
-        if kind is None and not story_seen and _fold(line) in later[index + 1 :]:
+        if kind is None and not story_seen and _repeated_alone(later, index):
             kind, reason = "headline", "a standfirst: the story repeats it"
         if kind is not None:
             found.append(SetApart(start, end, number, line, kind, reason))
@@ -258,6 +260,17 @@ def _furniture_of(
                 )
             )
     return _standfirsts(text, found, units)
+
+
+def _repeated_alone(lines: list[str], index: int) -> bool:
+    """Whether a line stands again further down, without the line after it: a standfirst
+    the story repeats, not the start of a story the store kept twice."""
+    try:
+        again = lines.index(lines[index], index + 1)
+    except ValueError:
+        return False
+    following = index + 1
+    return not (again + 1 < len(lines) and lines[following] == lines[again + 1])
 
 
 def _named(head: str) -> bool:

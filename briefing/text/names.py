@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from briefing.text.words import POSSESSIVE, strip_accents
+from briefing.text.words import POSSESSIVE, one_spelling, strip_accents
 
 # A near miss of an entity's name (a misspelling, a transliteration): every word of the
 # candidate at least this alike to the name's word (``name_similarity``, 0-100). Chosen on
@@ -70,9 +70,18 @@ def respelt_name(a: str, b: str) -> bool:
     short forms, nor the same letters in another case."""
     return (
         len(a.split()) >= 2
-        and fold_name(a) != fold_name(b)
+        and not spelt_alike(a, b)
         and name_similarity(a, b) >= NEAR_MISS_THRESHOLD
     )
+
+
+def spelt_alike(a: str, b: str) -> bool:
+    """Whether two names are one, folded and each word in one spelling ("Africa
+    Development Centre", "Africa Development Center"): a British or an American spelling
+    is no misspelling."""
+    return [one_spelling(w) for w in fold_name(a).split()] == [
+        one_spelling(w) for w in fold_name(b).split()
+    ]
 
 
 def anchored(candidate: str, form: str) -> bool:

@@ -150,3 +150,15 @@ def test_a_sites_account_of_itself_under_its_heading_is_furniture() -> None:
     for heading, blurb in blurbs.items():
         kinds = _kinds("\n".join(["Boy dies of Nipah", story, heading, blurb]) + "\n")
         assert story not in kinds and blurb in kinds, kinds
+
+
+def test_a_story_the_store_kept_twice_is_story_and_a_page_address_is_furniture() -> None:
+    story = [
+        "Microsoft is closing its Africa Development Centre in Lagos, a spokesperson said.",
+        "The centre was opened in 2022 as part of a push to tap the region's talent.",
+    ]
+    address = " date 2024-05-08 https://www.example.com/microsoft-to-shut-centre/"
+    text = "\n".join([address, *story, "Reuters", "Microsoft to shut centre", *story])
+    kinds = _kinds(text + "\n")
+    assert not any(line in kinds for line in story), kinds
+    assert address.strip() in kinds

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.text.names import anchored, name_similarity
+from briefing.text.names import anchored, name_similarity, respelt_name, spelt_alike
 
 
 def test_near_misses_are_names_not_words() -> None:
@@ -25,3 +25,9 @@ def test_a_name_held_by_a_word_printed_right() -> None:
     assert not anchored("Emmet", "Emmott")  # one word: nothing holds it
     assert not anchored("Li Shangfu", "Tang Renjian")
     assert not anchored("Professor Emmet", "Professor Angus Emmott")  # words not paired
+
+
+def test_a_british_or_american_spelling_is_no_misspelling() -> None:
+    assert spelt_alike("Africa Development Center", "Africa Development Centre")
+    assert not respelt_name("Africa Development Center", "Africa Development Centre")
+    assert respelt_name("Africa Developmant Centre", "Africa Development Centre")
