@@ -61,7 +61,7 @@ _PHRASES = [
     ),
     (
         "related",
-        r"read (also|more|next)\b|also read\b|related\b|you may also like|"
+        r"read (also|more|next)\b|also read\b|related\b|you (may|might|can) also\b|"
         r"recommended\b|suggested (articles|stories|reads?|for you)\b|"
         r"more (from|on)\b|see also\b|other news|more stories|most read|trending\b|"
         r"don'?t miss|top stories|look here\b|more information\b|see more\b|"
@@ -79,7 +79,8 @@ _PHRASES = [
         r"this is (a )?breaking news|please refresh\b|our manager will contact you|"
         r"(more )?details (later|shortly|soon|to follow)\b|"
         r"(watch|check out|see) (the )?(full )?video\b|watch the video (above|below)|"
-        r"donate( now)?$|(please )?rotate your device\b|do you have (a )?(breaking )?news\b",
+        r"donate( now)?$|(please )?rotate your device\b|do you have (a )?(breaking )?news\b|"
+        r"(go|head) (to )?[\w.-]+\.(com|org|net)\b|how (informative|useful|helpful) (is|was)\b",
     ),
     (
         "box",
@@ -91,7 +92,7 @@ _PHRASES = [
     (
         "byline",
         r"\(?(by|written by|author|reporting by|writing by|editing by|additional "
-        r"reporting by|compiled by|edited by|about the author|posted by|posted in|filed in|"
+        r"report(ing)? by|compiled by|edited by|about the author|posted by|posted in|filed in|"
         r"categor(y|ies)\s*:|sourced from|culled from|courtesy of)\b",
     ),
     ("caption", r"(photo|image|picture|file photo|credit|source|pictured)\s*(credit)?\s*:"),
@@ -136,7 +137,7 @@ _ANYWHERE = [
         re.compile(
             r"all rights reserved|©|copyright|without warranty|disclaimer|"
             r"terms of (use|service)|privacy policy|\bcookies?\b|"
-            r"the views expressed|originally (published|appeared)|"
+            r"the views expressed|originally (published|appeared)|indicators? of sponsored|"
             r"this (article|story) (was|is) (originally )?(published|produced)",
             re.I,
         ),

@@ -162,3 +162,16 @@ def test_a_story_the_store_kept_twice_is_story_and_a_page_address_is_furniture()
     kinds = _kinds(text + "\n")
     assert not any(line in kinds for line in story), kinds
     assert address.strip() in kinds
+
+
+def test_a_sites_pointers_credits_and_disclosures_at_the_foot_are_furniture() -> None:
+    story = "Burkina Faso's junta has scrapped the electoral commission, the minister said."
+    lines = [
+        "You may also be interested in:",
+        "Go to BBCAfrica.com for more news from the African continent.",
+        "Additional report by BBC Monitoring and David Bamford.",
+        "How informative is this news?",
+        "The article does not contain any indicators of sponsored content or advertising.",
+    ]
+    kinds = _kinds("\n".join(["Junta scraps commission", story, *lines]) + "\n")
+    assert story not in kinds and all(line in kinds for line in lines), kinds
