@@ -93,8 +93,13 @@ def extract_items(
             continue
         if token.number:
             last = index
-            while last + 1 < len(toks) and toks[last + 1].number and last + 1 not in covered:
-                last += 1
+            while (
+                last + 1 < len(toks)
+                and toks[last + 1].number
+                and last + 1 not in covered
+                and not ASIDE.search(text, toks[last].end, toks[last + 1].start)
+            ):
+                last += 1  # "1.5 million", but not "$870,000 (£650,000)": two figures
             # A number with what qualifies it: "more than 100" is not "100".
             first, qualifier = number_qualifier(toks, index, covered)
             if first < index and items and items[-1].last >= first:
