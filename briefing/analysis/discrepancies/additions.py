@@ -33,9 +33,16 @@ _FUNCTION = COMMON_WORDS | frozenset(
 
 
 def content_words(text: str) -> list[str]:
+    """A text's content words by their stems: "operations" says the reference's
+    "operate", "investments" its "invest"."""
     return [
-        w for w in (m.casefold() for m in _WORD.findall(text)) if w not in _FUNCTION and len(w) > 2
+        w[:STEM]
+        for w in (m.casefold() for m in _WORD.findall(text))
+        if w not in _FUNCTION and len(w) > 2
     ]
+
+
+STEM = 5  # letters of a word that stand for its stem (4 took other words, 6 fewer forms)
 
 
 def find_additions(
