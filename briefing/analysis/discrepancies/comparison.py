@@ -143,7 +143,10 @@ def compare_passages(
     pairs += respelt_names(passage, ref, mapping, {id(i) for pair in pairs for i in pair})
     # Quotations, negations and words changed in an otherwise matching sentence.
     ranges: dict[tuple[str, int, int], str] = {}
-    negations = negation_count(passage) != ref_negations
+    mine_negations = negation_count(passage)
+    negations = mine_negations != ref_negations and mine_negations + _negated_words(
+        passage, ref
+    ) != ref_negations + _negated_words(ref, passage)
     named_mine = named_tokens(passage)
     editor_words = "[" in ref.text or "(" in ref.text
     for op in ops:
@@ -277,6 +280,15 @@ def negation_count(passage: Passage) -> int:
     return sum(
         is_negation(t, passage.tokens[i + 1] if i + 1 < len(passage.tokens) else None)
         for i, t in enumerate(passage.tokens)
+    )
+
+
+def _negated_words(passage: Passage, other: Passage) -> int:
+    """Words that say "not" with a prefix, of a word the other passage prints ("unclear"
+    for "not immediately clear"): one negation each."""
+    keys = {t.key for t in other.tokens}
+    return sum(
+        t.key.startswith("un") and len(t.key) > 5 and t.key[2:] in keys for t in passage.tokens
     )
 
 

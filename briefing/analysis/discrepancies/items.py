@@ -167,7 +167,11 @@ def extract_items(
                 plain = [w for w in words if not NATIONALITY.search(w) or w in TITLES.values()]
                 items.append(replace(item, keys=item.keys | {"T:" + " ".join(plain)}))
                 if end < last:
-                    items.append(name_item(text, toks, end + 1, last))
+                    # "president of Botswana": the name is "Botswana".
+                    start = end + 1
+                    while start < last and toks[start].key in CONNECTORS:
+                        start += 1
+                    items.append(name_item(text, toks, start, last))
             else:
                 items.append(name_item(text, toks, index, last))
             index = last + 1
