@@ -85,8 +85,8 @@ def extract_items(
                     toks[last + 1].date or (toks[last + 1].number and len(toks[last + 1].key) <= 4)
                 )
                 and last + 1 not in covered
-            ):
-                last += 1
+            ) or _years_to_year(toks, last):
+                last += 1 if last + 1 < len(toks) and toks[last + 1].key != "to" else 2
             parts = [t.date or t.key for t in toks[index : last + 1]]
             items.append(item_of("date", "D:" + " ".join(sorted(parts)), text, toks, index, last))
             index = last + 1
@@ -275,6 +275,19 @@ def _title_run(toks: list[Token], index: int, covered: dict[int, MentionSpan]) -
 # Punctuation between two capitalised words that ends a name: a bracket opens an aside
 # ("Commission (NUC)"), a dash or colon ends a dateline ("Abuja – The Commission").
 ASIDE = re.compile(r"[(),\[\]–—:;-]")
+
+
+def _years_to_year(toks: list[Token], index: int) -> bool:
+    """Whether a year is followed by "to" and another year: one span of time ("from 2017
+    to 2020"), told as one date."""
+    return (
+        index + 2 < len(toks)
+        and toks[index + 1].key == "to"
+        and all(_YEAR.fullmatch(t.key) for t in (toks[index], toks[index + 2]))
+    )
+
+
+_YEAR = re.compile(r"(1[89]|20)\d\d")
 
 
 def next_is_date(toks: list[Token], index: int) -> bool:
