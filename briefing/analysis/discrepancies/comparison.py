@@ -32,6 +32,7 @@ from briefing.analysis.discrepancies.wording import (
     quoted_anew,
     respelt,
     reworded_quotations,
+    same_letters,
     same_quotation,
     unnamed_source,
 )
@@ -185,6 +186,10 @@ def compare_passages(
             and all(t.quoted for t in mine_t)
             and all(t.quoted for t in ref_t)
             and not respelt(mine_t, ref_t, op)
+            and not any(
+                same_letters(passage.tokens[i0 : i1 + a], ref.tokens[j0 : j1 + b])
+                for a, b in ((0, 0), (0, 1), (1, 0))
+            )
             and same_quotation(passage, ref, op)
         ):
             # Inside a quotation any change is the quotation's, a negation's too.

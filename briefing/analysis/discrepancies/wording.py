@@ -111,6 +111,17 @@ def respelt(mine: list[Token], theirs: list[Token], op: Opcode) -> bool:
     )
 
 
+def same_letters(mine: list[Token], theirs: list[Token]) -> bool:
+    """Whether words differ only where they are joined or split ("light-bodied" for
+    "light bodied", "expeditionexplored" for "expedition explored"): no change of what is
+    quoted."""
+    if not mine or not theirs:
+        return False
+    return "".join(t.key for t in mine).replace("-", "") == "".join(t.key for t in theirs).replace(
+        "-", ""
+    )
+
+
 def _inflected(a: str, b: str) -> bool:
     """Whether one word is the other with an ending ("charge", "charges"): another word
     of the quotation, not another spelling."""
