@@ -116,10 +116,12 @@ def compare_passages(
                 taken.add(id(ys[0]))
     # A pair found by position only is no substitution where either side names the other's
     # item elsewhere in the sentence (the copy reorders, or names someone the reference
-    # names too); and a name paired by position alone in a reworded sentence is more often
-    # another name the rewrite brings in than a wrong one: it counts where the sentence is
-    # otherwise the same, where it is a near miss of the reference's name, or where both
-    # stand in one slot ("the Harbour Times reported" for "the City Gazette reported").
+    # names too); figures so paired in sentences that share almost no words are two
+    # sentences' figures, not one changed; and a name paired by position alone in a
+    # reworded sentence is more often another name the rewrite brings in than a wrong one:
+    # it counts where the sentence is otherwise the same, where it is a near miss of the
+    # reference's name, or where both stand in one slot ("the Harbour Times reported" for
+    # "the City Gazette reported").
     substituted = {id(x) for x, _ in pairs[:strong]}
     loose = [
         (x, y)
@@ -127,7 +129,7 @@ def compare_passages(
         if not any(x.keys & i.keys for i in ref.items)
         and not any(y.keys & i.keys for i in passage.items if id(i) not in substituted)
         and (
-            x.family not in ("name", "title")
+            (x.family not in ("name", "title") and closeness >= SOME_IN_COMMON)
             or closeness >= OTHERWISE_MATCHING
             or name_similarity(x.text, y.text) >= NEAR_MISS_THRESHOLD
             or same_slot(x, y, passage, ref)
@@ -228,6 +230,7 @@ def compare_passages(
 # reference's sentence, changed in a few words: a change of a name or of a content word
 # in it is a discrepancy, not a rewording.
 OTHERWISE_MATCHING = 0.8
+SOME_IN_COMMON = 0.15  # a sentence sharing less of its words tells something else
 
 
 HALF = 0.5  # a negation changed counts in a sentence that keeps at least half its words
