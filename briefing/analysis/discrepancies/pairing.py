@@ -160,7 +160,7 @@ def differs(x: Item, y: Item) -> bool:
         return False  # "the Nigerian team" for "the Super Eagles": said another way
     if x.family == "date" and _date_sort(x) != _date_sort(y):
         return False
-    return not rounded_alike(x, y) and not hedged(x, y)
+    return not rounded_alike(x, y) and not hedged(x, y) and not within_bound(x, y)
 
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx"})
@@ -180,6 +180,40 @@ def hedged(x: Item, y: Item) -> bool:
             theirs = ky[2:].split()
             if theirs and theirs[0][:1].isdigit() and _same_figure(mine, theirs):
                 return True
+    return False
+
+
+# A bound, and whether a figure keeps to it: (figure, bound) -> bool. The bound itself
+# does not ("100" for "more than 100", "$3bn" for "up to $3 billion"): the copy drops the
+# qualifier and states the limit as the figure.
+_BOUNDS = {
+    "more than": lambda a, b: a > b,
+    "less than": lambda a, b: a < b,
+    "at least": lambda a, b: a > b,
+    "up to": lambda a, b: a < b,
+}
+
+
+def within_bound(x: Item, y: Item) -> bool:
+    """Whether one figure is exact where the other is a bound it keeps to ("205" for "more
+    than 200", "more than 200" for "205"): more precise, or less, but no contradiction."""
+    if x.family != "number" or y.family != "number":
+        return False
+    for exact, bounded in ((x, y), (y, x)):
+        for kb in bounded.keys:
+            bound = next((b for b in _BOUNDS if kb.startswith(f"N:{b} ")), None)
+            if bound is None:
+                continue
+            limit = kb[len(f"N:{bound} ") :].split()
+            for ke in exact.keys:
+                figure = ke[2:].split()
+                if (
+                    figure[1:] == limit[1:]
+                    and _FIGURE.fullmatch(figure[0] if figure else "")
+                    and _FIGURE.fullmatch(limit[0] if limit else "")
+                    and _BOUNDS[bound](float(figure[0]), float(limit[0]))
+                ):
+                    return True
     return False
 
 
