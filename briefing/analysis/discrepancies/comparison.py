@@ -100,6 +100,8 @@ def compare_passages(
             taken.add(id(y))
             pairs.append((x, y))
     pairs += figures_in_order(
+        passage,
+        ref,
         [x for x in v_only if id(x) not in {id(a) for a, _ in pairs}],
         [y for y in r_only if id(y) not in taken],
         taken,

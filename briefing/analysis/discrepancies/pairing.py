@@ -28,17 +28,21 @@ _WORD = re.compile(r"\w+")
 
 
 def figures_in_order(
-    mine: list[Item], theirs: list[Item], taken: set[int]
+    passage: Passage, ref: Passage, mine: list[Item], theirs: list[Item], taken: set[int]
 ) -> list[tuple[Item, Item]]:
     """Figures of one unit the version and the reference each print in a passage, as many
     on each side and neither side's found on the other: the first for the first ("the S&P
-    500 down 1.8% and the Nasdaq by 3.4%" for "fell 1.5% ... dropped 3.1%"), however the
-    words around them were changed."""
+    500 down 1.8% and the Nasdaq by 3.4%" for "fell 1.5% ... dropped 3.1%", "by 18
+    seconds" for "taking 34 seconds off"), however the words around them were changed."""
+
+    def unit(p: Passage, x: Item) -> str:
+        return _unit(x) or measure(p, x) if x.family == "number" else ""
+
     pairs: list[tuple[Item, Item]] = []
-    units = {_unit(x) for x in mine} - {""}
-    for unit in sorted(units):
-        xs = [x for x in mine if x.family == "number" and _unit(x) == unit]
-        ys = [y for y in theirs if y.family == "number" and _unit(y) == unit]
+    units = {unit(passage, x) for x in mine} - {""}
+    for counted in sorted(units):
+        xs = [x for x in mine if unit(passage, x) == counted]
+        ys = [y for y in theirs if unit(ref, y) == counted]
         if xs and len(xs) == len(ys):
             pairs += list(zip(xs, ys, strict=True))
             taken.update(id(y) for y in ys)
@@ -183,7 +187,7 @@ def hedged(x: Item, y: Item) -> bool:
     return False
 
 
-# A bound, and whether a figure keeps to it: (figure, bound) -> bool. The bound itself
+# A bound or a hedge, and whether a figure keeps to it: (figure, bound) -> bool. The bound itself
 # does not ("100" for "more than 100", "$3bn" for "up to $3 billion"): the copy drops the
 # qualifier and states the limit as the figure.
 _BOUNDS = {
@@ -191,7 +195,12 @@ _BOUNDS = {
     "less than": lambda a, b: a < b,
     "at least": lambda a, b: a > b,
     "up to": lambda a, b: a < b,
+    # "44.7" for "nearly 45": just under; "17,200" for "about 17,000": near, not equal
+    # (the same figure without its hedge states a guess as exact).
+    "nearly": lambda a, b: NEARLY * b <= a < b,
+    "about": lambda a, b: a != b and abs(a - b) <= (1 - NEARLY) * b,
 }
+NEARLY = 0.95  # of a figure, the least that is "nearly" or "about" it
 
 
 def within_bound(x: Item, y: Item) -> bool:
