@@ -16,6 +16,7 @@ SMALL = 3  # a small change: at most this many words a side
 
 
 QUOTED_ALIKE = 0.5  # of the longer quotation's words, the share both hold
+PART = 0.6  # of a shorter quotation's words, the share that makes it a part of the longer
 
 
 def _quotation(passage: Passage, k: int) -> set[str]:
@@ -83,7 +84,14 @@ def same_quotation(passage: Passage, ref: Passage, op: Opcode) -> bool:
         return False
     if max(len(mine), len(theirs)) <= SMALL:
         return True  # a quoted word or two: "despicable" for "deplorable"
-    return len(mine & theirs) >= QUOTED_ALIKE * max(len(mine), len(theirs))
+    shared = len(mine & theirs)
+    shorter = min(len(mine), len(theirs))
+    # A part of the quotation, quoted alone ("reinforce our sovereign control over the
+    # electoral process" of "... on the electoral process and at the same time limit
+    # foreign influences"), is that quotation.
+    return shared >= QUOTED_ALIKE * max(len(mine), len(theirs)) or (
+        shorter > SMALL and shared >= PART * shorter
+    )
 
 
 def quoted_anew(passage: Passage, ref: Passage, op: Opcode) -> bool:
