@@ -292,4 +292,17 @@ def number_of(key: str, word: str) -> str | None:
         return figure
     if key in NUMBER_WORDS.values() and word.casefold().strip(".") in NUMBER_WORDS:
         return key
-    return None
+    return MULTIPLIERS.get(key)
+
+
+# Words that multiply a figure: "double the number", "twice as many", "more than doubling".
+MULTIPLIERS = {
+    "double": "2x",
+    "doubled": "2x",
+    "doubling": "2x",
+    "twice": "2x",
+    "triple": "3x",
+    "tripled": "3x",
+    "tripling": "3x",
+    "threefold": "3x",
+}

@@ -91,7 +91,7 @@ def extract_items(
             items.append(item_of("date", "D:" + " ".join(sorted(parts)), text, toks, index, last))
             index = last + 1
             continue
-        if token.number:
+        if token.number and not _multiplier_adjective(toks, index):
             last = index
             while (
                 last + 1 < len(toks)
@@ -107,7 +107,7 @@ def extract_items(
             items.append(
                 item_of(
                     "number",
-                    "N:" + qualifier + " ".join(t.key for t in toks[index : last + 1]),
+                    "N:" + qualifier + " ".join(_figure_key(t) for t in toks[index : last + 1]),
                     text,
                     toks,
                     first,
@@ -275,6 +275,25 @@ def _title_run(toks: list[Token], index: int, covered: dict[int, MentionSpan]) -
 # Punctuation between two capitalised words that ends a name: a bracket opens an aside
 # ("Commission (NUC)"), a dash or colon ends a dateline ("Abuja – The Commission").
 ASIDE = re.compile(r"[(),\[\]–—:;-]")
+
+
+def _figure_key(token: Token) -> str:
+    """A word of a figure as compared: a multiplier by what it multiplies by ("twice",
+    "double": "2x"), any other word by its key."""
+    return token.number if token.number and token.number.endswith("x") else token.key
+
+
+def _multiplier_adjective(toks: list[Token], index: int) -> bool:
+    """Whether "double" or "triple" qualifies a noun ("a double amputee") rather than
+    multiplying a figure ("double the number", "more than doubling")."""
+    token = toks[index]
+    if token.key not in ("double", "triple"):
+        return False
+    following = toks[index + 1].key if index + 1 < len(toks) else ""
+    return following not in _MULTIPLIED
+
+
+_MULTIPLIED = frozenset("the that this its their his her our what from to in".split())
 
 
 def _years_to_year(toks: list[Token], index: int) -> bool:

@@ -73,8 +73,14 @@ def counted_alike(passage: Passage, x: Item, ref: Passage, y: Item) -> bool:
         return True
     if label_of(passage, x) != label_of(ref, y) or (_unit(x) == "%") != (_unit(y) == "%"):
         return False
+    if _multiple(x) != _multiple(y):
+        return False  # "double the number" is no count ("the 37-year-old")
     mine, theirs = measure(passage, x), measure(ref, y)
     return not (mine and theirs and mine != theirs)  # "19.46 seconds" is no "200m"
+
+
+def _multiple(item: Item) -> bool:
+    return any(k.endswith("x") for k in item.keys)
 
 
 _GLUED = re.compile(r"\d([a-z]+)$")
