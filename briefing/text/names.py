@@ -4,6 +4,7 @@ misspellings and transliterations of a person's or a body's name).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -42,7 +43,7 @@ def name_similarity(candidate: str, form: str) -> float:
     short or cut by a letter ("Alma Nagi", "Elena Regnie") when another word is the same;
     but a place and its adjective ("Africa Cup", "African Cup") name one thing.
     """
-    a, b = fold_name(candidate).split(), fold_name(form).split()
+    a, b = _unglued(fold_name(candidate).split()), _unglued(fold_name(form).split())
     if len(a) != len(b) or not a or a == b:
         return 0.0 if a != b or not a else 100.0
     held = _anchored(a, b)  # another word of the name is the same
@@ -93,3 +94,12 @@ def anchored(candidate: str, form: str) -> bool:
 
 def _anchored(a: list[str], b: list[str]) -> bool:
     return any(x == y and len(x) >= 3 for x, y in zip(a, b, strict=True))
+
+
+_GLUED_FIGURE = re.compile(r"(?<=[a-z]{4})\d{1,4}$")
+
+
+def _unglued(words: list[str]) -> list[str]:
+    """A name's words without a figure the text glued to one ("Kiptum24" of "Kelvi
+    Kiptum24 years old"): the name is "Kiptum"."""
+    return [_GLUED_FIGURE.sub("", w) for w in words]

@@ -31,3 +31,9 @@ def test_a_british_or_american_spelling_is_no_misspelling() -> None:
     assert spelt_alike("Africa Development Center", "Africa Development Centre")
     assert not respelt_name("Africa Development Center", "Africa Development Centre")
     assert respelt_name("Africa Developmant Centre", "Africa Development Centre")
+
+
+def test_a_figure_glued_to_a_name_is_no_part_of_it() -> None:
+    # "Kelvi Kiptum24 years old": the name is "Kelvi Kiptum", a misspelling.
+    assert respelt_name("Kelvi Kiptum24", "Kelvin Kiptum")
+    assert not respelt_name("G7 summit", "G8 summit")  # a figure that is the name
