@@ -53,6 +53,8 @@ def _unit(item: Item) -> str:
     """What a figure counts: "%", or the word after it ("billion", "people"), if any."""
     if item.family != "number":
         return ""
+    if _multiple(item):
+        return "times"  # "twice", "double"
     words = _words_of(item.text)
     if item.text.rstrip().endswith("%"):
         return "%"
@@ -323,7 +325,7 @@ def substitutions(passage: Passage, ref: Passage, ops: list[Opcode]) -> list[tup
         if len(xs) != 1 or len(ys) != 1:
             continue
         x, y = xs[0], ys[0]
-        if x.family != y.family or x.keys & y.keys:
+        if x.family != y.family or x.keys & y.keys or _multiple(x) != _multiple(y):
             continue
         # Their words outside the change must be the same words ("City" in "City
         # Gazette" and "City Council"), or the two are not one name replaced by another.
