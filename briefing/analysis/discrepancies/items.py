@@ -310,6 +310,11 @@ _YEAR = re.compile(r"(1[89]|20)\d\d")
 
 
 def next_is_date(toks: list[Token], index: int) -> bool:
+    """Whether a number stands by a month's or a day's name, as a day of the month or a
+    year does ("October 17", "17 October"); a share or a decimal ("3.3% Monday") does not."""
+    token = toks[index]
+    if not DIGITS.fullmatch(token.key) or "%" in token.text:
+        return False
     return any(
         toks[j].date and not DIGITS.fullmatch(toks[j].key)
         for j in (index - 1, index + 1)
