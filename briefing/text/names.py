@@ -73,7 +73,15 @@ def respelt_name(a: str, b: str) -> bool:
         len(a.split()) >= 2
         and not spelt_alike(a, b)
         and name_similarity(a, b) >= NEAR_MISS_THRESHOLD
-    )
+    ) or _reordered(a, b)
+
+
+def _reordered(a: str, b: str) -> bool:
+    """Whether a name of three or more words is the other's words in another order ("the
+    Clarion-Clipperton Pacific Zone" for "the Pacific Clarion-Clipperton Zone"): a long
+    name's order is part of it."""
+    x, y = fold_name(a).split(), fold_name(b).split()
+    return len(x) >= 3 and x != y and sorted(x) == sorted(y)
 
 
 def spelt_alike(a: str, b: str) -> bool:

@@ -37,3 +37,8 @@ def test_a_figure_glued_to_a_name_is_no_part_of_it() -> None:
     # "Kelvi Kiptum24 years old": the name is "Kelvi Kiptum", a misspelling.
     assert respelt_name("Kelvi Kiptum24", "Kelvin Kiptum")
     assert not respelt_name("G7 summit", "G8 summit")  # a figure that is the name
+
+
+def test_a_long_names_words_in_another_order_are_the_name_misordered() -> None:
+    assert respelt_name("Clarion-Clipperton Pacific Zone", "Pacific Clarion-Clipperton Zone")
+    assert not respelt_name("Renjian Tang", "Tang Renjian")  # two words: an order of names

@@ -225,6 +225,8 @@ class Decider:
                     name = frozenset(fold_name(run).split())
                     for word in name:
                         self._reference_names.setdefault(word, []).append(name)
+        if set(fold_name(mine).split()) == set(fold_name(theirs).split()):
+            return False  # the same words in another order: one name, misordered
         words = set(fold_name(mine).split()) | set(fold_name(theirs).split())
         first = next(iter(words), "")
         return any(words <= name for name in self._reference_names.get(first, ()))
