@@ -53,7 +53,7 @@ def name_similarity(candidate: str, form: str) -> float:
             continue
         longer = max(len(x), len(y))
         short, long = sorted((x, y), key=len)
-        if short.endswith("a") and long == short + "n":
+        if _demonym_of(short, long):
             return 0.0  # "Africa Cup", "African Cup": a place and its adjective, one name
         if x.startswith(y) or y.startswith(x):
             if not held or longer - min(len(x), len(y)) > 1:
@@ -111,3 +111,15 @@ def _unglued(words: list[str]) -> list[str]:
     """A name's words without a figure the text glued to one ("Kiptum24" of "Kelvi
     Kiptum24 years old"): the name is "Kiptum"."""
     return [_GLUED_FIGURE.sub("", w) for w in words]
+
+
+def _demonym_of(place: str, word: str) -> bool:
+    """Whether a word is a place's adjective ("African" of "Africa", "Moroccan" of
+    "Morocco", "Ghanaian" of "Ghana", "Chinese" of "China")."""
+    if len(place) < 4:
+        return False
+    if place.endswith("a") and word == place + "n":
+        return True  # Africa, Kenya, Nigeria (but "Kelvi" is a cut "Kelvin")
+    if place[-1] in "aeoy" and any(word == place[:-1] + e for e in ("an", "ian", "ese")):
+        return True  # Morocco, Italy, China
+    return any(word == place + e for e in ("i", "ian", "ese", "ish"))  # Pakistan, Ghana
