@@ -92,6 +92,8 @@ class Score:
     expected_right: int = 0
     pasted_right: int = 0  # its forms, pasted into the annotated passage, give the expected
     kind_agrees: int = 0
+    likely: int = 0  # suggestions of confidence LIKELY or more
+    likely_matched: int = 0
     out_of_scope: int = 0  # annotations on versions in another language
     misses: list[str] = field(default_factory=list)
     noise: list[str] = field(default_factory=list)
@@ -104,6 +106,8 @@ class Score:
             "expected_right",
             "pasted_right",
             "kind_agrees",
+            "likely",
+            "likely_matched",
             "out_of_scope",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
@@ -158,6 +162,9 @@ def _pasted_right(annotation: dict[str, str], suggestion: dict[str, Any]) -> boo
     return False
 
 
+LIKELY = 0.8  # the confidence an editor short of time might read from (--min-confidence)
+
+
 def score(story: Story) -> Score:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -177,6 +184,8 @@ def score(story: Story) -> Score:
         if item["source"] == reference:
             continue
         s.suggestions += 1
+        likely = item["confidence"] >= LIKELY
+        s.likely += likely
         text = story.texts[by_file[item["source"]]]
         start, end = item["start"], max(item["end"], item["start"] + 1)
         match = None
@@ -194,6 +203,7 @@ def score(story: Story) -> Score:
             continue
         taken.add(match)
         s.matched += 1
+        s.likely_matched += likely
         annotation = in_scope[match]
         s.expected_right += _expected_right(annotation, item)
         s.pasted_right += _pasted_right(annotation, item)
@@ -283,6 +293,11 @@ def main() -> None:
         f"({total.matched} of {total.suggestions}, of {total.annotations}; expected form "
         f"right {total.expected_right} of {total.matched}, pasted right "
         f"{total.pasted_right}; kind {total.kind_agrees})"
+    )
+    print(
+        f"{'at confidence ' + str(LIKELY) + ' or more':36} precision "
+        f"{total.likely_matched / max(total.likely, 1):.2f} "
+        f"({total.likely_matched} of {total.likely})"
     )
 
 

@@ -85,7 +85,7 @@ def real_report(real: dict[str, Any]) -> list[str]:
     f = _total(rows, "furniture", "found", "marked", "both", "datelines", "datelines_found")
     d = _total(
         rows, "discovery", "suggestions", "annotations", "matched", "expected_right",
-        "pasted_right", "out_of_scope",
+        "pasted_right", "out_of_scope", "likely", "likely_matched",
     )  # fmt: skip
     below = [
         r["story"]
@@ -104,6 +104,10 @@ def real_report(real: dict[str, Any]) -> list[str]:
         "the ones whose expected form holds every word of the marked one (the measure "
         "decided before the first run); *pasted right*: the ones whose correction, pasted "
         "into the marked passage, gives the marked expected text.",
+        "",
+        f"At confidence {discovery_bench.LIKELY} or more (`suggest --min-confidence "
+        f"{discovery_bench.LIKELY}`): {d['likely']} suggestions, {d['likely_matched']} true "
+        f"(precision {_ratio(d['likely_matched'], d['likely'])}).",
         "",
         f"Planted fixture (errors the team wrote into its own text, for the mechanisms): "
         f"{p['matched']} of {p['annotations']} found, with the expected form named for "

@@ -4,6 +4,7 @@ remove-sample` clears the sample story from a project `new` made, and only if un
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -124,3 +125,26 @@ def test_an_unreviewed_addition_says_the_reference_lacks_it(tmp_path: Path) -> N
     assert run("build", "--no-pdf", cwd=project).returncode == 0
     errata = page((project / "_build" / "html" / "_generated" / "errata.html").read_text("utf-8"))
     assert "none: the reference does not say it" in errata.text
+
+
+def test_suggestions_come_likeliest_first_and_min_confidence_filters(tmp_path: Path) -> None:
+    assert run("new", "mine", "--empty", cwd=tmp_path).returncode == 0
+    project = tmp_path / "mine"
+    for version in sorted(STORY.glob("*.txt")):  # all seven: suggestions of several kinds
+        shutil.copy(version, project / "seeds" / version.name)
+    every = json.loads(run("suggest", "--json", cwd=project).stdout)
+    assert every and all(0 < s["confidence"] <= 1 for s in every)
+    levels = sorted({s["confidence"] for s in every})
+    assert len(levels) > 1, "the suggestions differ in confidence"
+    threshold = levels[len(levels) // 2]
+    kept = json.loads(
+        run("suggest", "--json", "--min-confidence", str(threshold), cwd=project).stdout
+    )
+    assert [s["id"] for s in kept] == [s["id"] for s in every if s["confidence"] >= threshold]
+    assert len(kept) < len(every)
+    # The text output lists corrections to make, then wordings to accept: each likeliest
+    # first.
+    listed = run("suggest", cwd=project).stdout
+    for section in listed.split("\naccepted:"):
+        shown = [float(c) for c in re.findall(r"confidence (\d\.\d\d)", section)]
+        assert shown and shown == sorted(shown, reverse=True)
