@@ -18,6 +18,12 @@ def _kinds(text: str) -> dict[str, str]:
     return {a.text: a.kind for a in find_furniture({"copy": text})["copy"]}
 
 
+def assert_set_apart(headline: str, story: str, lines: list[str]) -> None:
+    """The lines under a headline and a story line are furniture, and the story is not."""
+    kinds = _kinds("\n".join([headline, story, *lines]) + "\n")
+    assert story not in kinds and all(line in kinds for line in lines), kinds
+
+
 def test_a_photo_credit_is_a_caption() -> None:
     assert (
         _kinds(f"Weight-loss drugs may boost health\n{CAPTION}\nThe drugs help, it said.\n")[
@@ -63,8 +69,7 @@ def test_notices_credits_and_disclosures_are_furniture() -> None:
         "Follow BBC London on Facebook, Twitter and Instagram. Send your story ideas to us.",
         "When you purchase through links on our site, we may earn an affiliate commission.",
     ]
-    kinds = _kinds("\n".join(["Shoprite to exit Nigeria", story, *lines]) + "\n")
-    assert story not in kinds and all(line in kinds for line in lines), kinds
+    assert_set_apart("Shoprite to exit Nigeria", story, lines)
 
 
 def test_the_line_above_the_byline_is_the_headline_though_it_ends_with_a_stop() -> None:
@@ -98,8 +103,7 @@ def test_the_sites_prompts_and_captions_with_a_credit_are_furniture() -> None:
         "during the expedition. (Image credit: DeepCCZ expedition, NOAA)",
     ]
     story = "Oscar Pistorius has been released from prison, the authorities said on Friday."
-    kinds = _kinds("\n".join(["Pistorius released", story, *lines]) + "\n")
-    assert story not in kinds and all(line in kinds for line in lines), kinds
+    assert_set_apart("Pistorius released", story, lines)
 
 
 def test_a_date_mark_and_a_dateline_are_one_head_of_their_paragraph() -> None:
@@ -125,8 +129,7 @@ def test_search_boxes_appeals_and_device_prompts_are_furniture() -> None:
         "rotate your device to portrait mode.",
         "Kenya's Kelvin Kiptum breaks the tape to win in London on April 23, 2023.AFP",
     ]
-    kinds = _kinds("\n".join(["Cedi slumps", story, *lines, *appeal]) + "\n")
-    assert story not in kinds and all(line in kinds for line in lines + appeal), kinds
+    assert_set_apart("Cedi slumps", story, lines + appeal)
 
 
 def test_teasers_under_a_heading_of_related_links_are_related_to_the_text_end() -> None:
@@ -148,8 +151,7 @@ def test_a_sites_account_of_itself_under_its_heading_is_furniture() -> None:
         "Suggested Articles": "The Tribune has two sister publications, in Punjabi and Hindi.",
     }
     for heading, blurb in blurbs.items():
-        kinds = _kinds("\n".join(["Boy dies of Nipah", story, heading, blurb]) + "\n")
-        assert story not in kinds and blurb in kinds, kinds
+        assert_set_apart("Boy dies of Nipah", story, [heading, blurb])
 
 
 def test_a_story_the_store_kept_twice_is_story_and_a_page_address_is_furniture() -> None:
@@ -173,5 +175,4 @@ def test_a_sites_pointers_credits_and_disclosures_at_the_foot_are_furniture() ->
         "How informative is this news?",
         "The article does not contain any indicators of sponsored content or advertising.",
     ]
-    kinds = _kinds("\n".join(["Junta scraps commission", story, *lines]) + "\n")
-    assert story not in kinds and all(line in kinds for line in lines), kinds
+    assert_set_apart("Junta scraps commission", story, lines)

@@ -6,6 +6,7 @@ other words ("Feb 27, 2024" and "February 2024", "$2.89 trillion" and "$2.9 tril
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from rapidfuzz.distance import Opcode
 
@@ -184,10 +185,10 @@ def hedged(x: Item, y: Item) -> bool:
     if x.family != "number" or y.family != "number":
         return False
     for kx in x.keys:
-        hedge = next((h for h in HEDGES if kx.startswith(f"N:{h} ")), None)
-        if hedge is None:
+        qualified = _qualified(kx, HEDGES)
+        if qualified is None:
             continue
-        mine = kx[len(f"N:{hedge} ") :].split()
+        mine = qualified[1]
         for ky in y.keys:
             theirs = ky[2:].split()
             if theirs and theirs[0][:1].isdigit() and _same_figure(mine, theirs):
@@ -211,6 +212,15 @@ _BOUNDS = {
 NEARLY = 0.95  # of a figure, the least that is "nearly" or "about" it
 
 
+def _qualified(key: str, qualifiers: Iterable[str]) -> tuple[str, list[str]] | None:
+    """A figure's key read as its qualifier, of ``qualifiers``, and the words after it
+    ("N:about 17 million": "about", ["17", "million"]), if it has one of them."""
+    for qualifier in qualifiers:
+        if key.startswith(f"N:{qualifier} "):
+            return qualifier, key[len(f"N:{qualifier} ") :].split()
+    return None
+
+
 def within_bound(x: Item, y: Item) -> bool:
     """Whether one figure is exact where the other is a bound it keeps to ("205" for "more
     than 200", "more than 200" for "205"): more precise, or less, but no contradiction."""
@@ -218,10 +228,10 @@ def within_bound(x: Item, y: Item) -> bool:
         return False
     for exact, bounded in ((x, y), (y, x)):
         for kb in bounded.keys:
-            bound = next((b for b in _BOUNDS if kb.startswith(f"N:{b} ")), None)
-            if bound is None:
+            qualified = _qualified(kb, _BOUNDS)
+            if qualified is None:
                 continue
-            limit = kb[len(f"N:{bound} ") :].split()
+            bound, limit = qualified
             for ke in exact.keys:
                 figure = ke[2:].split()
                 if (
