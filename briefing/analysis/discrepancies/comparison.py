@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Opcode
 
+from briefing.analysis.discrepancies.figures import rounded_alike
 from briefing.analysis.discrepancies.items import Item
 from briefing.analysis.discrepancies.modifiers import (
     body_modifier_changed,
@@ -20,7 +21,6 @@ from briefing.analysis.discrepancies.pairing import (
     figures_in_order,
     reordered,
     respelt_names,
-    rounded_alike,
     same_measure,
     same_slot,
     substitutions,
