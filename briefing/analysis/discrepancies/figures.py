@@ -29,9 +29,9 @@ def hedged(x: Item, y: Item) -> bool:
     return False
 
 
-# A bound or a hedge, and whether a figure keeps to it: (figure, bound) -> bool. The bound itself
-# does not ("100" for "more than 100", "$3bn" for "up to $3 billion"): the copy drops the
-# qualifier and states the limit as the figure.
+# A bound or a hedge, and whether a figure keeps to it: (figure, bound) -> bool. The bound
+# itself does not ("100" for "more than 100", "$3bn" for "up to $3 billion"): the copy
+# drops the qualifier and states the limit as the figure.
 _BOUNDS = {
     "more than": lambda a, b: a > b,
     "less than": lambda a, b: a < b,
