@@ -55,7 +55,7 @@ _QUOTE_MARK = re.compile("[“”«»„‘’'\"]")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
 
-_YEAR = re.compile(r"(1[89]|20)\d\d")
+YEAR = re.compile(r"(1[89]|20)\d\d")
 
 
 _FIGURE = re.compile(r"\d[\d,.]*(?:[-/–]\d[\d,.]*)?[kmb]?n?")
@@ -278,7 +278,7 @@ def date_part(key: str, cap: bool) -> str | None:
         return MONTHS[head]
     if head in WEEKDAYS and (key == WEEKDAYS[head] or key == head) and cap:
         return WEEKDAYS[head]
-    if _YEAR.fullmatch(key):
+    if YEAR.fullmatch(key):
         return key
     return None
 

@@ -225,9 +225,10 @@ class Decider:
                     name = frozenset(fold_name(run).split())
                     for word in name:
                         self._reference_names.setdefault(word, []).append(name)
-        if set(fold_name(mine).split()) == set(fold_name(theirs).split()):
+        mine_words, their_words = set(fold_name(mine).split()), set(fold_name(theirs).split())
+        if mine_words == their_words:
             return False  # the same words in another order: one name, misordered
-        words = set(fold_name(mine).split()) | set(fold_name(theirs).split())
+        words = mine_words | their_words
         first = next(iter(words), "")
         return any(words <= name for name in self._reference_names.get(first, ()))
 

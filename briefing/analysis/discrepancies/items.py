@@ -10,7 +10,7 @@ from typing import Literal
 
 from briefing.analysis.results import Quality
 from briefing.text.lexicon import COMMON_WORDS, CONNECTORS, NATIONALITY, TITLES
-from briefing.text.words import DIGITS, POSSESSIVE, Token
+from briefing.text.words import DIGITS, POSSESSIVE, YEAR, Token
 
 ItemFamily = Literal["name", "title", "number", "date"]
 
@@ -302,11 +302,8 @@ def _years_to_year(toks: list[Token], index: int) -> bool:
     return (
         index + 2 < len(toks)
         and toks[index + 1].key == "to"
-        and all(_YEAR.fullmatch(t.key) for t in (toks[index], toks[index + 2]))
+        and all(YEAR.fullmatch(t.key) for t in (toks[index], toks[index + 2]))
     )
-
-
-_YEAR = re.compile(r"(1[89]|20)\d\d")
 
 
 def next_is_date(toks: list[Token], index: int) -> bool:
