@@ -151,6 +151,8 @@ _ANYWHERE = [
         ),
     ),
 ]
+# A photograph's credit glued to the caption's last full stop ("... camouflage.Reuters").
+_GLUED_CREDIT = re.compile(rf"[a-z0-9]\.(?:{_AGENCIES})$")
 # A line that is only an outlet's or agency's name in brackets: the story's credit.
 _CREDIT = re.compile(r"^\(\s*[A-Z][\w .&'’-]{1,40}\)$")
 _LINKS = re.compile(r"\s[»›|>→]\s|\s[»›|>→]$|^[»›|>→]")
@@ -333,6 +335,9 @@ def _says_what_it_is(line: str) -> tuple[str | None, str]:
             or stripped[match.end() :].lstrip().startswith(":")
         ):
             return kind, f"a {kind} line (\u201c{match.group().strip()}\u201d)"
+    if _GLUED_CREDIT.search(stripped):
+        # However many sentences it has: story text never runs into an agency's name.
+        return "caption", "a caption with its credit glued on"
     for kind, pattern in _ANYWHERE:
         # A paragraph of sentences is story, though a photo credit is glued to its first
         # word ("Getty ImagesThe first study ...").

@@ -132,6 +132,15 @@ def test_search_boxes_appeals_and_device_prompts_are_furniture() -> None:
     assert_set_apart("Cedi slumps", story, lines + appeal)
 
 
+def test_a_caption_of_several_sentences_with_its_credit_glued_on_is_furniture() -> None:
+    story = "Burkina Faso's military rulers have disbanded the country's electoral commission."
+    caption = (
+        "Burkina Fasson's military leader Ibrahim Traore's head and shoulders threw a head "
+        "and shoulder. Red Military Beret and camouflage rolling the top of the roll.Reuters"
+    )
+    assert_set_apart("Junta scraps commission", story, [caption])
+
+
 def test_teasers_under_a_heading_of_related_links_are_related_to_the_text_end() -> None:
     story = "Four rainy seasons have failed in Kenya, Somalia and Ethiopia, the minister said."
     teasers = [

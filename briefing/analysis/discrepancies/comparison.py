@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Opcode
 
-from briefing.analysis.discrepancies.figures import rounded_alike
+from briefing.analysis.discrepancies.figures import hedged, rounded_alike
 from briefing.analysis.discrepancies.items import Item
 from briefing.analysis.discrepancies.modifiers import (
     body_modifier_changed,
@@ -138,11 +138,13 @@ def compare_passages(
             or reordered(x, y)
         )
     ]
+    # A figure the reference prints elsewhere in the sentence, rounded or hedged ("nearly
+    # 60 cm" for "nearly 2 feet (60 cm)"), is that figure, whatever it was paired with.
     pairs = [
         (x, y)
         for x, y in pairs[:strong] + loose
         if differs(x, y)
-        and not any(rounded_alike(x, z) for z in ref.items)
+        and not any(rounded_alike(x, z) or hedged(x, z) for z in ref.items)
         and not same_measure(passage, x, ref, y)
     ]
     pairs += respelt_names(passage, ref, mapping, {id(i) for pair in pairs for i in pair})
