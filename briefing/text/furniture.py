@@ -40,7 +40,7 @@ HEADING = 5  # a related line of no more words is a heading over the links below
 _AGENCIES = r"AP|AFP|Reuters|EFE|Xinhua|MNA|UPI|dpa|ANSA|IANS|PTI|NAN|Bloomberg|MENAFN|IRNA"
 _DATELINE = re.compile(
     rf"""(?:\s*date\s\d{{4}}-\d{{2}}-\d{{2}}\s+   # the store's own date mark
-        |\((?:{_AGENCIES})\)\s*                    # "(MENAFN)"
+        |\((?:{_AGENCIES})(?:-\s?[A-Z][\w ]{{1,30}})?\)\s*  # "(MENAFN)", "(MENAFN- Live Mint)"
         |\d{{1,2}}\s\w+\s\d{{4}}:\s+               # "12 gennaio 2024:"
         |(?:[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+)*  # ROME, CORTINA D'AMPEZZO
            |[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*(?:,|\()))  # Nueva York, ... (EFE)
@@ -326,13 +326,15 @@ def _standfirsts(
 def _says_what_it_is(line: str) -> tuple[str | None, str]:
     stripped = line.strip()
     words = _WORD.findall(stripped)
+    # (A label may follow the full stop the story's last line left: ". Read more on ...")
+    label = stripped.lstrip(".").lstrip()
     for kind, pattern in _PHRASE:
-        match = pattern.match(stripped)
+        match = pattern.match(label)
         # A long line is furniture when its phrase heads it as a label ("Read also: ...").
         if match and (
             len(words) <= 12
             or kind in ("byline", "caption")
-            or stripped[match.end() :].lstrip().startswith(":")
+            or label[match.end() :].lstrip().startswith(":")
         ):
             return kind, f"a {kind} line (\u201c{match.group().strip()}\u201d)"
     if _GLUED_CREDIT.search(stripped):

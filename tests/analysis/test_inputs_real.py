@@ -27,6 +27,10 @@ FURNITURE_MISSES = {
     "super-eagles-libya-pilot": (
         "a headline spelt in leetspeak stands as a story line (1 of 3 marked lines missed)"
     ),
+    "culture-cannes-payal-kapadia-grand-prix": (
+        "a headline put as a question, at the head of the text, stands as a story line (1 of "
+        "2 marked lines missed)"
+    ),
     "science-stick-insect-acrophylla": (
         "standfirsts and summary lines a site puts above the story, captions without a "
         "credit, a bold dateline in Markdown: 8 of 28 marked lines missed"

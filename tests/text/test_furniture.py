@@ -113,6 +113,10 @@ def test_a_date_mark_and_a_dateline_are_one_head_of_their_paragraph() -> None:
     assert _kinds(f"Drought kills elephants\n{agency_first}\n")["Nairobi (AFP), Nov 4 –"] == (
         "dateline"
     )
+    feed = " date 2024-05-26 (MENAFN- Live Mint) Payal Kapadia won the Grand Prix at Cannes."
+    assert _kinds(f"Kapadia wins at Cannes\n{feed}\n")["date 2024-05-26 (MENAFN- Live Mint)"] == (
+        "dateline"
+    )
 
 
 def test_search_boxes_appeals_and_device_prompts_are_furniture() -> None:
@@ -185,3 +189,8 @@ def test_a_sites_pointers_credits_and_disclosures_at_the_foot_are_furniture() ->
         "The article does not contain any indicators of sponsored content or advertising.",
     ]
     assert_set_apart("Junta scraps commission", story, lines)
+
+
+def test_a_pointer_to_the_original_after_the_storys_last_full_stop_is_furniture() -> None:
+    story = "Payal Kapadia became the first Indian filmmaker to win the Grand Prix, ANI reported."
+    assert_set_apart("Kapadia wins at Cannes", story, [". Read more on livemint.com"])
