@@ -27,9 +27,14 @@ from briefing.text.lexicon import (
 # apostrophes and hyphens ("U.S.", "They’re", "Mythos-class").
 # A currency sign stays with its figure, and a scale after it ("£190m", "$5bn"); a
 # currency written in letters is a word of its own ("Rs50" reads as "Rs 50").
+# A number in letters before a span of time stands apart, as a figure does ("two-year
+# ban" as "2-year ban"): "two-year" and "up to two years" state one figure.
+_COUNTED = "|".join(w for w, n in NUMBER_WORDS.items() if n.isdigit())
+_SPANS_OF_TIME = r"year|month|week|day|hour|minute|second|time"
 TOKEN = re.compile(
     r"(?:Rs|Ksh|Tk|Rp)(?=\d)"
     r"|[$£€₦₹¥]?\d+(?:[,.]\d+)*(?:[-–/]\d+(?:[,.]\d+)*)?(?:%|(?:bn|tn|trn|mn|m|k|b)(?!\w))?"
+    rf"|(?i:{_COUNTED})(?=-(?i:{_SPANS_OF_TIME})s?\b)"
     r"|\w+(?:[.'’\-/]\w+)*\.?"
 )
 CURRENCY_SIGNS = "$£€₦₹¥"
@@ -112,9 +117,10 @@ class Token(NamedTuple):
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks, paragraph by paragraph.
 
-    Curly quotes pair by shape; straight double quotes alternate; a single quote opens
-    only after a space (otherwise it is an apostrophe). A quote still open at the end of
-    a paragraph closes there, as newspapers continue quotations across paragraphs.
+    Curly quotes pair by shape, and with a straight one; straight double quotes alternate;
+    a single quote opens only after a space (otherwise it is an apostrophe). A quote still
+    open at the end of a paragraph closes there, as newspapers continue quotations across
+    paragraphs.
     """
     spans: list[tuple[int, int]] = []
     for paragraph in LINE.finditer(text):
@@ -130,7 +136,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 if char in "“«„":
                     opened, closer = at + 1, {"“": "”", "«": "»", "„": "“"}[char]
                 elif char == '"':
-                    opened, closer = at + 1, '"'
+                    opened, closer = at + 1, '"”'  # a copy may mix the two marks
                 elif char in "‘'" and (before.isspace() or before in "([—–") and after.isalnum():
                     opened, closer = at + 1, "’'"
             elif char in closer or (closer == "”" and char == '"'):

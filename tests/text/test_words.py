@@ -11,6 +11,13 @@ def test_quotations_span_sentences_and_skip_apostrophes() -> None:
     assert spans == ["We won’t. Not now.", "yes", "Open quote runs on"]
 
 
+def test_a_quotation_opened_straight_closes_curly() -> None:
+    text = '"On that basis I have accepted the sanction,” he continued.'
+    assert [text[a:b] for a, b in quote_spans(text)] == [
+        "On that basis I have accepted the sanction,"
+    ]
+
+
 def test_a_word_says_its_date_and_number() -> None:
     reader = WordReader()
     words = reader.tokens(
