@@ -117,8 +117,8 @@ class Token(NamedTuple):
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks, paragraph by paragraph.
 
-    Curly quotes pair by shape, and with a straight one; straight double quotes alternate;
-    a single quote opens only after a space (otherwise it is an apostrophe). A quote still
+    Curly quotes pair by shape, and with a straight one (a closing mark before a word
+    opens one); straight double quotes alternate; a single quote opens only after a space (otherwise it is an apostrophe). A quote still
     open at the end of a paragraph closes there, as newspapers continue quotations across
     paragraphs.
     """
@@ -137,6 +137,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                     opened, closer = at + 1, {"“": "”", "«": "»", "„": "“"}[char]
                 elif char == '"':
                     opened, closer = at + 1, '"”'  # a copy may mix the two marks
+                elif char == "”" and before.isspace() and after.isalnum():
+                    opened, closer = at + 1, '”"'  # a closing mark set to open one
                 elif char in "‘'" and (before.isspace() or before in "([—–") and after.isalnum():
                     opened, closer = at + 1, "’'"
             elif char in closer or (closer == "”" and char == '"'):

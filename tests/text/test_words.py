@@ -11,6 +11,11 @@ def test_quotations_span_sentences_and_skip_apostrophes() -> None:
     assert spans == ["We won’t. Not now.", "yes", "Open quote runs on"]
 
 
+def test_a_closing_mark_before_a_word_opens_a_quotation() -> None:
+    text = "“With fever,” said Dr. Valenzuela. ”It was heatstroke.”"
+    assert [text[a:b] for a, b in quote_spans(text)] == ["With fever,", "It was heatstroke."]
+
+
 def test_a_quotation_opened_straight_closes_curly() -> None:
     text = '"On that basis I have accepted the sanction,” he continued.'
     assert [text[a:b] for a, b in quote_spans(text)] == [

@@ -193,8 +193,9 @@ def compare_passages(
             and all(t.quoted for t in ref_t)
             and not respelt(mine_t, ref_t, op)
             and not any(
-                same_letters(passage.tokens[i0 : i1 + a], ref.tokens[j0 : j1 + b])
-                for a, b in ((0, 0), (0, 1), (1, 0))
+                same_letters(passage.tokens[i0 - c : i1 + a], ref.tokens[j0 - d : j1 + b])
+                for a, b, c, d in _JOINED
+                if i0 >= c and j0 >= d
             )
             and same_quotation(passage, ref, op)
         ):
@@ -267,6 +268,12 @@ def bracketed(passage: Passage, i0: int, i1: int) -> bool:
             # "[terming it a “bogus” case][18]": a link's words, not an editor's
             return not (opening == "[" and text[close + 1 : close + 2] in ("[", "("))
     return False
+
+
+# The words of a change, and a word after or before it (mine, the reference's): a word
+# split or joined ("heat stroke" for "heatstroke") falls across two edits.
+# (mine after, theirs after, mine before, theirs before)
+_JOINED = ((0, 0, 0, 0), (0, 1, 0, 0), (1, 0, 0, 0), (1, 1, 0, 0), (0, 0, 1, 0), (0, 0, 0, 1))
 
 
 def _closeness(ops: list[Opcode], mine: int, theirs: int) -> float:
