@@ -118,9 +118,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks, paragraph by paragraph.
 
     Curly quotes pair by shape, and with a straight one (a closing mark before a word
-    opens one); straight double quotes alternate; a single quote opens only after a space (otherwise it is an apostrophe). A quote still
-    open at the end of a paragraph closes there, as newspapers continue quotations across
-    paragraphs.
+    opens one); straight double quotes alternate; a single quote opens only after a space
+    (otherwise it is an apostrophe). A quote still open at the end of a paragraph closes
+    there, as newspapers continue quotations across paragraphs.
     """
     spans: list[tuple[int, int]] = []
     for paragraph in LINE.finditer(text):
