@@ -227,9 +227,9 @@ def _date_sort(item: Item) -> str:
 
 def substitutions(passage: Passage, ref: Passage, ops: list[Opcode]) -> list[tuple[Item, Item]]:
     """Items replaced in place: a short run of changed words between unchanged ones holds
-    one item on each side, of one family, where the version lacks the reference's item
-    ("met the City Gazette" for "met the City Council", though the Gazette is named
-    elsewhere in the sentence)."""
+    one item on each side, of one family (and for figures, of one count), where the
+    version lacks the reference's item ("met the City Gazette" for "met the City
+    Council", though the Gazette is named elsewhere in the sentence)."""
     blocks = changed_blocks(ops)
     mapping = token_ranges(ops, len(passage.tokens))
     pairs = []
@@ -241,7 +241,7 @@ def substitutions(passage: Passage, ref: Passage, ops: list[Opcode]) -> list[tup
         if len(xs) != 1 or len(ys) != 1:
             continue
         x, y = xs[0], ys[0]
-        if x.family != y.family or x.keys & y.keys or _multiple(x) != _multiple(y):
+        if x.family != y.family or x.keys & y.keys or not counted_alike(passage, x, ref, y):
             continue
         # Their words outside the change must be the same words ("City" in "City
         # Gazette" and "City Council"), or the two are not one name replaced by another.
