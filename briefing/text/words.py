@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -27,16 +28,33 @@ from briefing.text.lexicon import (
 # apostrophes and hyphens ("U.S.", "They’re", "Mythos-class").
 # A currency sign stays with its figure, and a scale after it ("£190m", "$5bn"); a
 # currency written in letters is a word of its own ("Rs50" reads as "Rs 50").
-# A number in letters before a span of time stands apart, as a figure does ("two-year
-# ban" as "2-year ban"): "two-year" and "up to two years" state one figure.
-_COUNTED = "|".join(w for w, n in NUMBER_WORDS.items() if n.isdigit())
-_SPANS_OF_TIME = r"year|month|week|day|hour|minute|second|time"
 TOKEN = re.compile(
     r"(?:Rs|Ksh|Tk|Rp)(?=\d)"
     r"|[$£€₦₹¥]?\d+(?:[,.]\d+)*(?:[-–/]\d+(?:[,.]\d+)*)?(?:%|(?:bn|tn|trn|mn|m|k|b)(?!\w))?"
-    rf"|(?i:{_COUNTED})(?=-(?i:{_SPANS_OF_TIME})s?\b)"
     r"|\w+(?:[.'’\-/]\w+)*\.?"
 )
+# A number in letters before a span of time stands apart, as a figure does ("two-year
+# ban" as "2-year ban"): "two-year" and "up to two years" state one figure.
+_COUNTED = "|".join(w for w, n in NUMBER_WORDS.items() if n.isdigit())
+_COUNTED_SPAN = re.compile(
+    rf"(?P<number>{_COUNTED})-(?:year|month|week|day|hour|minute|second|time)s?\b", re.I
+)
+
+
+def word_matches(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    """Where each word of ``text[start:end]`` stands, and the word as printed."""
+    for match in TOKEN.finditer(text, start, end):
+        left, right = match.span()
+        raw = match.group()
+        counted = _COUNTED_SPAN.match(raw) if "-" in raw else None
+        if counted is None:
+            yield left, right, raw
+        else:
+            cut = counted.end("number")
+            yield left, left + cut, raw[:cut]
+            yield left + cut + 1, right, raw[cut + 1 :]
+
+
 CURRENCY_SIGNS = "$£€₦₹¥"
 # Scales written after a figure: "bn" and the like always, "m" and "k" after a currency
 # sign only ("a 100m sprint" is metres).
@@ -189,9 +207,7 @@ class WordReader:
         # The quotation spans are sorted and apart: the only one that can hold a word is
         # the last to open at or before it.
         opening = [a for a, _ in quotes]
-        for match in TOKEN.finditer(text, start, end):
-            left, right = match.span()
-            raw = match.group()
+        for left, right, raw in word_matches(text, start, end):
             reading = readings.get(raw)
             if reading is None:
                 reading = readings[raw] = read_word(raw)
@@ -229,11 +245,10 @@ class WordReader:
         spans = self._spans.get(sentence)
         if spans is None:
             found = []
-            for match in TOKEN.finditer(sentence):
-                end = match.end()
-                if sentence[end - 1] == "." and "." not in sentence[match.start() : end - 1]:
+            for begin, end, _ in word_matches(sentence, 0, len(sentence)):
+                if sentence[end - 1] == "." and "." not in sentence[begin : end - 1]:
                     end -= 1
-                found.append((match.start(), end))
+                found.append((begin, end))
             spans = self._spans[sentence] = tuple(found)
         return spans
 
