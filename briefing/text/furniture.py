@@ -153,6 +153,7 @@ _ANYWHERE = [
 ]
 # A photograph's credit glued to the caption's last full stop ("... camouflage.Reuters").
 _GLUED_CREDIT = re.compile(rf"[a-z0-9]\.(?:{_AGENCIES})$")
+CREDIT_TAIL = 12  # of a line, the characters its glued credit can take: looked at alone
 # A line that is only an outlet's or agency's name in brackets: the story's credit.
 _CREDIT = re.compile(r"^\(\s*[A-Z][\w .&'’-]{1,40}\)$")
 _LINKS = re.compile(r"\s[»›|>→]\s|\s[»›|>→]$|^[»›|>→]")
@@ -337,7 +338,7 @@ def _says_what_it_is(line: str) -> tuple[str | None, str]:
             or label[match.end() :].lstrip().startswith(":")
         ):
             return kind, f"a {kind} line (\u201c{match.group().strip()}\u201d)"
-    if _GLUED_CREDIT.search(stripped):
+    if _GLUED_CREDIT.search(stripped, max(0, len(stripped) - CREDIT_TAIL)):
         # However many sentences it has: story text never runs into an agency's name.
         return "caption", "a caption with its credit glued on"
     for kind, pattern in _ANYWHERE:
