@@ -202,6 +202,7 @@ NUMBER_QUALIFIERS = {
     ("up", "to"): "up to",
     ("as", "many", "as"): "up to",
     ("at", "least"): "at least",
+    ("at", "the", "least"): "at least",
     ("no", "fewer", "than"): "at least",
     ("within",): "within",
 }
