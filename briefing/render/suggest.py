@@ -8,6 +8,7 @@ pasted entry passes ``briefing check``.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import yaml
@@ -180,6 +181,7 @@ def to_yaml(project: Project, analysis: Analysis, min_confidence: float = 0.0) -
             accepted.append(_entry(name, entry, f"{where}; no version or record settles it"))
     out = [
         f"# {len(pending)} discrepancies that no correction or accepted wording covers yet.",
+        *reference_lines(project, analysis),
         "# Paste each entry under `corrections:` of the fact file if it is an error (and",
         "# check its evidence), or under `accepted:` (kind, forms, note) if the wording is",
         "# acceptable.",
@@ -189,6 +191,31 @@ def to_yaml(project: Project, analysis: Analysis, min_confidence: float = 0.0) -
     if accepted:
         out += ["accepted:", *accepted]
     return "\n".join(out) + "\n"
+
+
+def reference_lines(project: Project, analysis: Analysis) -> list[str]:
+    """What the expected forms were read from: the original the fact file names, or the
+    version the tool took for it, and how to name another (every expected form follows)."""
+    reference = analysis.reference
+    if reference is None:
+        return []
+    if project.reference_version == reference:
+        return [f"# Expected forms are {reference}'s: the original the fact file names."]
+    lines = [
+        f"# Expected forms are {reference}'s, the version most like the others: the fact",
+        "# file names no original. If another version is the original, give it",
+        "# `reference: true` under `sources:` and run again; for this one that would be",
+    ]
+    version = project.sources.get(reference)
+    if version is not None and version.declared:
+        return lines + [f"#   {reference}: ... reference: true (in its entry)"]
+    entry = {
+        "kind": "version",
+        "file": version.file if version else None,
+        "title": version.title if version else reference,
+        "reference": True,
+    }
+    return lines + [f"#   {reference}: {json.dumps(entry, ensure_ascii=False)}"]
 
 
 def entry_id(item: Discrepancy, taken: set[str]) -> str:

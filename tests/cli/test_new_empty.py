@@ -148,3 +148,28 @@ def test_suggestions_come_likeliest_first_and_min_confidence_filters(tmp_path: P
     for section in listed.split("\naccepted:"):
         shown = [float(c) for c in re.findall(r"confidence (\d\.\d\d)", section)]
         assert shown and shown == sorted(shown, reverse=True)
+
+
+def test_suggest_says_which_version_it_read_against_and_how_to_name_the_original(
+    tmp_path: Path,
+) -> None:
+    assert run("new", "mine", "--empty", cwd=tmp_path).returncode == 0
+    project = tmp_path / "mine"
+    add_seeds(project)
+    header = run("suggest", cwd=project).stdout.split("\ncorrections:")[0]
+    taken = re.search(r"# Expected forms are (\S+)'s, the version most like the others", header)
+    assert taken, header
+    # The line it gives for another version, pasted under `sources:`, makes that one the
+    # original.
+    line = re.search(r"#   (\S+): (\{.*\})", header)
+    assert line and line.group(1) == taken.group(1), header
+    original = "dailyexcelsior" if taken.group(1) != "dailyexcelsior" else "newser"
+    entry = json.loads(line.group(2)) | {"file": f"{original}.txt", "title": original}
+    facts = project / "docs" / "facts.yaml"
+    text = facts.read_text("utf-8").replace(
+        "sources: {}", f"sources:\n  {original}: {json.dumps(entry)}"
+    )
+    facts.write_text(text, "utf-8")
+    assert run("check", cwd=project).returncode == 0
+    header = run("suggest", cwd=project).stdout.split("\ncorrections:")[0]
+    assert f"# Expected forms are {original}'s: the original the fact file names." in header
