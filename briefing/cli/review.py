@@ -23,7 +23,12 @@ from briefing.cli.factfile import EditError, add_entry, write_atomically
 from briefing.cli.project import ProjectPaths, project_paths
 from briefing.load import load_project
 from briefing.problems import ProblemsFound
-from briefing.render.suggest import accepted_entry, correction_entry, entry_id
+from briefing.render.suggest import (
+    accepted_entry,
+    correction_entry,
+    entry_id,
+    reference_lines,
+)
 
 Ask = Callable[[str], str]
 
@@ -66,6 +71,8 @@ def _interactive(
     paths: ProjectPaths, result: pipeline.Result, pending: list[Discrepancy], ask: Ask
 ) -> int:
     done = 0
+    for line in reference_lines(result.project, result.analysis):
+        print(line.removeprefix("# "))
     for number, item in enumerate(pending, 1):
         print(f"\n[{number}/{len(pending)}] {_describe(result, item)}")
         while True:

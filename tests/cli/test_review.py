@@ -90,6 +90,7 @@ def test_review_in_a_terminal_writes_each_decision(project: Path) -> None:
     # The first: a correction, its expected form edited; the second: the wording accepted.
     seen = converse(project, ["c", "Wednesday", "a"] + ["s"] * (len(items) - 2))
     assert "reference" in seen and "confidence" in seen  # each shown with its sentences
+    assert "Expected forms are" in seen  # and first, whose words the expected forms are
     text = (project / "facts.yaml").read_text("utf-8")
     assert COMMENT in text
     data = yaml.safe_load(text)
