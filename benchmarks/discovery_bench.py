@@ -60,7 +60,8 @@ def write_project(story: Story, folder: Path) -> None:
     facts = {
         "brief": {
             "title": story.meta["title"],
-            "date": str(story.meta["date"]),
+            # (A story its reader could date to the month only starts on its first day.)
+            "date": f"{story.meta['date']}-01"[:10],
             "summary": story.meta["title"],
         },
         "sources": sources,

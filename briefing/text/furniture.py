@@ -170,6 +170,13 @@ _END = re.compile(r"""(?<!\.\.)(?<!…)[.!?:;]["”’'»)\]]*$""")
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']*(?=\s*[A-Z“\"]|$)")
 PARAGRAPH = 2  # a line with this many sentence ends is a paragraph, not a caption
+# One question, opened by a question word, alone on its line: a headline or crosshead
+# ("What's Behind the Visa Cap?"); a quoted question is a speaker's.
+_QUESTION_HEAD = re.compile(
+    r"(?:who|what|what['’]s|why|how|when|where|which|is|are|can|will|should|does|do)\b"
+    r"[^.!?“”\"]*\?$",
+    re.I,
+)
 
 
 def find_furniture(
@@ -372,6 +379,8 @@ def _without_sentence(line: str, following: str, cut_off: bool) -> tuple[str | N
         return None, ""  # "He said:" before the quotation
     if len(words) < SHORT or (stripped.endswith(":") and len(words) <= 4):
         return "other", f"fewer than {SHORT} words, or a label"
+    if _QUESTION_HEAD.match(stripped) and len(words) <= HEADLINE:
+        return "headline", "a question alone on its line (a headline or a crosshead)"
     if _END.search(stripped) or len(words) > HEADLINE:
         return None, ""
     return "headline", "no sentence ends in it (a headline, a teaser or a crosshead)"

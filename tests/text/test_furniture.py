@@ -194,3 +194,11 @@ def test_a_sites_pointers_credits_and_disclosures_at_the_foot_are_furniture() ->
 def test_a_pointer_to_the_original_after_the_storys_last_full_stop_is_furniture() -> None:
     story = "Payal Kapadia became the first Indian filmmaker to win the Grand Prix, ANI reported."
     assert_set_apart("Kapadia wins at Cannes", story, [". Read more on livemint.com"])
+
+
+def test_a_question_alone_on_its_line_is_a_headline_but_a_quoted_one_is_story() -> None:
+    story = "The cap on international students has been set at 270,000, the minister said."
+    heads = ["Who is the first Indian holder of the Cannes Prix Award, Payal Kapadia?"]
+    assert_set_apart("Australia caps student visas", story, heads + ["What’s Behind the Visa Cap?"])
+    asked = "“What will happen to us?” Anannyaa Gupta asked."
+    assert asked not in _kinds(f"Visa cap\n{story}\n{asked}\n")
