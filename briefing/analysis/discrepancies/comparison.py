@@ -245,6 +245,9 @@ def reading_key(passage: Passage, i0: int, i1: int) -> str:
     """What words of a passage say, as compared: their keys, an editor's bracketed words
     marked as such (a quotation's "(listed as)" is not the speaker's "listed as")."""
     tokens = passage.tokens[i0:i1]
+    if tokens and all(t.date or t.number for t in tokens):
+        # A date's words in either order say one date ("5 April 2024", "April 5, 2024").
+        return " ".join(sorted(t.date or t.key for t in tokens))
     if "[" not in passage.text and "(" not in passage.text:
         return " ".join(t.key for t in tokens)  # most passages: nothing bracketed
     return " ".join(
