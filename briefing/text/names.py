@@ -20,6 +20,11 @@ from briefing.text.words import POSSESSIVE, one_spelling, strip_accents
 # 80 lose transliterations ("Pyotr Vasilevsky", 70), while at 65 real words come close
 # ("Nordic" scores 62 against "Nordgrid").
 NEAR_MISS_THRESHOLD = 70.0
+LONG_WORD = 7  # a word of a name this long, lengthened beside a word printed right, is misspelt
+# Endings that make another word of a word ("Commission", "Commissioner").
+WORD_ENDINGS = frozenset(
+    "er ers or ors ian ians ist ists al als ed ing ings es ship ment ness ity".split()
+)
 NEAR_MISS_MIN_LENGTH = 5  # shorter words ("EU", "WSJ", "Bush") are too short to misspell safely
 
 
@@ -56,7 +61,11 @@ def name_similarity(candidate: str, form: str) -> float:
         if _demonym_of(short, long):
             return 0.0  # "Africa Cup", "African Cup": a place and its adjective, one name
         if x.startswith(y) or y.startswith(x):
-            if not held or longer - min(len(x), len(y)) > 1:
+            # Beside a word of the name printed right, a long word lengthened otherwise
+            # than by a word's ending is the name's word misspelt ("Bayer Rosmarinus"
+            # for "Bayer Rosmarin"; "Health Commissioner" is another office).
+            ending = long[len(short) :]
+            if not held or (len(ending) > 1 and (len(short) < LONG_WORD or ending in WORD_ENDINGS)):
                 return 0.0
         if min(len(x), len(y)) < NEAR_MISS_MIN_LENGTH and not held:
             return 0.0

@@ -22,6 +22,12 @@ def test_a_place_and_its_adjective_name_one_thing() -> None:
     assert name_similarity("Elena Regnie", "Elena Regnier") >= 70
 
 
+def test_a_long_word_of_a_name_lengthened_beside_one_printed_right_is_misspelt() -> None:
+    assert name_similarity("Bayer Rosmarinus", "Bayer Rosmarin") >= 70
+    assert name_similarity("Rosmarinus", "Rosmarin") == 0  # alone: another word
+    assert name_similarity("Health Commissioner", "Health Commission") == 0  # too short
+
+
 def test_a_name_held_by_a_word_printed_right() -> None:
     assert anchored("Tang Zhenjiang", "Tang Renjian")
     assert anchored("Prof Emmet", "Prof Emmott")
