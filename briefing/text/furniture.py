@@ -25,6 +25,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
+from briefing.text.lexicon import NEWS_AGENCIES
 from briefing.text.segment import SetApart, blocks
 
 # A line another version's story has, this alike or more (rapidfuzz's ``ratio``, 0-100):
@@ -37,7 +38,7 @@ HEADLINE = 20  # a line without a sentence's end and more words than this is sto
 TOP = 10  # lines at the head of a page where a standfirst may stand
 HEADING = 5  # a related line of no more words is a heading over the links below it
 
-_AGENCIES = r"AP|AFP|Reuters|EFE|Xinhua|MNA|UPI|dpa|ANSA|IANS|PTI|NAN|Bloomberg|MENAFN|IRNA"
+_AGENCIES = "|".join(NEWS_AGENCIES)
 _DATELINE = re.compile(
     rf"""(?:\s*date\s\d{{4}}-\d{{2}}-\d{{2}}\s+   # the store's own date mark
         |\((?:{_AGENCIES})(?:-\s?[A-Z][\w ]{{1,30}})?\)\s*  # "(MENAFN)", "(MENAFN- Live Mint)"
@@ -172,11 +173,8 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’']*(?=\s*[A-Z“\"]|$)")
 PARAGRAPH = 2  # a line with this many sentence ends is a paragraph, not a caption
 # One question, opened by a question word, alone on its line: a headline or crosshead
 # ("What's Behind the Visa Cap?"); a quoted question is a speaker's.
-_QUESTION_HEAD = re.compile(
-    r"(?:who|what|what['’]s|why|how|when|where|which|is|are|can|will|should|does|do)\b"
-    r"[^.!?“”\"]*\?$",
-    re.I,
-)
+_QUESTION = r"(?i:who|what|what['’]s|why|how|when|where|which|is|are|can|will|should|do|does)"
+_QUESTION_HEAD = re.compile(_QUESTION + r"\b[^.!?“”\"]*\?$")
 
 
 def find_furniture(

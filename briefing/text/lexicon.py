@@ -152,6 +152,12 @@ COMMON_WORDS = frozenset(
 )
 
 
+# News agencies and wire services, as they credit a story ("(AFP)", "per the AP").
+NEWS_AGENCIES = (
+    "AP AFP Reuters EFE Xinhua MNA UPI dpa ANSA IANS PTI NAN Bloomberg MENAFN IRNA".split()
+)
+
+
 # Units of measure written more than one way.
 UNITS = {
     "centimetre": "cm", "centimeter": "cm", "cm": "cm",

@@ -16,6 +16,7 @@ from briefing.text.lexicon import (
     COMMON_WORDS,
     CONNECTORS,
     NATIONALITY,
+    NEWS_AGENCIES,
     TIME_UNITS,
     TITLES,
     UNITS,
@@ -169,6 +170,8 @@ def differs(x: Item, y: Item) -> bool:
         a, b = sorted((*mine, *theirs), key=len)
         if (len(a) >= 4 and b.startswith(a)) or b in (a + "s", a + "es"):
             return False  # "Australia" and "Australian" name one country; "GPU", "GPUs"
+    if x.family == "name" and (x.text in NEWS_AGENCIES) != (y.text in NEWS_AGENCIES):
+        return False  # "per the AP": a credit the copy adds, no name changed
     if x.family == "name" and _demonym(x.text) != _demonym(y.text):
         return False  # "the Nigerian team" for "the Super Eagles": said another way
     if x.family == "date" and (_date_sort(x) != _date_sort(y) or _date_sort(x) == "relative"):
