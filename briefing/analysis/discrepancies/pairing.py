@@ -80,7 +80,21 @@ def counted_alike(passage: Passage, x: Item, ref: Passage, y: Item) -> bool:
     if _multiple(x) != _multiple(y):
         return False  # "double the number" is no count ("the 37-year-old")
     mine, theirs = measure(passage, x), measure(ref, y)
-    return not (mine and theirs and mine != theirs)  # "19.46 seconds" is no "200m"
+    if mine and theirs and mine != theirs:
+        return False  # "19.46 seconds" is no "200m"
+    mine, theirs = _compounded(passage, x), _compounded(ref, y)
+    return not (mine and theirs and mine != theirs)  # "three-time" is no "23-year-old"
+
+
+def _compounded(passage: Passage, item: Item) -> str:
+    """The word a figure is joined to by a hyphen ("time" of "three-time", "year" of
+    "23-year-old"): what it counts, said in the one word."""
+    if item.last + 1 >= len(passage.tokens):
+        return ""
+    following = passage.tokens[item.last + 1]
+    if passage.text[item.end : following.start] != "-":
+        return ""
+    return unit_of(following.key.split("-")[0], {})
 
 
 def _multiple(item: Item) -> bool:
