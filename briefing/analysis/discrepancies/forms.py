@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from briefing.analysis.discrepancies.items import same_keys
 from briefing.analysis.discrepancies.sites import SiteReading
 from briefing.text.names import respelt_name
 from briefing.text.words import WordReader
@@ -71,6 +72,12 @@ def _name_text(reading: SiteReading) -> str | None:
     return reading.text if item is not None and item.family == "name" else None
 
 
+def _agree(a: SiteReading, b: SiteReading) -> bool:
+    if a.item is not None and b.item is not None:
+        return same_keys(a.item, b.item)
+    return bool((a.item.keys if a.item else {a.key}) & (b.item.keys if b.item else {b.key}))
+
+
 def agreeing_groups(readings: list[SiteReading]) -> dict[str, list[SiteReading]]:
     """Readings that say the same thing, grouped, in order, each group under its first
     reading's key. One rule, the one by which a version agrees with the row's reference:
@@ -87,6 +94,7 @@ def agreeing_groups(readings: list[SiteReading]) -> dict[str, list[SiteReading]]
             label
             for label, held in keys.items()
             if held & mine
+            and any(_agree(r, reading) for r in groups[label])
             and not (name is not None and any(respelt_name(name, n) for n in names[label]))
         ]
         if not joined:

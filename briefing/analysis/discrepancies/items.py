@@ -340,6 +340,26 @@ def name_item(text: str, toks: list[Token], first: int, last: int) -> Item:
     return Item("name", frozenset(keys), run[0].start, end, text[run[0].start : end], first, last)
 
 
+def same_keys(x: Item, y: Item) -> bool:
+    """Whether two items print the same thing: a key in common; for two names of several
+    words with the same initials and no other key in common, when each word of one is a
+    word of the other or a short form of it ("Capt Ibrahim Traoré", "Captain Ibrahim
+    Traoré"), not another word ("Kelly Byrd Rosmarin" is not "Kelly Bayer Rosmarin")."""
+    shared = x.keys & y.keys
+    if not shared or x.family != "name" or y.family != "name":
+        return bool(shared)
+    mine, theirs = _spaced_words(x), _spaced_words(y)
+    if len(mine) < 2 or len(theirs) < 2 or shared - {"P:" + acronym(mine)}:
+        return True
+    return len(mine) == len(theirs) and all(
+        a.startswith(b) or b.startswith(a) for a, b in zip(mine, theirs, strict=True)
+    )
+
+
+def _spaced_words(item: Item) -> list[str]:
+    return max(item.keys, key=lambda k: k.count(" "))[2:].split()
+
+
 def acronym(words: list[str]) -> str:
     return "".join(w[0] for w in words if w and w not in CONNECTORS)
 

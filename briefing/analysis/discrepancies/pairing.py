@@ -10,7 +10,7 @@ import re
 from rapidfuzz.distance import Opcode
 
 from briefing.analysis.discrepancies.figures import FIGURE, hedged, rounded_alike, within_bound
-from briefing.analysis.discrepancies.items import TITLE_QUALIFIERS, Item
+from briefing.analysis.discrepancies.items import TITLE_QUALIFIERS, Item, same_keys
 from briefing.analysis.discrepancies.passages import Passage
 from briefing.text.lexicon import (
     COMMON_WORDS,
@@ -259,7 +259,7 @@ def substitutions(passage: Passage, ref: Passage, ops: list[Opcode]) -> list[tup
         if len(xs) != 1 or len(ys) != 1:
             continue
         x, y = xs[0], ys[0]
-        if x.family != y.family or x.keys & y.keys or not counted_alike(passage, x, ref, y):
+        if x.family != y.family or same_keys(x, y) or not counted_alike(passage, x, ref, y):
             continue
         # Their words outside the change must be the same words ("City" in "City
         # Gazette" and "City Council"), or the two are not one name replaced by another.
@@ -304,7 +304,7 @@ def respelt_names(
 
 
 def _count(passage: Passage, item: Item) -> int:
-    return sum(1 for i in passage.items if i.keys & item.keys)
+    return sum(1 for i in passage.items if same_keys(i, item))
 
 
 def unshared(
@@ -316,7 +316,7 @@ def unshared(
     alone: list[Item] = []
     for x in mine:
         centre = mapping[x.first][0]
-        options = [k for k, y in enumerate(theirs) if k not in used and y.keys & x.keys]
+        options = [k for k, y in enumerate(theirs) if k not in used and same_keys(x, y)]
         if options:
             used.add(min(options, key=lambda k: abs(theirs[k].first - centre)))
         else:

@@ -20,7 +20,7 @@ from briefing.analysis.discrepancies.comparison import (
     reading_key,
     span_text,
 )
-from briefing.analysis.discrepancies.items import Item
+from briefing.analysis.discrepancies.items import Item, same_keys
 from briefing.analysis.discrepancies.passages import Passage
 from briefing.text.opcodes import source_range
 
@@ -146,11 +146,11 @@ def sites_of_row(
                 continue
             if id(passage) not in agreeing:
                 lo, hi = source_range(ops_of[version], ref_item.first, ref_item.last + 1)
-                same = [i for i in passage.items if i.keys & ref_item.keys]
+                same = [i for i in passage.items if same_keys(i, ref_item)]
                 near = [i for i in same if i.first < hi + 2 and lo - 2 <= i.last]
                 agreeing[id(passage)] = (
                     (near or same)[0]
-                    if near or len(same) >= sum(1 for i in ref.items if i.keys & ref_item.keys)
+                    if near or len(same) >= sum(1 for i in ref.items if same_keys(i, ref_item))
                     else None
                 )
             item = agreeing[id(passage)]
