@@ -79,10 +79,28 @@ def respelt_name(a: str, b: str) -> bool:
     University Commission", "National Universities Commission"), not one name's long and
     short forms, nor the same letters in another case."""
     return (
-        len(a.split()) >= 2
-        and not spelt_alike(a, b)
-        and name_similarity(a, b) >= NEAR_MISS_THRESHOLD
-    ) or _reordered(a, b)
+        (
+            len(a.split()) >= 2
+            and not spelt_alike(a, b)
+            and name_similarity(a, b) >= NEAR_MISS_THRESHOLD
+        )
+        or _reordered(a, b)
+        or unjoined(a, b)
+    )
+
+
+def unjoined(a: str, b: str) -> bool:
+    """Whether one name is the other with a word that joins its words dropped ("Reserve
+    Bank Zimbabwe" for "Reserve Bank of Zimbabwe"): a long name's words are part of it."""
+    x, y = sorted((fold_name(a).split(), fold_name(b).split()), key=len)
+    return (
+        len(x) >= 2
+        and len(y) == len(x) + 1
+        and any(y[k] in JOINING and y[:k] + y[k + 1 :] == x for k in range(1, len(y) - 1))
+    )
+
+
+JOINING = frozenset({"of", "for"})  # words that join a name's words
 
 
 def _reordered(a: str, b: str) -> bool:

@@ -51,3 +51,9 @@ def test_a_figure_glued_to_a_name_is_no_part_of_it() -> None:
 def test_a_long_names_words_in_another_order_are_the_name_misordered() -> None:
     assert respelt_name("Clarion-Clipperton Pacific Zone", "Pacific Clarion-Clipperton Zone")
     assert not respelt_name("Renjian Tang", "Tang Renjian")  # two words: an order of names
+
+
+def test_a_long_name_without_its_joining_word_is_the_name_garbled() -> None:
+    assert respelt_name("Reserve Bank Zimbabwe", "Reserve Bank of Zimbabwe")
+    assert not respelt_name("Bank of Zimbabwe", "Bank Zimbabwe Gold")  # another name
+    assert not respelt_name("Zimbabwe of", "Zimbabwe")  # not between two of its words

@@ -22,7 +22,7 @@ from briefing.text.lexicon import (
     UNITS,
     unit_of,
 )
-from briefing.text.names import respelt_name
+from briefing.text.names import respelt_name, unjoined
 from briefing.text.opcodes import changed_blocks, token_ranges
 from briefing.text.words import date_part, normalise
 
@@ -171,6 +171,8 @@ def differs(x: Item, y: Item) -> bool:
     mine, theirs = set(_words_of(x.text)), set(_words_of(y.text))
     if x.family == "date":  # "Feb 27, 2024" and "February 2024": the month read as one
         mine, theirs = _date_words(mine), _date_words(theirs)
+    if x.family == "name" and unjoined(x.text, y.text):
+        return True  # "Reserve Bank Zimbabwe" for "Reserve Bank of Zimbabwe": garbled
     if x.family in ("name", "date") and (mine <= theirs or theirs <= mine):
         return False
     if x.family == "title" and bool(mine <= HONORIFICS) != bool(theirs <= HONORIFICS):
