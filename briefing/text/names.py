@@ -114,10 +114,17 @@ def _reordered(a: str, b: str) -> bool:
 def spelt_alike(a: str, b: str) -> bool:
     """Whether two names are one, folded and each word in one spelling ("Africa
     Development Centre", "Africa Development Center"): a British or an American spelling
-    is no misspelling."""
+    is no misspelling, nor a compound written closed or with a hyphen ("South-east Asia",
+    "Southeast Asia")."""
+    if _letters(a) == _letters(b):
+        return True
     return [one_spelling(w) for w in fold_name(a).split()] == [
         one_spelling(w) for w in fold_name(b).split()
     ]
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in fold_name(text) if c.isalnum())
 
 
 def anchored(candidate: str, form: str) -> bool:

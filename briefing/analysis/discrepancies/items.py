@@ -10,6 +10,7 @@ from typing import Literal
 
 from briefing.analysis.results import Quality
 from briefing.text.lexicon import COMMON_WORDS, CONNECTORS, NATIONALITY, TITLES
+from briefing.text.names import spelt_alike
 from briefing.text.words import DIGITS, POSSESSIVE, YEAR, Token
 
 ItemFamily = Literal["name", "title", "number", "date"]
@@ -351,6 +352,8 @@ def same_keys(x: Item, y: Item) -> bool:
     mine, theirs = _spaced_words(x), _spaced_words(y)
     if len(mine) < 2 or len(theirs) < 2 or shared - {"P:" + acronym(mine)}:
         return True
+    if spelt_alike(x.text, y.text):
+        return True  # "South-east Asia", "Southeast Asia": a house style
     return len(mine) == len(theirs) and all(
         a.startswith(b) or b.startswith(a) for a, b in zip(mine, theirs, strict=True)
     )
