@@ -26,6 +26,7 @@ from briefing.text.lexicon import COMMON_WORDS
 NEW = 0.5  # of a sentence's content words, the share the reference never uses
 WORDS = 6  # a claim has at least this many content words
 _WORD = re.compile(r"[^\W\d_]+")
+_ADDRESS = re.compile(r"https?://|www\.", re.IGNORECASE)
 _FUNCTION = COMMON_WORDS | frozenset(
     "said says told added noted stated explained like said. also its it's has have had "
     "will would can could may might must should being been".split()
@@ -97,7 +98,8 @@ def find_additions(
                     span = _new_clause(
                         versions, sentence.text, row.cells[reference], reference, known
                     )
-                if span is not None:
+                if span is not None and not _ADDRESS.search(sentence.text[span[0] : span[1]]):
+                    # (Words with a web address are a scraper's credit, not a claim.)
                     start, end = sentence.start + span[0], sentence.start + span[1]
                     found.append(
                         placed_discrepancy(
