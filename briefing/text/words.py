@@ -136,8 +136,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks, paragraph by paragraph.
 
     Curly quotes pair by shape, and with a straight one (a closing mark before a word
-    opens one); straight double quotes alternate; a single quote opens only after a space
-    (otherwise it is an apostrophe). A quote still open at the end of a paragraph closes
+    opens one, an opening mark after a word and before none closes one); straight double
+    quotes alternate; a single quote opens only after a space (otherwise it is an
+    apostrophe). A quote still open at the end of a paragraph closes
     there, as newspapers continue quotations across paragraphs.
     """
     spans: list[tuple[int, int]] = []
@@ -159,7 +160,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                     opened, closer = at + 1, '”"'  # a closing mark set to open one
                 elif char in "‘'" and (before.isspace() or before in "([—–") and after.isalnum():
                     opened, closer = at + 1, "’'"
-            elif char in closer or (closer == "”" and char == '"'):
+            elif (
+                char in closer
+                or (closer == "”" and char == '"')
+                or (closer == "”" and char == "“" and not before.isspace() and not after.isalnum())
+            ):  # (an opening mark after a word and before none closes: "magistrate,“ the")
                 if char in "’'" and after.isalnum():
                     continue  # an apostrophe inside the quotation
                 spans.append((opened, at))

@@ -23,6 +23,14 @@ def test_a_quotation_opened_straight_closes_curly() -> None:
     ]
 
 
+def test_an_opening_mark_after_a_word_closes_a_quotation() -> None:
+    text = "“We are producing him before the magistrate,“ the officer said. “Yes,” he said."
+    assert [text[a:b] for a, b in quote_spans(text)] == [
+        "We are producing him before the magistrate,",
+        "Yes,",
+    ]
+
+
 def test_a_word_says_its_date_and_number() -> None:
     reader = WordReader()
     words = reader.tokens(
