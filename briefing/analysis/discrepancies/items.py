@@ -98,7 +98,10 @@ def extract_items(
                 last + 1 < len(toks)
                 and toks[last + 1].number
                 and last + 1 not in covered
-                and not ASIDE.search(text, toks[last].end, toks[last + 1].start)
+                and (
+                    not ASIDE.search(text, toks[last].end, toks[last + 1].start)
+                    or _scaled(text, toks[last], toks[last + 1])
+                )
             ):
                 last += 1  # "1.5 million", but not "$870,000 (£650,000)": two figures
             # A number with what qualifies it: "more than 100" is not "100".
@@ -277,6 +280,14 @@ def _title_run(toks: list[Token], index: int, covered: dict[int, MentionSpan]) -
 # Punctuation between two capitalised words that ends a name: a bracket opens an aside
 # ("Commission (NUC)"), a dash or colon ends a dateline ("Abuja – The Commission").
 ASIDE = re.compile(r"[(),\[\]–—:;-]")
+
+
+def _scaled(text: str, figure: Token, following: Token) -> bool:
+    """Whether a figure is joined by a hyphen to its scale ("10-million years")."""
+    return text[figure.end : following.start] == "-" and following.key in _SCALE_WORDS
+
+
+_SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion"})
 
 
 def _figure_key(token: Token) -> str:
