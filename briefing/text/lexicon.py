@@ -181,3 +181,34 @@ def unit_of(word: str, units: dict[str, str] = UNITS) -> str:
     if word.endswith("s") and word[:-1] in units:
         return units[word[:-1]]
     return word
+
+
+# Words that qualify a number, and the sense each gives ("over 100" says "more than 100").
+NUMBER_QUALIFIERS = {
+    ("more", "than"): "more than",
+    ("over",): "more than",
+    ("above",): "more than",
+    ("in", "excess", "of"): "more than",
+    ("upwards", "of"): "more than",
+    ("less", "than"): "less than",
+    ("fewer", "than"): "less than",
+    ("under",): "less than",
+    ("below",): "less than",
+    ("about",): "about",
+    ("around",): "about",
+    ("roughly",): "about",
+    ("approximately",): "about",
+    ("some",): "about",
+    ("close", "to"): "about",
+    ("nearly",): "nearly",
+    ("almost",): "nearly",
+    ("up", "to"): "up to",
+    ("as", "many", "as"): "up to",
+    ("at", "least"): "at least",
+    ("at", "the", "least"): "at least",
+    ("no", "fewer", "than"): "at least",
+    ("within",): "within",
+}
+# The senses that say a figure is not exact: a copy that adds one to the reference's
+# figure hedges it and contradicts nothing; one that drops it states a guess as exact.
+HEDGES = frozenset({"about", "nearly"})

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from briefing.analysis.discrepancies.items import HEDGES, Item
+from briefing.analysis.discrepancies.items import Item
+from briefing.text.lexicon import HEDGES
 
 FIGURE = re.compile(r"\d+(?:\.(\d+))?")
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from briefing.analysis.results import Quality
-from briefing.text.lexicon import COMMON_WORDS, CONNECTORS, NATIONALITY, TITLES
+from briefing.text.lexicon import COMMON_WORDS, CONNECTORS, NATIONALITY, NUMBER_QUALIFIERS, TITLES
 from briefing.text.names import spelt_alike
 from briefing.text.words import DIGITS, POSSESSIVE, YEAR, Token
 
@@ -184,35 +184,6 @@ def extract_items(
     return items
 
 
-# Words that qualify a number, and the sense each gives ("over 100" says "more than 100").
-NUMBER_QUALIFIERS = {
-    ("more", "than"): "more than",
-    ("over",): "more than",
-    ("above",): "more than",
-    ("in", "excess", "of"): "more than",
-    ("upwards", "of"): "more than",
-    ("less", "than"): "less than",
-    ("fewer", "than"): "less than",
-    ("under",): "less than",
-    ("below",): "less than",
-    ("about",): "about",
-    ("around",): "about",
-    ("roughly",): "about",
-    ("approximately",): "about",
-    ("some",): "about",
-    ("close", "to"): "about",
-    ("nearly",): "nearly",
-    ("almost",): "nearly",
-    ("up", "to"): "up to",
-    ("as", "many", "as"): "up to",
-    ("at", "least"): "at least",
-    ("at", "the", "least"): "at least",
-    ("no", "fewer", "than"): "at least",
-    ("within",): "within",
-}
-# The senses that say a figure is not exact: a copy that adds one to the reference's
-# figure hedges it and contradicts nothing; one that drops it states a guess as exact.
-HEDGES = frozenset({"about", "nearly"})
 # "only 3.5 years", "just 100", "exactly 40" say the same figure as "3.5 years", "100",
 # "40", with emphasis: they are no qualifier (and "only 100" is still not "about 100").
 # The qualifiers by their last word, longest first: "no fewer than" before "fewer than".

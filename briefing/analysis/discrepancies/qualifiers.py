@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterator
 
-from briefing.analysis.discrepancies.items import HEDGES, NUMBER_QUALIFIERS
 from briefing.analysis.discrepancies.passages import VersionTexts
 from briefing.analysis.discrepancies.placed import placed_discrepancy
 from briefing.analysis.discrepancies.reviews import Reviews
 from briefing.analysis.results import Discrepancy
-from briefing.text.lexicon import UNITS, unit_of
+from briefing.text.lexicon import HEDGES, NUMBER_QUALIFIERS, UNITS, unit_of
 
 # The sense of each qualifier ("over 100" says "more than 100"), as items read them;
 # "within" is left to the sentence-by-sentence comparison.
