@@ -15,7 +15,8 @@ FIGURE = re.compile(r"\d+(?:\.(\d+))?")
 
 
 def hedged(x: Item, y: Item) -> bool:
-    """Whether figure ``x`` is figure ``y``, or ``y`` rounded, with a hedge ``y`` lacks."""
+    """Whether figure ``x`` is figure ``y``, or ``y`` rounded, with a hedge ``y`` lacks
+    or another hedge."""
     if x.family != "number" or y.family != "number":
         return False
     for kx in x.keys:
@@ -24,7 +25,8 @@ def hedged(x: Item, y: Item) -> bool:
             continue
         mine = qualified[1]
         for ky in y.keys:
-            theirs = ky[2:].split()
+            # ("approximately 10 million" for "almost 10 million": two hedges, one guess)
+            theirs = (_qualified(ky, HEDGES) or ("", ky[2:].split()))[1]
             if theirs and theirs[0][:1].isdigit() and _same_figure(mine, theirs):
                 return True
     return False

@@ -92,7 +92,7 @@ def extract_items(
             items.append(item_of("date", "D:" + " ".join(sorted(parts)), text, toks, index, last))
             index = last + 1
             continue
-        if token.number and not _multiplier_adjective(toks, index):
+        if token.number and not _multiplier_adjective(toks, index) and not _pronoun(toks, index):
             last = index
             while (
                 last + 1 < len(toks)
@@ -275,6 +275,12 @@ def _multiplier_adjective(toks: list[Token], index: int) -> bool:
         return False
     following = toks[index + 1].key if index + 1 < len(toks) else ""
     return following not in _MULTIPLIED
+
+
+def _pronoun(toks: list[Token], index: int) -> bool:
+    """Whether "one" says no figure ("split from one another")."""
+    following = toks[index + 1].key if index + 1 < len(toks) else ""
+    return toks[index].text.casefold() == "one" and following == "another"
 
 
 _MULTIPLIED = frozenset("the that this its their his her our what from to in".split())
