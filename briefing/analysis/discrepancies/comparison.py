@@ -29,6 +29,7 @@ from briefing.analysis.discrepancies.pairing import (
 from briefing.analysis.discrepancies.passages import Passage
 from briefing.analysis.discrepancies.wording import (
     SMALL,
+    percent_spelt,
     quoted_anew,
     respelt,
     reworded_quotations,
@@ -192,6 +193,7 @@ def compare_passages(
             and all(t.quoted for t in mine_t)
             and all(t.quoted for t in ref_t)
             and not respelt(mine_t, ref_t, op)
+            and not percent_spelt(passage, ref, op)
             and not any(
                 same_letters(passage.tokens[i0 - c : i1 + a], ref.tokens[j0 - d : j1 + b])
                 for a, b, c, d in _JOINED

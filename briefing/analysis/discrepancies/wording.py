@@ -108,6 +108,22 @@ def quoted_anew(passage: Passage, ref: Passage, op: Opcode) -> bool:
     return len(mine & unquoted) >= QUOTED_ALIKE * len(mine)
 
 
+def percent_spelt(passage: Passage, ref: Passage, op: Opcode) -> bool:
+    """Whether a change only writes a percentage otherwise ("2%" for "2 per cent"): the
+    words "per cent" or "percent" on one side, after a figure printed with "%" on the
+    other."""
+    if op.tag not in ("insert", "delete"):
+        return False
+    i0, i1, j0, j1 = op.src_start, op.src_end, op.dest_start, op.dest_end
+    words, other, at = (
+        (passage.tokens[i0:i1], ref, j0) if i1 > i0 else (ref.tokens[j0:j1], passage, i0)
+    )
+    if [t.key for t in words] not in (["per", "cent"], ["percent"]) or at == 0:
+        return False
+    figure = other.tokens[at - 1]
+    return other.text[figure.start : figure.end].endswith("%")
+
+
 def respelt(mine: list[Token], theirs: list[Token], op: Opcode) -> bool:
     """Whether a change only spells the same words another way ("Cirrcumstancial" for
     "circumstantial"): no change of what is quoted."""
