@@ -146,6 +146,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         opened: int | None = None
         closer = ""
         line = paragraph.group()
+        spans_here: list[tuple[int, int]] = []
         for mark in _QUOTE_MARK.finditer(line):  # other characters neither open nor close
             offset, char = mark.start(), mark.group()
             at = paragraph.start() + offset
@@ -160,6 +161,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                     opened, closer = at + 1, '”"'  # a closing mark set to open one
                 elif char in "‘'" and (before.isspace() or before in "([—–") and after.isalnum():
                     opened, closer = at + 1, "’'"
+                elif char == "”" and not spans_here and not before.isspace():
+                    # The paragraph's first mark closes: its opening mark was lost
+                    # ("About 150 years ago, ... since that time,” Guadalupe said").
+                    lead = len(line) - len(line.lstrip())
+                    spans_here.append((paragraph.start() + lead, at))
             elif (
                 char in closer
                 or (closer == "”" and char == '"')
@@ -167,10 +173,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             ):  # (an opening mark after a word and before none closes: "magistrate,“ the")
                 if char in "’'" and after.isalnum():
                     continue  # an apostrophe inside the quotation
-                spans.append((opened, at))
+                spans_here.append((opened, at))
                 opened = None
         if opened is not None:
-            spans.append((opened, paragraph.end()))
+            spans_here.append((opened, paragraph.end()))
+        spans += spans_here
     return spans
 
 

@@ -31,6 +31,13 @@ def test_an_opening_mark_after_a_word_closes_a_quotation() -> None:
     ]
 
 
+def test_a_paragraph_whose_first_mark_closes_was_quoted_from_its_start() -> None:
+    text = "About 150 years ago, the Challenger explored this area,” she said.\nHe left."
+    assert [text[a:b] for a, b in quote_spans(text)] == [
+        "About 150 years ago, the Challenger explored this area,"
+    ]
+
+
 def test_a_word_says_its_date_and_number() -> None:
     reader = WordReader()
     words = reader.tokens(
