@@ -13,7 +13,11 @@ A line is furniture when it
 * has no sentence: fewer than three words, or no sentence's end (a headline, a teaser, a
   crosshead), except the last line of a text the store cut off mid-sentence;
 * stands in a box: after a box's title, until a line that another version's story has;
-* is a bullet of the summary at the top of a page, or a standfirst the story repeats.
+* is a bullet of the summary at the top of a page, or a standfirst: the story repeats
+  it, or it stands under the headline with no sentence's end.
+
+A bullet of a list that a line of the story introduces ("The five warmest summers are
+now:") is story, figures and all.
 
 A dateline at the head of a story paragraph ("ROME (AP) —") is set apart from it.
 """
@@ -25,6 +29,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
+from briefing.text.furniture_phrases import ANYWHERE, CREDIT, CREDIT_TAIL, GLUED_CREDIT, PHRASES
 from briefing.text.lexicon import NEWS_AGENCIES
 from briefing.text.segment import SetApart, blocks
 
@@ -37,6 +42,7 @@ SHORT = 3  # lines of fewer words hold no sentence
 HEADLINE = 20  # a line without a sentence's end and more words than this is story, cut off
 TOP = 10  # lines at the head of a page where a standfirst may stand
 HEADING = 5  # a related line of no more words is a heading over the links below it
+STANDFIRST = 25  # a line under the headline of no more words and no sentence's end
 
 _AGENCIES = "|".join(NEWS_AGENCIES)
 _DATELINE = re.compile(
@@ -46,117 +52,14 @@ _DATELINE = re.compile(
         |(?:[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+)*  # ROME, CORTINA D'AMPEZZO
            |[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*(?:,|\()))  # Nueva York, ... (EFE)
          (?:\s*\((?:{_AGENCIES})\)(?=,))?          # Nairobi (AFP), Nov 4 –
-         (?:,\s*(?:\d{{1,2}}\s\w+\.?|[A-Z][\w.]*(?:\s\d{{1,2}})?))?  # , Jan 8 / , 14 abr
+         (?:,\s*(?:\d{{1,2}}\s\w+\.?|[A-Z][\w.]*(?:\s(?:and\s)?[A-Z][\w.]*){{0,2}}(?:\s\d{{1,2}})?))?
+         # , Jan 8 / , 14 abr / , Trinidad and Tobago
          (?:\s*\((?:{_AGENCIES})\))?                # (AP)
          \s*(?:—|–|-{{1,2}}|:|\.-)(?:\s+|(?=[A-Z“"]))  # the dash that ends it
         |[A-Z][a-z]+(?:\s[A-Z][a-z]+)?:\s+(?=[A-Z“"]))  # "Kozhikode: The boy ..."
     """,
     re.VERBOSE,
 )
-_PHRASES = [
-    (
-        "navigation",
-        r"skip to (main )?content|home(?=[A-Z»›>|/\s]|$)|menu$|search$|sign in|"
-        r"log ?in|← ?back|back to\b|read original|more articles|current:|tech news$|"
-        r"latest news$|news$|(hi,? )?what are you looking for\??$",
-    ),
-    (
-        "related",
-        r"read (also|more|next)\b|also read\b|related\b|you (may|might|can) also\b|"
-        r"recommended\b|suggested (articles|stories|reads?|for you)\b|"
-        r"more (from|on)\b|see also\b|other news|more stories|most read|trending\b|"
-        r"don'?t miss|top stories|look here\b|more information\b|see more\b|"
-        r"previous (article|post|story)\b|next (article|post|story)\b|post navigation|"
-        r"latest (news|posts|stories)\b|popular (news|posts|stories)\b|source link\b",
-    ),
-    ("share", r"share (this|on)\b|share$|follow us|tweet$|whatsapp$|print$|e-?mail$"),
-    (
-        "prompt",
-        r"leave a (comment|reply)|comments?$|\d+ comments?$|reply$|click here|sign up|"
-        r"subscribe\b|join our|download (our|the) app|pay attention|enter your e-?mail|"
-        r"your e-?mail address will not be published|required fields are marked|"
-        r"save my name|post comment|listen to this article|continue reading|loading\b|"
-        r"get the latest|don'?t have an account|already have an account|like this:|"
-        r"this is (a )?breaking news|please refresh\b|our manager will contact you|"
-        r"(more )?details (later|shortly|soon|to follow)\b|"
-        r"(watch|check out|see) (the )?(full )?video\b|watch the video (above|below)|"
-        r"donate( now)?$|(please )?rotate your device\b|do you have (a )?(breaking )?news\b|"
-        r"(go|head) (to )?[\w.-]+\.(com|org|net)\b|how (informative|useful|helpful) (is|was)\b",
-    ),
-    (
-        "box",
-        r"(key takeaways|why this matters|what you should know|what to know|highlights|"
-        r"in brief|at a glance|the big picture|quick read)\s*:?$|"
-        r"support\b.{0,60}\bjournalism\b|"  # a site's appeal for money, to its end
-        r"about us$|who we are$",  # the site's account of itself
-    ),
-    (
-        "byline",
-        r"\(?(by|written by|author|reporting by|writing by|editing by|additional "
-        r"report(ing)? by|compiled by|edited by|about the author|posted by|posted in|filed in|"
-        r"categor(y|ies)\s*:|sourced from|culled from|courtesy of)\b",
-    ),
-    ("caption", r"(photo|image|picture|file photo|credit|source|pictured)\s*(credit)?\s*:"),
-    ("ad", r"advertisement([.:]?\s*scroll (down )?to continue( reading)?)?\.?$|sponsored\b"),
-    ("tag", r"(tags?|topics?|filed under)\s*:"),
-]
-_PHRASE = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PHRASES]
-_ANYWHERE = [
-    (
-        "caption",
-        re.compile(
-            r"photo credit|\bphoto:|\(photo|\((image|picture) credit|getty images|/reuters$", re.I
-        ),
-    ),
-    # An agency's caption: what the photograph shows, in the present tense, and when
-    # ("A Boeing 737 MAX airliner is photographed Thursday, Sept. 12, 2024, at ...").
-    (
-        "caption",
-        re.compile(
-            r"^[^.]{0,120}\b(is|are) (pictured|photographed|seen)\b"
-            r".*\b(19|20)\d\d\b[^.]*\.?$",
-            re.I,
-        ),
-    ),
-    # A photograph's date, then its agency's credit ("... on April 23, 2023.AFP").
-    ("caption", re.compile(rf"\b(19|20)\d\d\.\s?(?:{_AGENCIES})$")),
-    ("share", re.compile(r"\bshares?\b.*\b(share|tweet|email|whatsapp)\b|\{[^}]*:[^}]*;", re.I)),
-    (
-        "share",
-        re.compile(
-            r"^follow [\w ]{1,40} on (facebook|twitter|instagram|whatsapp|telegram)\b", re.I
-        ),
-    ),
-    # A site's prompt to follow a section ("Don't miss out on the headlines from World.").
-    ("share", re.compile(r"^don[’']t miss (out on )?the (latest|headlines)\b", re.I)),
-    # A page's address, after the store's date mark or alone.
-    ("other", re.compile(r"^(date \d{4}-\d\d-\d\d\s+)?https?://\S+$")),
-    # (Anchored: a pattern searched through every line costs on long texts.)
-    ("other", re.compile(r"^(when you )?(purchase|buy) [\w ]{0,20}through links", re.I)),
-    (
-        "other",
-        re.compile(
-            r"all rights reserved|©|copyright|without warranty|disclaimer|"
-            r"terms of (use|service)|privacy policy|\bcookies?\b|"
-            r"the views expressed|originally (published|appeared)|indicators? of sponsored|"
-            r"this (article|story) (was|is) (originally )?(published|produced)",
-            re.I,
-        ),
-    ),
-    (
-        "byline",
-        re.compile(
-            r"^\S+(\s\S+){0,4}\s(journalist|reporter|correspondent|editor)\s.*"
-            r"\bexperience\b",
-            re.I,
-        ),
-    ),
-]
-# A photograph's credit glued to the caption's last full stop ("... camouflage.Reuters").
-_GLUED_CREDIT = re.compile(rf"[a-z0-9]\.(?:{_AGENCIES})$")
-CREDIT_TAIL = 12  # of a line, the characters its glued credit can take: looked at alone
-# A line that is only an outlet's or agency's name in brackets: the story's credit.
-_CREDIT = re.compile(r"^\(\s*[A-Z][\w .&'’-]{1,40}\)$")
 _LINKS = re.compile(r"\s[»›|>→]\s|\s[»›|>→]$|^[»›|>→]")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦*]|-\s)")
 _DATE_WORD = re.compile(
@@ -202,7 +105,7 @@ def _furniture_of(
 ) -> list[SetApart]:
     found: list[SetApart] = []
     in_box = in_related = False
-    story_seen = previous_story = False
+    story_seen = previous_story = story_list = False
     previous = ""
     later = [_fold(u[2]) for u in units]
     # A name and a colon heading one paragraph is its dateline ("Kozhikode: The boy ...");
@@ -211,12 +114,13 @@ def _furniture_of(
     story_paragraphs = 0
     for index, (start, end, line) in enumerate(units):
         number = text.count("\n", 0, start) + 1
-        kind, reason = _says_what_it_is(line)
+        listed = story_list and _BULLET.match(line) is not None  # "- 2025: 16.10°C"
+        kind, reason = (None, "") if listed else _says_what_it_is(line)
         if kind is None and in_box and not _has_counterpart(line, others):
             kind, reason = "box", "in a box the site adds, and no other version's story has it"
         if kind is None and in_related and not _has_counterpart(line, others):
             kind, reason = "related", "under a heading of related links, and in no other version"
-        if kind is None:
+        if kind is None and not listed:
             following = units[index + 1][2] if index + 1 < len(units) else ""
             # The text's last line, after story or as long as a sentence, may be one the
             # store cut off; after "Read also" it is a teaser.
@@ -232,6 +136,8 @@ def _furniture_of(
             and _says_what_it_is(units[index + 1][2])[0] == "byline"
         ):
             kind, reason = "headline", "the line above the byline, before the story"
+        if kind is None and not story_seen and previous == "headline" and _standfirst(line):
+            kind, reason = "headline", "a standfirst: under the headline, no sentence ends in it"
         if kind is None and not story_seen and _BULLET.match(line):
             kind, reason = "box", "a bullet of the summary above the story"
         if kind is None and not story_seen and _repeated_alone(later, index):
@@ -241,9 +147,10 @@ def _furniture_of(
             in_box = kind == "box" or (in_box and kind != "headline")
             # "More on Capital News", "Related": the teasers below it, to the next story.
             in_related = in_related or (kind == "related" and len(_WORD.findall(line)) <= HEADING)
-            previous_story, previous = False, kind
+            previous_story, previous, story_list = False, kind, False
             continue
         in_box = in_related = False
+        story_list = listed or line.rstrip().endswith(":")  # a list the story introduces
         story_paragraphs += 1
         story_seen = previous_story = True
         previous = ""
@@ -269,6 +176,10 @@ def _furniture_of(
                 )
             )
     return _standfirsts(text, found, units)
+
+
+def _standfirst(line: str) -> bool:
+    return not _END.search(line) and len(_WORD.findall(line)) <= STANDFIRST
 
 
 def _repeated_alone(lines: list[str], index: int) -> bool:
@@ -334,7 +245,7 @@ def _says_what_it_is(line: str) -> tuple[str | None, str]:
     words = _WORD.findall(stripped)
     # (A label may follow the full stop the story's last line left: ". Read more on ...")
     label = stripped.lstrip(".").lstrip()
-    for kind, pattern in _PHRASE:
+    for kind, pattern in PHRASES:
         match = pattern.match(label)
         # A long line is furniture when its phrase heads it as a label ("Read also: ...").
         if match and (
@@ -343,17 +254,17 @@ def _says_what_it_is(line: str) -> tuple[str | None, str]:
             or label[match.end() :].lstrip().startswith(":")
         ):
             return kind, f"a {kind} line (\u201c{match.group().strip()}\u201d)"
-    if _GLUED_CREDIT.search(stripped, max(0, len(stripped) - CREDIT_TAIL)):
+    if GLUED_CREDIT.search(stripped, max(0, len(stripped) - CREDIT_TAIL)):
         # However many sentences it has: story text never runs into an agency's name.
         return "caption", "a caption with its credit glued on"
-    for kind, pattern in _ANYWHERE:
+    for kind, pattern in ANYWHERE:
         # A paragraph of sentences is story, though a photo credit is glued to its first
         # word ("Getty ImagesThe first study ...").
         if pattern.search(stripped) and not (
             kind == "caption" and len(_SENTENCE_END.findall(stripped)) >= PARAGRAPH
         ):
             return kind, f"a {kind} line"
-    if _CREDIT.match(stripped):
+    if CREDIT.match(stripped):
         return "byline", "a credit: an outlet's name in brackets"
     if _LINKS.search(stripped) and not _END.search(stripped):
         return "navigation", "a line of links"

@@ -1,0 +1,118 @@
+"""The phrases by which a line of a saved page says it is page furniture: the openings
+of navigation, related links, share and comment prompts, boxes, bylines, captions, ads
+and tags (matched at a line's start), and the marks of captions, share bars, legal
+notices and credits found anywhere in it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.text.lexicon import NEWS_AGENCIES
+
+_AGENCIES = "|".join(NEWS_AGENCIES)
+# What a line opens with, by the kind of furniture it makes the line.
+_PATTERNS = [
+    (
+        "navigation",
+        r"skip to (main )?content|home(?=[A-Z»›>|/\s]|$)|menu$|search$|sign in|"
+        r"log ?in|← ?back|back to\b|read original|more articles|current:|tech news$|"
+        r"latest news$|news$|(hi,? )?what are you looking for\??$",
+    ),
+    (
+        "related",
+        r"read (also|more|next)\b|also read\b|related\b|you (may|might|can) also\b|"
+        r"recommended\b|suggested (articles|stories|reads?|for you)\b|"
+        r"more (from|on)\b|see also\b|other news|more stories|most read|trending\b|"
+        r"don'?t miss|top stories|look here\b|more information\b|see more\b|"
+        r"previous (article|post|story)\b|next (article|post|story)\b|post navigation|"
+        r"latest (news|posts|stories)\b|popular (news|posts|stories)\b|source link\b",
+    ),
+    ("share", r"share (this|on)\b|share$|follow us|tweet$|whatsapp$|print$|e-?mail$"),
+    (
+        "prompt",
+        r"leave a (comment|reply)|comments?$|\d+ comments?$|reply$|click here|sign up|"
+        r"subscribe\b|join our|download (our|the) app|pay attention|enter your e-?mail|"
+        r"your e-?mail address will not be published|required fields are marked|"
+        r"save my name|post comment|listen to this article|continue reading|loading\b|"
+        r"get the latest|don'?t have an account|already have an account|like this:|"
+        r"this is (a )?breaking news|please refresh\b|our manager will contact you|"
+        r"(more )?details (later|shortly|soon|to follow)\b|"
+        r"(watch|check out|see) (the )?(full )?video\b|watch the video (above|below)|"
+        r"donate( now)?$|(please )?rotate your device\b|do you have (a )?(breaking )?news\b|"
+        r"(go|head) (to )?[\w.-]+\.(com|org|net)\b|how (informative|useful|helpful) (is|was)\b",
+    ),
+    (
+        "box",
+        r"(key takeaways|why this matters|what you should know|what to know|highlights|"
+        r"in brief|at a glance|the big picture|quick read)\s*:?$|"
+        r"support\b.{0,60}\bjournalism\b|"  # a site's appeal for money, to its end
+        r"about us$|who we are$",  # the site's account of itself
+    ),
+    (
+        "byline",
+        r"\(?(by|written by|author|reporting by|writing by|editing by|additional "
+        r"report(ing)? by|compiled by|edited by|about the author|posted by|posted in|filed in|"
+        r"categor(y|ies)\s*:|sourced from|culled from|courtesy of)\b",
+    ),
+    ("caption", r"(photo|image|picture|file photo|credit|source|pictured)\s*(credit)?\s*:"),
+    ("ad", r"advertisement([.:]?\s*scroll (down )?to continue( reading)?)?\.?$|sponsored\b"),
+    ("tag", r"(tags?|topics?|filed under)\s*:"),
+]
+PHRASES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
+ANYWHERE = [
+    (
+        "caption",
+        re.compile(
+            r"photo credit|\bphoto:|\(photo|\((image|picture) credit|getty images|/reuters$", re.I
+        ),
+    ),
+    # An agency's caption: what the photograph shows, in the present tense, and when
+    # ("A Boeing 737 MAX airliner is photographed Thursday, Sept. 12, 2024, at ...").
+    (
+        "caption",
+        re.compile(
+            r"^[^.]{0,120}\b(is|are) (pictured|photographed|seen)\b"
+            r".*\b(19|20)\d\d\b[^.]*\.?$",
+            re.I,
+        ),
+    ),
+    # A photograph's date, then its agency's credit ("... on April 23, 2023.AFP").
+    ("caption", re.compile(rf"\b(19|20)\d\d\.\s?(?:{_AGENCIES})$")),
+    ("share", re.compile(r"\bshares?\b.*\b(share|tweet|email|whatsapp)\b|\{[^}]*:[^}]*;", re.I)),
+    (
+        "share",
+        re.compile(
+            r"^follow [\w ]{1,40} on (facebook|twitter|instagram|whatsapp|telegram)\b", re.I
+        ),
+    ),
+    # A site's prompt to follow a section ("Don't miss out on the headlines from World.").
+    ("share", re.compile(r"^don[’']t miss (out on )?the (latest|headlines)\b", re.I)),
+    # A page's address, after the store's date mark or alone.
+    ("other", re.compile(r"^(date \d{4}-\d\d-\d\d\s+)?https?://\S+$")),
+    # (Anchored: a pattern searched through every line costs on long texts.)
+    ("other", re.compile(r"^(when you )?(purchase|buy) [\w ]{0,20}through links", re.I)),
+    (
+        "other",
+        re.compile(
+            r"all rights reserved|©|copyright|without warranty|disclaimer|"
+            r"terms of (use|service)|privacy policy|\bcookies?\b|"
+            r"the views expressed|originally (published|appeared)|indicators? of sponsored|"
+            r"this (article|story) (was|is) (originally )?(published|produced)",
+            re.I,
+        ),
+    ),
+    (
+        "byline",
+        re.compile(
+            r"^\S+(\s\S+){0,4}\s(journalist|reporter|correspondent|editor)\s.*"
+            r"\bexperience\b",
+            re.I,
+        ),
+    ),
+]
+# A photograph's credit glued to the caption's last full stop ("... camouflage.Reuters").
+GLUED_CREDIT = re.compile(rf"[a-z0-9]\.(?:{_AGENCIES})$")
+CREDIT_TAIL = 12  # of a line, the characters its glued credit can take: looked at alone
+# A line that is only an outlet's or agency's name in brackets: the story's credit.
+CREDIT = re.compile(r"^\(\s*[A-Z][\w .&'’-]{1,40}\)$")
