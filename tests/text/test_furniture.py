@@ -202,3 +202,28 @@ def test_a_question_alone_on_its_line_is_a_headline_but_a_quoted_one_is_story() 
     assert_set_apart("Australia caps student visas", story, heads + ["What’s Behind the Visa Cap?"])
     asked = "“What will happen to us?” Anannyaa Gupta asked."
     assert asked not in _kinds(f"Visa cap\n{story}\n{asked}\n")
+
+
+def test_a_list_the_story_introduces_is_story() -> None:
+    text = (
+        "Summer 2025 is the warmest on record\n"
+        "The mean temperature stood at 16.10°C, the highest since 1884.\n"
+        "The five warmest UK summers on record are now:\n"
+        "- 2025: 16.10°C\n"
+        "- 2018: 15.76°C\n"
+    )
+    assert _kinds(text) == {"Summer 2025 is the warmest on record": "headline"}
+
+
+def test_a_standfirst_under_the_headline_has_no_sentence_end() -> None:
+    standfirst = "Mean temperature reached 16.10°C, scientists say such a summer is now likelier"
+    kinds = _kinds(f"Met Office confirms summer 2025 as the hottest\n{standfirst}\nIt was hot.\n")
+    assert kinds.get(standfirst) == "headline"
+
+
+def test_a_dateline_may_name_a_country_of_several_words() -> None:
+    text = "PORT OF SPAIN, Trinidad and Tobago (AP) — The government declared an emergency.\n"
+    found = find_furniture({"copy": text})["copy"]
+    assert [(a.kind, a.text) for a in found] == [
+        ("dateline", "PORT OF SPAIN, Trinidad and Tobago (AP) —")
+    ]
