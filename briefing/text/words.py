@@ -97,7 +97,11 @@ def one_spelling(word: str) -> str:
     word = re.sub(r"isation", "ization", word)
     word = re.sub(r"is(e|ed|es|ing)$", r"iz\1", word)
     word = re.sub(r"yse(d|s)?$", r"yze\1", word)
-    word = re.sub(r"([^aeiou])our(s|ed)?$", r"\1or\2", word) if len(word) > 4 else word
+    word = (
+        re.sub(r"([^aeiou])our(s|ed|ing|ite|ites|able|hood|ful)?$", r"\1or\2", word)
+        if len(word) > 4
+        else word
+    )
     word = re.sub(r"([^aeiou])tre(s)?$", r"\1ter\2", word)
     return re.sub(r"([aeiou])ll(ed|ing)$", r"\1l\2", word)
 
