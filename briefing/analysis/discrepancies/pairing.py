@@ -242,7 +242,12 @@ def _date_sort(item: Item) -> str:
         return "weekday"
     if any(day in key for day in ("today", "yesterday", "tomorrow", "tonight")):
         return "relative"
+    if set(key[2:].split()) <= _SEASONS:
+        return "season"  # "summer" is no "1 June" and no "2025"
     return "calendar"
+
+
+_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
 
 
 def substitutions(passage: Passage, ref: Passage, ops: list[Opcode]) -> list[tuple[Item, Item]]:
