@@ -319,6 +319,10 @@ def date_part(key: str, cap: bool) -> str | None:
         return WEEKDAYS[head]
     if YEAR.fullmatch(key):
         return key
+    if "-" in key and cap:  # "January-June": a span of months is a date
+        parts = [date_part(part, cap) for part in key.split("-")]
+        if all(part in MONTHS.values() for part in parts):
+            return "-".join(p for p in parts if p)
     return None
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.text.words import WordReader, normalise, quote_spans
+from briefing.text.words import WordReader, date_part, normalise, quote_spans
 
 
 def test_quotations_span_sentences_and_skip_apostrophes() -> None:
@@ -62,3 +62,8 @@ def test_a_decimal_point_is_part_of_a_figure_and_other_dots_are_not() -> None:
     assert normalise("$3.76") != normalise("37.6")
     assert normalise("$37.6") == normalise("37.6") == "37.6"
     assert normalise("U.S.") == normalise("US")
+
+
+def test_a_span_of_months_is_a_date() -> None:
+    assert date_part("january-june", True) == "january-june"
+    assert date_part("well-known", True) is None
