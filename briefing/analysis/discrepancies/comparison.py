@@ -12,6 +12,7 @@ from briefing.analysis.discrepancies.figures import hedged, rounded_alike
 from briefing.analysis.discrepancies.items import Item
 from briefing.analysis.discrepancies.modifiers import (
     body_modifier_changed,
+    gender_changed,
     qualifier_changed,
     quantifier_changed,
 )
@@ -218,6 +219,8 @@ def compare_passages(
             # The head word too: "the central bank" is what the version should read.
             ranges[("institution", j0, j1 + 1)] = "institution"
         elif small and op.tag == "replace" and quantifier_changed(mine_t, ref_t):
+            ranges[("meaning", j0, j1)] = "meaning"
+        elif op.tag == "replace" and closeness >= HALF and gender_changed(mine_t, ref_t):
             ranges[("meaning", j0, j1)] = "meaning"
         elif (
             closeness >= OTHERWISE_MATCHING

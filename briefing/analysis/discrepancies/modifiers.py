@@ -1,7 +1,7 @@
 """Words that qualify what a sentence states, changed in place: a qualifier of fact
 ("alleged", "acting") one side alone gives a word both print, a quantifier that states
-another extent ("most" for "all"), and another word before the noun of a body ("the main
-bank" for "the central bank").
+another extent ("most" for "all"), a pronoun of the other sex ("his" for "her"), and
+another word before the noun of a body ("the main bank" for "the central bank").
 """
 
 from __future__ import annotations
@@ -78,6 +78,21 @@ def quantifier_changed(mine: list[Token], theirs: list[Token]) -> bool:
     said = {QUANTIFIERS[t.key] for t in mine if t.key in QUANTIFIERS}
     meant = {QUANTIFIERS[t.key] for t in theirs if t.key in QUANTIFIERS}
     return bool(said) and bool(meant) and said != meant
+
+
+def gender_changed(mine: list[Token], theirs: list[Token]) -> bool:
+    """Whether one pronoun stands for another sex ("his appearance" for "her
+    appearance"): the person the sentence speaks of changed."""
+    if len(mine) != 1 or len(theirs) != 1:
+        return False
+    said, meant = _SEX.get(mine[0].key), _SEX.get(theirs[0].key)
+    return said is not None and meant is not None and said != meant
+
+
+_SEX = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "male"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
+}
 
 
 def qualifier_changed(passage: Passage, ref: Passage, op: Opcode) -> int | None:
