@@ -22,8 +22,8 @@ FACT_QUALIFIERS = frozenset(
 )
 
 
-# Words that say how much of a whole a claim holds for, by the extent they state: "most
-# Nigerian cities" is not "all states".
+# Words that say how much of a whole a claim holds for, or how sure it is, by the extent
+# they state: "most Nigerian cities" is not "all states", "possibly" not "likely".
 QUANTIFIERS = {
     **dict.fromkeys(("all", "every", "each"), "all"),
     "most": "most",
@@ -31,6 +31,11 @@ QUANTIFIERS = {
     **dict.fromkeys(("some", "several"), "some"),
     "few": "few",
     "none": "none",
+    # how sure a claim is: "possibly bringing output to a standstill" is not "likely"
+    **dict.fromkeys(("certainly", "definitely"), "certain"),
+    **dict.fromkeys(("likely", "probably"), "likely"),
+    **dict.fromkeys(("possibly", "perhaps", "maybe"), "possibly"),
+    "unlikely": "unlikely",
 }
 
 
