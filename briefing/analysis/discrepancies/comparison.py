@@ -36,6 +36,7 @@ from briefing.analysis.discrepancies.wording import (
     reworded_quotations,
     same_letters,
     same_quotation,
+    unmarked_quotation,
     unnamed_source,
 )
 from briefing.text.names import NEAR_MISS_THRESHOLD, name_similarity
@@ -56,6 +57,7 @@ class PassageDiff:
 def compare_passages(
     passage: Passage, ref: Passage, ref_negations: int, named_ref: set[int]
 ) -> PassageDiff:
+    passage = unmarked_quotation(passage, ref)
     ops = word_opcodes(passage.tokens, ref.tokens)
     # Where either text was cut off by the store, what follows the cut is not compared.
     mine_end = len(passage.tokens) if not passage.cut else _before_last_change(ops, True)

@@ -5,6 +5,8 @@ source named where the reference leaves it unnamed.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Opcode
 
@@ -45,6 +47,25 @@ def _runs(passage: Passage) -> list[tuple[int, int]]:
 
 
 REWORDED = 0.25  # a quotation sharing this share of its content words is the same one
+
+
+def unmarked_quotation(passage: Passage, ref: Passage) -> Passage:
+    """The passage with the speaker's words read as quoted where the version prints the
+    reference's quotation without its marks, in the speaker's person ("Bayer Rosmarin
+    stated, I had the chance to testify" for "“On Friday I had the opportunity to appear
+    ...,” Bayer Rosmarin said"): from its first word in the first person to its end."""
+    if any(t.quoted for t in passage.tokens) or sum(
+        t.quoted for t in ref.tokens
+    ) < QUOTED_ALIKE * len(ref.tokens):
+        return passage
+    first = next((k for k, t in enumerate(passage.tokens) if t.key in _FIRST_PERSON), None)
+    if first is None:
+        return passage
+    tokens = passage.tokens[:first] + [t._replace(quoted=True) for t in passage.tokens[first:]]
+    return replace(passage, tokens=tokens)
+
+
+_FIRST_PERSON = frozenset({"i", "we", "my", "our", "me", "us"})
 
 
 def reworded_quotations(passage: Passage, ref: Passage) -> list[tuple[int, int]]:
