@@ -111,6 +111,7 @@ def _reordered(a: str, b: str) -> bool:
     return len(x) >= 3 and x != y and sorted(x) == sorted(y)
 
 
+@lru_cache(maxsize=65536)
 def spelt_alike(a: str, b: str) -> bool:
     """Whether two names are one, folded and each word in one spelling ("Africa
     Development Centre", "Africa Development Center"): a British or an American spelling

@@ -72,6 +72,11 @@ def _name_text(reading: SiteReading) -> str | None:
     return reading.text if item is not None and item.family == "name" else None
 
 
+def _initials(keys: set[str]) -> bool:
+    """Whether the keys two readings share may be a name's initials alone."""
+    return len(keys) == 1 and all(k.startswith("P:") and " " not in k for k in keys)
+
+
 def _agree(a: SiteReading, b: SiteReading) -> bool:
     if a.item is not None and b.item is not None:
         return same_keys(a.item, b.item)
@@ -93,8 +98,8 @@ def agreeing_groups(readings: list[SiteReading]) -> dict[str, list[SiteReading]]
         joined = [
             label
             for label, held in keys.items()
-            if held & mine
-            and any(_agree(r, reading) for r in groups[label])
+            if (shared := held & mine)
+            and (not _initials(shared) or any(_agree(r, reading) for r in groups[label]))
             and not (name is not None and any(respelt_name(name, n) for n in names[label]))
         ]
         if not joined:

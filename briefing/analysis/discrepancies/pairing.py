@@ -311,7 +311,7 @@ def respelt_names(
 
 
 def _count(passage: Passage, item: Item) -> int:
-    return sum(1 for i in passage.items if same_keys(i, item))
+    return sum(1 for i in passage.items if i.keys & item.keys and same_keys(i, item))
 
 
 def unshared(
@@ -323,7 +323,9 @@ def unshared(
     alone: list[Item] = []
     for x in mine:
         centre = mapping[x.first][0]
-        options = [k for k, y in enumerate(theirs) if k not in used and same_keys(x, y)]
+        options = [
+            k for k, y in enumerate(theirs) if k not in used and y.keys & x.keys and same_keys(x, y)
+        ]
         if options:
             used.add(min(options, key=lambda k: abs(theirs[k].first - centre)))
         else:

@@ -146,7 +146,9 @@ def sites_of_row(
                 continue
             if id(passage) not in agreeing:
                 lo, hi = source_range(ops_of[version], ref_item.first, ref_item.last + 1)
-                same = [i for i in passage.items if same_keys(i, ref_item)]
+                same = [
+                    i for i in passage.items if i.keys & ref_item.keys and same_keys(i, ref_item)
+                ]
                 near = [i for i in same if i.first < hi + 2 and lo - 2 <= i.last]
                 agreeing[id(passage)] = (
                     (near or same)[0]
