@@ -92,6 +92,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def one_spelling(word: str) -> str:
     """British and American spellings of a word become one."""
     word = re.sub(r"isation", "ization", word)
