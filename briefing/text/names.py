@@ -25,6 +25,8 @@ LONG_WORD = 7  # a word of a name this long, lengthened beside a word printed ri
 WORD_ENDINGS = frozenset(
     "er ers or ors ian ians ist ists al als ed ing ings es ship ment ness ity".split()
 )
+# Short words a text may glue to a name's last word ("Marakwetin western Kenya").
+GLUED_WORDS = frozenset({"in", "on", "at", "of", "to"})
 NEAR_MISS_MIN_LENGTH = 5  # shorter words ("EU", "WSJ", "Bush") are too short to misspell safely
 
 
@@ -46,7 +48,9 @@ def name_similarity(candidate: str, form: str) -> float:
     extends the other ("Commission", "Commissioner") is another word, not a misspelling;
     so is a short single word ("Bush", "Rush"). In a name of several words, a word may be
     short or cut by a letter ("Alma Nagi", "Elena Regnie") when another word is the same;
-    but a place and its adjective ("Africa Cup", "African Cup") name one thing.
+    but a place and its adjective ("Africa Cup", "African Cup") name one thing. A long
+    word cut by a letter ("Wickremesingh") or glued to a short word after it
+    ("Marakwetin") is misspelt, alone too.
     """
     a, b = _unglued(fold_name(candidate).split()), _unglued(fold_name(form).split())
     if len(a) != len(b) or not a or a == b:
@@ -65,7 +69,12 @@ def name_similarity(candidate: str, form: str) -> float:
             # than by a word's ending is the name's word misspelt ("Bayer Rosmarinus"
             # for "Bayer Rosmarin"; "Health Commissioner" is another office).
             ending = long[len(short) :]
-            if not held or (len(ending) > 1 and (len(short) < LONG_WORD or ending in WORD_ENDINGS)):
+            cut = len(short) >= LONG_WORD and (
+                (len(ending) == 1 and ending != "s") or ending in GLUED_WORDS
+            )
+            if not cut and (
+                not held or (len(ending) > 1 and (len(short) < LONG_WORD or ending in WORD_ENDINGS))
+            ):
                 return 0.0
         if min(len(x), len(y)) < NEAR_MISS_MIN_LENGTH and not held:
             return 0.0

@@ -28,6 +28,14 @@ def test_a_long_word_of_a_name_lengthened_beside_one_printed_right_is_misspelt()
     assert name_similarity("Health Commissioner", "Health Commission") == 0  # too short
 
 
+def test_a_long_word_cut_by_a_letter_or_glued_to_the_next_is_misspelt() -> None:
+    assert name_similarity("Wickremesingh", "Wickremesinghe") >= 70
+    assert name_similarity("Elegeyo Marakwetin", "Elgeyo Marakwet") >= 70  # "... in"
+    assert name_similarity("Catholic", "Catholics") == 0  # a plural is the same word
+    assert name_similarity("Nigeria", "Nigerian") == 0  # a place and its adjective
+    assert name_similarity("Kenya", "Kenyan") == 0  # short
+
+
 def test_a_name_held_by_a_word_printed_right() -> None:
     assert anchored("Tang Zhenjiang", "Tang Renjian")
     assert anchored("Prof Emmet", "Prof Emmott")
