@@ -114,6 +114,8 @@ def sites_of_row(
     for family, a, b in distinct:
         site = Site(family, row_index)
         text, start, end = span_text(ref, a, b)
+        if family == "quote":
+            text, start, end = _with_brackets(ref.text, text, start, end)
         # Spelling compares the letters as printed; the rest compares words.
         site.readings[reference] = SiteReading(
             reference,
@@ -159,6 +161,14 @@ def sites_of_row(
             if item is not None:
                 site.readings[version] = item_reading(version, base, item)
     return list(item_sites.values()) + loose
+
+
+def _with_brackets(text: str, span: str, start: int, end: int) -> tuple[str, int, int]:
+    """A reference's words with the brackets around them: an editor's words ("[He]") are
+    what a copy that prints them bare should read."""
+    if 0 < start and end < len(text) and text[start - 1] + text[end] in ("[]", "()"):
+        return text[start - 1 : end + 1], start - 1, end + 1
+    return span, start, end
 
 
 _CLAUSE = re.compile(r"[,;:—–]|\.\s")
