@@ -368,6 +368,8 @@ def is_proper(toks: list[Token], index: int, proper_initial: set[str]) -> bool:
     token = toks[index]
     if not token.cap or not any(c.isalpha() for c in token.text):
         return False
+    if token.key in TEMPERATURE_SCALES and index and _after_figure(toks[index - 1]):
+        return False  # "16.10°C", "16.10 degrees Celsius": a unit, not a name
     if not token.initial:
         return token.key not in COMMON_WORDS or token.text.isupper()
     if token.key in proper_initial:
@@ -382,3 +384,10 @@ def is_proper(toks: list[Token], index: int, proper_initial: set[str]) -> bool:
         and not following.initial
         and following.key not in COMMON_WORDS
     )
+
+
+TEMPERATURE_SCALES = frozenset({"c", "f", "celsius", "fahrenheit"})
+
+
+def _after_figure(token: Token) -> bool:
+    return token.number is not None or token.key in ("degree", "degrees")
