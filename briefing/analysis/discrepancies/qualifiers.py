@@ -16,7 +16,7 @@ from briefing.analysis.discrepancies.passages import VersionTexts
 from briefing.analysis.discrepancies.placed import placed_discrepancy
 from briefing.analysis.discrepancies.reviews import Reviews
 from briefing.analysis.results import Discrepancy
-from briefing.text.lexicon import HEDGES, NUMBER_QUALIFIERS, UNITS, unit_of
+from briefing.text.lexicon import HEDGES, MONTHS, NUMBER_QUALIFIERS, UNITS, unit_of
 
 # The sense of each qualifier ("over 100" says "more than 100"), as items read them;
 # "within" is left to the sentence-by-sentence comparison.
@@ -107,14 +107,27 @@ def _paragraph_figures(
         figure = match.group("figure").replace(",", "")
         unit = unit_of(match.group("unit") or "")
         key = (figure, unit if unit in MEASURES else "")
-        if (unit not in MEASURES and float(figure) < SMALLEST) or (
-            wanted is not None and key not in wanted
+        if (
+            (unit not in MEASURES and float(figure) < SMALLEST)
+            or (wanted is not None and key not in wanted)
+            or _day_of_month(text, match)
         ):
             continue
         sense, start = _qualifier(text, match.start())
         end = match.end("unit") if unit in MEASURES else match.end("figure")
         found.append((key, sense, start, end))
     return found
+
+
+def _day_of_month(text: str, match: re.Match[str]) -> bool:
+    """Whether a figure is a date's day ("February 11", "11 February"), no count."""
+    before = text[max(0, match.start() - 12) : match.start()].split()
+    words = [w.strip("(.,") for w in (match.group("unit") or "", before[-1] if before else "")]
+    # (A month is written with a capital: "the 11 may be" is no date.)
+    return any(
+        w[:1].isupper() and (w.casefold() in MONTHS or w.casefold() in MONTHS.values())
+        for w in words
+    )
 
 
 def _qualifier(text: str, at: int) -> tuple[str, int]:
