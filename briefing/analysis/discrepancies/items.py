@@ -83,7 +83,14 @@ def extract_items(
             while (
                 last + 1 < len(toks)
                 and (
-                    toks[last + 1].date or (toks[last + 1].number and len(toks[last + 1].key) <= 4)
+                    toks[last + 1].date
+                    or (
+                        # a day or a year ("November 6, 2024"), not a count ("November
+                        # 2024, six months after")
+                        toks[last + 1].number
+                        and len(toks[last + 1].key) <= 4
+                        and toks[last + 1].text[:1].isdigit()
+                    )
                 )
                 and last + 1 not in covered
             ) or _years_to_year(toks, last):
