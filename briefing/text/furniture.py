@@ -29,7 +29,14 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
-from briefing.text.furniture_phrases import ANYWHERE, CREDIT, CREDIT_TAIL, GLUED_CREDIT, PHRASES
+from briefing.text.furniture_phrases import (
+    ANYWHERE,
+    CREDIT,
+    CREDIT_TAIL,
+    GLUED_CREDIT,
+    PHRASES,
+    WIRE_NOTES,
+)
 from briefing.text.lexicon import NEWS_AGENCIES
 from briefing.text.segment import SetApart, blocks
 
@@ -55,7 +62,7 @@ _DATELINE = re.compile(
          (?:,\s*(?:\d{{1,2}}\s\w+\.?|[A-Z][\w.]*(?:\s(?:and\s)?[A-Z][\w.]*){{0,2}}(?:\s\d{{1,2}})?))?
          # , Jan 8 / , 14 abr / , Trinidad and Tobago
          (?:\s*\((?:{_AGENCIES})\))?                # (AP)
-         \s*(?:—|–|-{{1,2}}|:|\.-)(?:\s+|(?=[A-Z“"]))  # the dash that ends it
+         \s*(?:—|–|-{{1,2}}|:|\.-|•)(?:\s+|(?=[A-Z“"]))  # the dash that ends it
         |[A-Z][a-z]+(?:\s[A-Z][a-z]+)?:\s+(?=[A-Z“"]))  # "Kozhikode: The boy ..."
     """,
     re.VERBOSE,
@@ -68,9 +75,9 @@ _DATE_WORD = re.compile(
     r"sat\w*|sun\w*|published|updated|posted|date|on|at|min|mins|minutes?|read|ago|hours?)$",
     re.I,
 )
-# A sentence ends with its mark, perhaps inside a closing quote or bracket; a teaser's
-# "..." is no end.
-_END = re.compile(r"""(?<!\.\.)(?<!…)[.!?:;]["”’'»)\]]*$""")
+# A sentence ends with its mark after a word, perhaps inside a closing quote or bracket;
+# a teaser's "..." is no end, nor are the "?? ??" a store leaves of a page's emoji.
+_END = re.compile(r"""(?<!\.\.)(?<!…)(?<=[^\s!?])(?:[!?]+|[.:;])["”’'»)\]]*$""")
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']*(?=\s*[A-Z“\"]|$)")
 PARAGRAPH = 2  # a line with this many sentence ends is a paragraph, not a caption
@@ -266,6 +273,8 @@ def _says_what_it_is(line: str) -> tuple[str | None, str]:
             return kind, f"a {kind} line"
     if CREDIT.match(stripped):
         return "byline", "a credit: an outlet's name in brackets"
+    if WIRE_NOTES.match(stripped):
+        return "other", "a wire's notes in double brackets"
     if _LINKS.search(stripped) and not _END.search(stripped):
         return "navigation", "a line of links"
     if (
@@ -290,9 +299,20 @@ def _without_sentence(line: str, following: str, cut_off: bool) -> tuple[str | N
         return "other", f"fewer than {SHORT} words, or a label"
     if _QUESTION_HEAD.match(stripped) and len(words) <= HEADLINE:
         return "headline", "a question alone on its line (a headline or a crosshead)"
-    if _END.search(stripped) or len(words) > HEADLINE:
+    if _END.search(stripped):
+        return None, ""
+    if len(words) > HEADLINE and not _short_lines(stripped):
         return None, ""
     return "headline", "no sentence ends in it (a headline, a teaser or a crosshead)"
+
+
+def _short_lines(block: str) -> bool:
+    """Whether a block of several lines, none ending a sentence, is of headline-like lines
+    (a caption printed twice): a line cut off by the store is long."""
+    lines = block.splitlines()
+    return len(lines) > 1 and all(
+        len(_WORD.findall(line)) <= HEADLINE and not _END.search(line.strip()) for line in lines
+    )
 
 
 def _has_counterpart(line: str, others: Iterable[str]) -> bool:

@@ -97,7 +97,8 @@ ANYWHERE = [
         re.compile(
             r"all rights reserved|©|copyright|without warranty|disclaimer|"
             r"terms of (use|service)|privacy policy|\bcookies?\b|"
-            r"the views expressed|originally (published|appeared)|indicators? of sponsored|"
+            r"the views (and opinions )?expressed|originally (published|appeared)|"
+            r"indicators? of sponsored|"
             r"this (article|story) (was|is) (originally )?(published|produced)",
             re.I,
         ),
@@ -116,3 +117,6 @@ GLUED_CREDIT = re.compile(rf"[a-z0-9]\.(?:{_AGENCIES})$")
 CREDIT_TAIL = 12  # of a line, the characters its glued credit can take: looked at alone
 # A line that is only an outlet's or agency's name in brackets: the story's credit.
 CREDIT = re.compile(r"^\(\s*[A-Z][\w .&'’-]{1,40}\)$")
+# A wire's notes in double brackets, at a story's foot ("((Reporting by ...; Editing by
+# ...))", a reporter's address and telephone).
+WIRE_NOTES = re.compile(r"^\(\(.*\)\)$")

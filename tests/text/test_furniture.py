@@ -227,3 +227,32 @@ def test_a_dateline_may_name_a_country_of_several_words() -> None:
     assert [(a.kind, a.text) for a in found] == [
         ("dateline", "PORT OF SPAIN, Trinidad and Tobago (AP) —")
     ]
+
+
+def test_a_dateline_may_end_with_a_bullet_as_the_straits_times_prints_it() -> None:
+    text = " date 2021-01-15 WASHINGTON • The world's oldest known cave painting was found.\n"
+    found = find_furniture({"copy": text})["copy"]
+    assert [(a.kind, a.text) for a in found] == [("dateline", "date 2021-01-15 WASHINGTON •")]
+
+
+def test_what_a_store_leaves_of_emoji_and_a_caption_printed_twice_are_furniture() -> None:
+    caption = "Paintings from a similar cave on the remote Muna Island, southeast of Sulawesi"
+    story = "It is thought that people reached Australia 65,000 years ago."
+    kinds = _kinds(f"Oldest cave art\n\n{story}\n\n ?? ?? {caption}\n{caption}\n ?? ??\n\nEnd.\n")
+    assert story not in kinds
+    assert kinds.get(f"?? ?? {caption}\n{caption}\n ?? ??") == "headline", kinds
+    # A question asked twice over is still a sentence's end.
+    assert _kinds(f"Oldest cave art\n\n{story}\n\nWho painted it, and when??\n") == {
+        "Oldest cave art": "headline"
+    }
+
+
+def test_a_wires_notes_and_a_sites_disclaimer_are_furniture() -> None:
+    story = "Gambia is investigating whether a paracetamol syrup caused the deaths."
+    lines = [
+        "((edward.mcallister@tr.com; +221 77 569 1704;))",
+        "The views and opinions expressed herein are the views and opinions of the author "
+        "and do not necessarily reflect those of Nasdaq, Inc.",
+    ]
+    kinds = _kinds("\n\n".join(["Gambia investigates child deaths", story, *lines]) + "\n")
+    assert story not in kinds and all(line in kinds for line in lines), kinds
