@@ -296,8 +296,8 @@ def placed_tokens(
 
 def is_negation(token: Token, following: Token | None) -> bool:
     key = token.key
-    if key in NEGATIONS or key.endswith("n't"):
-        return True
+    if key in NEGATIONS or key.endswith("n't") or key.startswith("not-"):
+        return True  # ("not-guilty" says "not guilty")
     # "has yet to grant" says "has not granted"
     return key == "yet" and following is not None and following.key == "to"
 

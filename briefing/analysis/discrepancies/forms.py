@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from briefing.analysis.discrepancies.items import same_keys
+from briefing.analysis.discrepancies.same_items import same_keys
 from briefing.analysis.discrepancies.sites import SiteReading
 from briefing.text.names import respelt_name
 from briefing.text.words import WordReader

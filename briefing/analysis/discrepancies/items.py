@@ -10,7 +10,6 @@ from typing import Literal
 
 from briefing.analysis.results import Quality
 from briefing.text.lexicon import COMMON_WORDS, CONNECTORS, NATIONALITY, NUMBER_QUALIFIERS, TITLES
-from briefing.text.names import spelt_alike
 from briefing.text.words import DIGITS, POSSESSIVE, YEAR, Token
 
 ItemFamily = Literal["name", "title", "number", "date"]
@@ -103,7 +102,7 @@ def extract_items(
             last = index
             while (
                 last + 1 < len(toks)
-                and toks[last + 1].number
+                and (toks[last + 1].number or _scaled(text, toks[last], toks[last + 1]))
                 and last + 1 not in covered
                 and (
                     not ASIDE.search(text, toks[last].end, toks[last + 1].start)
@@ -261,8 +260,9 @@ ASIDE = re.compile(r"[(),\[\]–—:;-]")
 
 
 def _scaled(text: str, figure: Token, following: Token) -> bool:
-    """Whether a figure is joined by a hyphen to its scale ("10-million years")."""
-    return text[figure.end : following.start] == "-" and following.key in _SCALE_WORDS
+    """Whether a figure is joined by a hyphen to its scale ("10-million years",
+    "304-trillion-dong")."""
+    return text[figure.end : following.start] == "-" and following.key.split("-")[0] in _SCALE_WORDS
 
 
 _SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion"})
@@ -271,7 +271,9 @@ _SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion"})
 def _figure_key(token: Token) -> str:
     """A word of a figure as compared: a multiplier by what it multiplies by ("twice",
     "double": "2x"), any other word by its key."""
-    return token.number if token.number and token.number.endswith("x") else token.key
+    if token.number and token.number.endswith("x"):
+        return token.number
+    return token.key if token.number else token.key.split("-")[0]  # "trillion-dong"
 
 
 def _multiplier_adjective(toks: list[Token], index: int) -> bool:
@@ -334,31 +336,6 @@ def name_item(text: str, toks: list[Token], first: int, last: int) -> Item:
     keys |= {"P:" + part for t in run for part in t.key.split("-")[:1] if "-" in t.key}
     end = end_without_possessive(run[-1])
     return Item("name", frozenset(keys), run[0].start, end, text[run[0].start : end], first, last)
-
-
-def same_keys(x: Item, y: Item) -> bool:
-    """Whether two items print the same thing: a key in common; for two names of several
-    words with the same initials and no other key in common, when each word of one is a
-    word of the other or a short form of it ("Capt Ibrahim Traoré", "Captain Ibrahim
-    Traoré"), not another word ("Kelly Byrd Rosmarin" is not "Kelly Bayer Rosmarin")."""
-    shared = x.keys & y.keys
-    if not shared or x.family != "name" or y.family != "name":
-        return bool(shared)
-    (key,) = shared if len(shared) == 1 else ("",)
-    if not key.startswith("P:") or " " in key or x.last == x.first or y.last == y.first:
-        return True  # (a name's initials are one key, of no spaces)
-    mine, theirs = _spaced_words(x), _spaced_words(y)
-    if key != "P:" + acronym(mine):
-        return True
-    if len(mine) == len(theirs) and all(
-        a.startswith(b) or b.startswith(a) for a, b in zip(mine, theirs, strict=True)
-    ):
-        return True
-    return spelt_alike(x.text, y.text)  # "South-east Asia", "Southeast Asia": a house style
-
-
-def _spaced_words(item: Item) -> list[str]:
-    return max(item.keys, key=lambda k: k.count(" "))[2:].split()
 
 
 def acronym(words: list[str]) -> str:

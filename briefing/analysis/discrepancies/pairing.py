@@ -10,8 +10,9 @@ import re
 from rapidfuzz.distance import Opcode
 
 from briefing.analysis.discrepancies.figures import FIGURE, hedged, rounded_alike, within_bound
-from briefing.analysis.discrepancies.items import TITLE_QUALIFIERS, Item, same_keys
+from briefing.analysis.discrepancies.items import TITLE_QUALIFIERS, Item
 from briefing.analysis.discrepancies.passages import Passage
+from briefing.analysis.discrepancies.same_items import same_keys
 from briefing.text.lexicon import (
     COMMON_WORDS,
     CONNECTORS,

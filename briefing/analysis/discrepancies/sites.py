@@ -20,8 +20,9 @@ from briefing.analysis.discrepancies.comparison import (
     reading_key,
     span_text,
 )
-from briefing.analysis.discrepancies.items import Item, same_keys
+from briefing.analysis.discrepancies.items import Item
 from briefing.analysis.discrepancies.passages import Passage
+from briefing.analysis.discrepancies.same_items import same_keys
 from briefing.text.opcodes import source_range
 
 
