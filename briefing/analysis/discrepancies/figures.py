@@ -12,6 +12,7 @@ from briefing.analysis.discrepancies.items import Item
 from briefing.text.lexicon import HEDGES
 
 FIGURE = re.compile(r"\d+(?:\.(\d+))?")
+_SCALE_HYPHEN = re.compile(r"(?<=\d)-(?=[a-z])")
 
 
 def hedged(x: Item, y: Item) -> bool:
@@ -100,7 +101,8 @@ def rounded_alike(x: Item, y: Item) -> bool:
     with the same qualifier and unit around them."""
     if x.family != "number" or y.family != "number":
         return False
-    a, b = (i.text.replace(",", "").casefold() for i in (x, y))
+    # ("$12.5-billion" is "$12.5 billion")
+    a, b = (_SCALE_HYPHEN.sub(" ", i.text.replace(",", "").casefold()) for i in (x, y))
     fa, fb = FIGURE.search(a), FIGURE.search(b)
     if fa is None or fb is None or fa.group() == fb.group():
         return False
