@@ -149,7 +149,10 @@ def compare_passages(
         for x, y in pairs[:strong] + loose
         if differs(x, y)
         and not any(rounded_alike(x, z) or hedged(x, z) for z in ref.items)
-        and not any(z is not x and (rounded_alike(z, y) or hedged(y, z)) for z in passage.items)
+        and not (
+            y.family == "number"
+            and any(z is not x and (rounded_alike(z, y) or hedged(y, z)) for z in passage.items)
+        )
         and not same_measure(passage, x, ref, y)
     ]
     pairs += respelt_names(passage, ref, mapping, {id(i) for pair in pairs for i in pair})
