@@ -78,6 +78,13 @@ _DATE_WORD = re.compile(
 # A sentence ends with its mark after a word, perhaps inside a closing quote or bracket;
 # a teaser's "..." is no end, nor are the "?? ??" a store leaves of a page's emoji.
 _END = re.compile(r"""(?<!\.\.)(?<!…)(?<=[^\s!?])(?:[!?]+|[.:;])["”’'»)\]]*$""")
+
+
+def _ends_sentence(line: str) -> bool:
+    # (Looked for in the line's last characters only: a line's end is all it reads.)
+    return _END.search(line, max(0, len(line) - 16)) is not None
+
+
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']*(?=\s*[A-Z“\"]|$)")
 PARAGRAPH = 2  # a line with this many sentence ends is a paragraph, not a caption
@@ -186,7 +193,7 @@ def _furniture_of(
 
 
 def _standfirst(line: str) -> bool:
-    return not _END.search(line) and len(_WORD.findall(line)) <= STANDFIRST
+    return not _ends_sentence(line) and len(_WORD.findall(line)) <= STANDFIRST
 
 
 def _repeated_alone(lines: list[str], index: int) -> bool:
@@ -275,7 +282,7 @@ def _says_what_it_is(line: str) -> tuple[str | None, str]:
         return "byline", "a credit: an outlet's name in brackets"
     if WIRE_NOTES.match(stripped):
         return "other", "a wire's notes in double brackets"
-    if _LINKS.search(stripped) and not _END.search(stripped):
+    if _LINKS.search(stripped) and not _ends_sentence(stripped):
         return "navigation", "a line of links"
     if (
         words
@@ -291,7 +298,7 @@ def _without_sentence(line: str, following: str, cut_off: bool) -> tuple[str | N
     story (the store may have cut it off mid-sentence)."""
     stripped = line.strip()
     words = _WORD.findall(stripped)
-    if cut_off and not _END.search(stripped):
+    if cut_off and not _ends_sentence(stripped):
         return None, ""
     if stripped.endswith(":") and following.lstrip()[:1] in "“\"‘'«":
         return None, ""  # "He said:" before the quotation
@@ -299,7 +306,7 @@ def _without_sentence(line: str, following: str, cut_off: bool) -> tuple[str | N
         return "other", f"fewer than {SHORT} words, or a label"
     if _QUESTION_HEAD.match(stripped) and len(words) <= HEADLINE:
         return "headline", "a question alone on its line (a headline or a crosshead)"
-    if _END.search(stripped):
+    if _ends_sentence(stripped):
         return None, ""
     if len(words) > HEADLINE and not _short_lines(stripped):
         return None, ""
@@ -311,7 +318,7 @@ def _short_lines(block: str) -> bool:
     (a caption printed twice): a line cut off by the store is long."""
     lines = block.splitlines()
     return len(lines) > 1 and all(
-        len(_WORD.findall(line)) <= HEADLINE and not _END.search(line.strip()) for line in lines
+        len(_WORD.findall(line)) <= HEADLINE and not _ends_sentence(line.strip()) for line in lines
     )
 
 

@@ -120,14 +120,17 @@ def _paragraph_figures(
 
 
 def _day_of_month(text: str, match: re.Match[str]) -> bool:
-    """Whether a figure is a date's day ("February 11", "11 February"), no count."""
-    before = text[max(0, match.start() - 12) : match.start()].split()
-    words = [w.strip("(.,") for w in (match.group("unit") or "", before[-1] if before else "")]
-    # (A month is written with a capital: "the 11 may be" is no date.)
-    return any(
-        w[:1].isupper() and (w.casefold() in MONTHS or w.casefold() in MONTHS.values())
-        for w in words
+    """Whether a figure is a date's day ("February 11", "11 February"), no count. (A
+    month is written with a capital: "the 11 may be" is no date.)"""
+    return match.group("unit") in _MONTH_NAMES or (
+        _MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start()) is not None
     )
+
+
+_MONTH_NAMES = frozenset(
+    name.capitalize() for key, name in MONTHS.items() for name in (key, name)
+) | {"Sept"}
+_MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_MONTH_NAMES)) + r")\.?[\s(]+$")
 
 
 def _qualifier(text: str, at: int) -> tuple[str, int]:
