@@ -70,10 +70,7 @@ def within_bound(x: Item, y: Item) -> bool:
                 continue
             bound, limit = qualified
             for ke in exact.keys:
-                # ("around 83" for "more than 80": a guess that keeps to a bound; but
-                # "some 236" for "some 235" is another guess)
-                hedge = None if bound in HEDGES else _qualified(ke, HEDGES)
-                figure = (hedge or ("", ke[2:].split()))[1]
+                figure = ke[2:].split()
                 if (
                     figure[1:] == limit[1:]
                     and FIGURE.fullmatch(figure[0] if figure else "")
