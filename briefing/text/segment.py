@@ -123,8 +123,9 @@ def blocks(text: str) -> list[tuple[int, int]]:
         lines = list(re.finditer(r"[^\n]+", block.group()))
         if _is_hard_wrapped([m.group() for m in lines]):
             spans.append((block.start(), block.end()))
-        else:
-            spans.extend((block.start() + m.start(), block.start() + m.end()) for m in lines)
+            continue
+        for run in _runs_on(lines):
+            spans.append((block.start() + run[0].start(), block.start() + run[-1].end()))
     stripped = (_strip(text, start, end) for start, end in spans)
     return [(start, end) for start, end in stripped if start < end]
 
@@ -150,6 +151,32 @@ def segment(text: str, aside: tuple[SetApart, ...] = ()) -> Document:
             Paragraph(number, start, end, text[start:end], _sentences(text, start, end, number))
         )
     return Document(text, tuple(paragraphs), aside)
+
+
+def _runs_on(lines: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """A block's lines grouped into paragraphs. In a wire's feed wrapped at a width with
+    no line between paragraphs, where most lines end no sentence and run on into one that
+    opens in lower case ("Gautam Adani, the billionaire chair" / "of Indian conglomerate
+    ..."), those lines join; elsewhere each line is a paragraph, as pages are stored."""
+    texts = [line.group() for line in lines]
+    joins = sum(_runs_into(a, b) for a, b in zip(texts, texts[1:], strict=False))
+    if joins < WRAPPED_JOINS or 2 * joins < len(lines) - 1:
+        return [[line] for line in lines]
+    runs: list[list[re.Match[str]]] = []
+    for line in lines:
+        if runs and _runs_into(runs[-1][-1].group(), line.group()):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
+
+
+def _runs_into(line: str, following: str) -> bool:
+    return following[:1].islower() and _SENTENCE_END.search(line.rstrip()) is None
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
+WRAPPED_JOINS = 3  # lines running on in a block, at the least, for it to be a wrapped feed
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:

@@ -21,6 +21,24 @@ def test_hard_wrapped_blocks_are_joined() -> None:
     assert len(document.paragraphs) == 2
 
 
+def test_a_wires_feed_wrapped_with_no_line_between_paragraphs_joins_where_lines_run_on() -> None:
+    feed = (
+        "Nov 21 (Reuters) - Gautam Adani, the billionaire chair\n"
+        "of Indian conglomerate Adani Group and one of the world's\n"
+        "richest people, has been indicted in New York.\n"
+        "Authorities said Adani and seven other defendants, including\n"
+        "his nephew Sagar Adani, agreed to pay about $265 million in\n"
+        "bribes to Indian government officials.\n"
+        "Fallout for the Adani empire was immediate.\n"
+    )
+    paragraphs = segment(feed).paragraphs
+    assert [p.text.split()[0] for p in paragraphs] == ["Nov", "Authorities", "Fallout"]
+    assert paragraphs[1].sentences[0].text.endswith("officials.")
+    # A page stored a line a paragraph, one line of it opening in lower case, keeps its lines.
+    page = "Stephen Brashear | Associated Press\nboeing company The company will cut jobs.\n"
+    assert len(segment(page).paragraphs) == 2
+
+
 def test_a_sentence_knows_its_paragraph() -> None:
     sentence = segment("One. Two.\nThree.").paragraphs[1].sentences[0]
     assert (sentence.anchor, sentence.paragraph, sentence.number) == ("p2s1", "p2", 1)
