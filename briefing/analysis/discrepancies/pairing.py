@@ -83,8 +83,19 @@ def counted_alike(passage: Passage, x: Item, ref: Passage, y: Item) -> bool:
     mine, theirs = measure(passage, x), measure(ref, y)
     if mine and theirs and mine != theirs:
         return False  # "19.46 seconds" is no "200m"
+    if _age(passage, x) != _age(ref, y):
+        return False  # "the 62-year-old" is no "seven other defendants"
     mine, theirs = _compounded(passage, x), _compounded(ref, y)
     return not (mine and theirs and mine != theirs)  # "three-time" is no "23-year-old"
+
+
+def _age(passage: Passage, item: Item) -> bool:
+    """Whether a figure is someone's age: "the 62-year-old", or set off by commas after a
+    name ("Adani, 62, ...")."""
+    if _compounded(passage, item) == "year":
+        return "old" in passage.tokens[item.last + 1].key
+    before, after = passage.text[: item.start].rstrip(), passage.text[item.end :].lstrip()
+    return before.endswith(",") and after[:1] in (",", ")") and before[:-1][-1:].isalpha()
 
 
 def _compounded(passage: Passage, item: Item) -> str:
