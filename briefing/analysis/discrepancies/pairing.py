@@ -95,7 +95,8 @@ def _age(passage: Passage, item: Item) -> bool:
     if _compounded(passage, item) == "year":
         return "old" in passage.tokens[item.last + 1].key
     before, after = passage.text[: item.start].rstrip(), passage.text[item.end :].lstrip()
-    return before.endswith(",") and after[:1] in (",", ")") and before[:-1][-1:].isalpha()
+    after_a_word = before.endswith(",") and before[-2:-1].isalpha()
+    return after_a_word and after[:1] in (",", ")")
 
 
 def _compounded(passage: Passage, item: Item) -> str:

@@ -127,9 +127,8 @@ def _day_of_month(text: str, match: re.Match[str]) -> bool:
     )
 
 
-_MONTH_NAMES = frozenset(
-    name.capitalize() for key, name in MONTHS.items() for name in (key, name)
-) | {"Sept"}
+# "Feb", "February", "Sept": each month as a text writes it, with its capital.
+_MONTH_NAMES = frozenset(word.capitalize() for pair in MONTHS.items() for word in pair)
 _MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(_MONTH_NAMES)) + r")\.?[\s(]+$")
 
 
