@@ -57,11 +57,12 @@ _DATELINE = re.compile(
         |\((?:{_AGENCIES})(?:-\s?[A-Z][\w ]{{1,30}})?\)\s*  # "(MENAFN)", "(MENAFN- Live Mint)"
         |\d{{1,2}}\s\w+\s\d{{4}}:\s+               # "12 gennaio 2024:"
         |(?:[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+)*  # ROME, CORTINA D'AMPEZZO
-           |[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*(?:,|\()))  # Nueva York, ... (EFE)
+           |[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*(?:,|\())  # Nueva York, ... (EFE)
+           |[A-Z][a-z]{{2,8}}\.?\s\d{{1,2}}(?=\s*\((?:{_AGENCIES})\)))  # Nov 21 (Reuters)
          (?:\s*\((?:{_AGENCIES})\)(?=,))?          # Nairobi (AFP), Nov 4 –
          (?:,\s*(?:\d{{1,2}}\s\w+\.?|[A-Z][\w.]*(?:\s(?:and\s)?[A-Z][\w.]*){{0,2}}(?:\s\d{{1,2}})?))?
          # , Jan 8 / , 14 abr / , Trinidad and Tobago
-         (?:\s*\((?:{_AGENCIES})\))?                # (AP)
+         (?:\s*\((?:{_AGENCIES}|Agencies)\))?       # (AP), (Agencies)
          \s*(?:—|–|-{{1,2}}|:|\.-|•)(?:\s+|(?=[A-Z“"]))  # the dash that ends it
         |[A-Z][a-z]+(?:\s[A-Z][a-z]+)?:\s+(?=[A-Z“"]))  # "Kozhikode: The boy ..."
     """,

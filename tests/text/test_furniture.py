@@ -256,3 +256,12 @@ def test_a_wires_notes_and_a_sites_disclaimer_are_furniture() -> None:
     ]
     kinds = _kinds("\n\n".join(["Gambia investigates child deaths", story, *lines]) + "\n")
     assert story not in kinds and all(line in kinds for line in lines), kinds
+
+
+def test_a_wires_dateline_may_give_the_day_for_the_place() -> None:
+    for head, story in (
+        ("Nov 21 (Reuters) -", "Gautam Adani has been indicted in New York."),
+        (" date 2025-01-01 MILAN (Agencies):", "Jannik Sinner accepted a three-month ban."),
+    ):
+        found = find_furniture({"copy": f"{head} {story}\n"})["copy"]
+        assert [(a.kind, a.text) for a in found] == [("dateline", head.strip())]
