@@ -224,6 +224,17 @@ def _title_follows(toks: list[Token], index: int, covered: dict[int, MentionSpan
     k = index
     while k < len(toks) and toks[k].key in TITLE_QUALIFIERS and k not in covered:
         k += 1
+    # ("former US President": a capitalised word or two of whose office it is between)
+    start = k
+    while (
+        k < start + 2
+        and k < len(toks)
+        and k not in covered
+        and toks[k].cap
+        and not toks[k].initial
+        and toks[k].key not in TITLES
+    ):
+        k += 1
     if k >= len(toks) or k in covered:
         return False
     # "former prime minister": the one title whose first word is no title alone
