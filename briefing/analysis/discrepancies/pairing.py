@@ -23,7 +23,7 @@ from briefing.text.lexicon import (
     UNITS,
     unit_of,
 )
-from briefing.text.names import respelt_name, unjoined
+from briefing.text.names import respelt_name, spelt_alike, unjoined
 from briefing.text.opcodes import changed_blocks, token_ranges
 from briefing.text.words import date_part, normalise
 
@@ -188,6 +188,8 @@ def differs(x: Item, y: Item) -> bool:
         return True  # "Reserve Bank Zimbabwe" for "Reserve Bank of Zimbabwe": garbled
     if x.family in ("name", "date") and (mine <= theirs or theirs <= mine):
         return False
+    if x.family == "name" and spelt_alike(x.text, y.text):
+        return False  # "C4" for "C-4": the same letters, a house style
     if x.family == "title" and bool(mine <= HONORIFICS) != bool(theirs <= HONORIFICS):
         return False  # "Mr." for "the governor": a form of address says no office
     if x.family == "title" and (mine <= theirs or theirs <= mine):
