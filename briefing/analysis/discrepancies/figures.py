@@ -21,16 +21,22 @@ def hedged(x: Item, y: Item) -> bool:
     if x.family != "number" or y.family != "number":
         return False
     for kx in x.keys:
-        qualified = _qualified(kx, HEDGES)
+        qualified = _qualified(kx, (*HEDGES, *ADDED_BOUNDS))
         if qualified is None:
             continue
-        mine = qualified[1]
+        sense, mine = qualified
         for ky in y.keys:
-            # ("approximately 10 million" for "almost 10 million": two hedges, one guess)
-            theirs = (_qualified(ky, HEDGES) or ("", ky[2:].split()))[1]
+            # ("approximately 10 million" for "almost 10 million": two hedges, one guess;
+            # a bound only where the other figure has no qualifier: "up to 800" for "800")
+            theirs = (_qualified(ky, HEDGES if sense in HEDGES else ()) or ("", ky[2:].split()))[1]
             if theirs and theirs[0][:1].isdigit() and _same_figure(mine, theirs):
                 return True
     return False
+
+
+# Bounds that, put to a figure the reference states exactly, say less than it and
+# contradict nothing ("over 15" for "15"); a multiplier's ("more than double") is told.
+ADDED_BOUNDS = ("more than", "less than", "up to", "at least", "within")
 
 
 # A bound or a hedge, and whether a figure keeps to it: (figure, bound) -> bool. The bound

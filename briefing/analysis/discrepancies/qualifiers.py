@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterator
 
+from briefing.analysis.discrepancies.figures import ADDED_BOUNDS
 from briefing.analysis.discrepancies.passages import VersionTexts
 from briefing.analysis.discrepancies.placed import placed_discrepancy
 from briefing.analysis.discrepancies.reviews import Reviews
@@ -50,7 +51,7 @@ def find_qualifier_changes(
             if (
                 key in stated
                 and stated[key][0] != sense
-                and not (sense in HEDGES and not stated[key][0])
+                and not ((sense in HEDGES or sense in ADDED_BOUNDS) and not stated[key][0])
             ):
                 expected = (reference, stated[key][1])
                 found.append(
