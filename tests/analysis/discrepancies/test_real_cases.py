@@ -55,6 +55,10 @@ def words(text: str | None) -> set[str]:
     return set(re.findall(r"\w+", (text or "").casefold()))
 
 
+CONDITIONS = {"found", "found_contains", "expected_contains", "kind", "drops", "overlaps"}
+CONDITIONS |= {"furniture"}
+
+
 def meets(story: Story, item: dict[str, Any], condition: dict[str, Any]) -> bool:
     file = next(f for f in story.texts if version_id(f) == item["source"])
     start, end = item["start"], max(item["end"], item["start"] + 1)
@@ -82,6 +86,16 @@ def meets(story: Story, item: dict[str, Any], condition: dict[str, Any]) -> bool
         ):
             return False
     return True
+
+
+def test_every_case_says_what_it_looks_for_in_known_terms() -> None:
+    # ("{found: nearly 5,900}" is "nearly 5" and a key "900": a flow mapping's comma)
+    for case in CASES:
+        for condition in (case.get("find"), case.get("not")):
+            if isinstance(condition, dict):
+                assert set(condition) <= CONDITIONS, (case_id(case), condition)
+            else:
+                assert condition in (None, "any"), (case_id(case), condition)
 
 
 def case_id(case: dict[str, Any]) -> str:
