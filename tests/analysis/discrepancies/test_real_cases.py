@@ -55,8 +55,9 @@ def words(text: str | None) -> set[str]:
     return set(re.findall(r"\w+", (text or "").casefold()))
 
 
-CONDITIONS = {"found", "found_contains", "expected_contains", "kind", "drops", "overlaps"}
-CONDITIONS |= {"furniture"}
+CONDITIONS = frozenset(
+    {"found", "found_contains", "expected_contains", "kind", "drops", "overlaps", "furniture"}
+)
 
 
 def meets(story: Story, item: dict[str, Any], condition: dict[str, Any]) -> bool:
