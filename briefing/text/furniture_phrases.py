@@ -77,6 +77,16 @@ ANYWHERE = [
             re.I,
         ),
     ),
+    # An AP caption's date: the weekday, the day in AP's style with its year, and where
+    # ("Runners cross the LaSalle Street bridge ..., Sunday, Oct. 13, 2024, in Chicago.").
+    (
+        "caption",
+        re.compile(
+            r"^[^.]{0,200}?, (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, "
+            r"(?:(?:Jan|Feb|Aug|Sept|Oct|Nov|Dec)\.|March|April|May|June|July) \d{1,2}, "
+            r"(?:19|20)\d\d(?:, (?:in|at|near|outside) [A-Z][^.]{1,60})?\.$"
+        ),
+    ),
     # A photograph's date, then its agency's credit ("... on April 23, 2023.AFP").
     ("caption", re.compile(rf"\b(19|20)\d\d\.\s?(?:{_AGENCIES})$")),
     ("share", re.compile(r"\bshares?\b.*\b(share|tweet|email|whatsapp)\b|\{[^}]*:[^}]*;", re.I)),

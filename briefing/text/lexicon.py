@@ -75,7 +75,8 @@ TITLES = {
 }
 
 
-NATIONALITY = re.compile(r"(?:ian|ean|ese|ish|an|ch|i)$")  # Norwegian, Polish, Dutch, Israeli
+# Norwegian, Polish, Dutch, Israeli; and those of no common ending.
+NATIONALITY = re.compile(r"(?:ian|ean|ese|ish|an|ch|i)$|^(?:swiss|greek|welsh|filipino|argentine)$")
 
 
 # "on" is no connector: "the Bank on Monday" names a bank.

@@ -265,3 +265,13 @@ def test_a_wires_dateline_may_give_the_day_for_the_place() -> None:
     ):
         found = find_furniture({"copy": f"{head} {story}\n"})["copy"]
         assert [(a.kind, a.text) for a in found] == [("dateline", head.strip())]
+
+
+def test_an_ap_caption_with_its_weekday_date_and_place_is_a_caption() -> None:
+    caption = (
+        "Runners cross the LaSalle Street bridge during the Chicago Marathon, Sunday, "
+        "Oct. 13, 2024, in Chicago."
+    )
+    story = "Ruth Chepngetich of Kenya broke the women's marathon world record on Sunday."
+    kinds = _kinds(f"Chepngetich sets record\n\n{story}\n\n{caption}\n\nShe ran 2:09:56.\n")
+    assert kinds.get(caption) == "caption" and story not in kinds
