@@ -46,6 +46,8 @@ def word_matches(text: str, start: int, end: int) -> Iterator[tuple[int, int, st
     for match in TOKEN.finditer(text, start, end):
         left, right = match.span()
         raw = match.group()
+        if raw == "Â":
+            continue  # what a no-break space becomes, read in the wrong encoding
         counted = _COUNTED_SPAN.match(raw) if "-" in raw else None
         if counted is None:
             yield left, right, raw

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.text.words import WordReader, date_part, normalise, quote_spans
+from briefing.text.words import WordReader, date_part, normalise, quote_spans, word_matches
 
 
 def test_quotations_span_sentences_and_skip_apostrophes() -> None:
@@ -67,3 +67,9 @@ def test_a_decimal_point_is_part_of_a_figure_and_other_dots_are_not() -> None:
 def test_a_span_of_months_is_a_date() -> None:
     assert date_part("january-june", True) == "january-june"
     assert date_part("well-known", True) is None
+
+
+def test_a_no_break_space_read_in_the_wrong_encoding_is_no_word() -> None:
+    text = "he said:Â “Serving the people of Singapore has been my life.Â As this chapter"
+    words = [raw for _, _, raw in word_matches(text, 0, len(text))]
+    assert "Â" not in words and words[:3] == ["he", "said", "Serving"]
