@@ -20,6 +20,7 @@ from briefing.analysis.discrepancies.pairing import (
     counted_alike,
     differs,
     figures_in_order,
+    is_age,
     reordered,
     respelt_names,
     same_measure,
@@ -111,6 +112,14 @@ def compare_passages(
         taken,
     )
     paired = {id(x) for x, _ in pairs}
+    # Someone's age, said another way ("is 62 years old" for "The 67-year-old"), wherever
+    # it stands: the one age on each side.
+    ages = [x for x in v_only if id(x) not in paired and is_age(passage, x)]
+    ref_ages = [y for y in r_only if id(y) not in taken and is_age(ref, y)]
+    if len(ages) == 1 and len(ref_ages) == 1:
+        pairs.append((ages[0], ref_ages[0]))
+        paired.add(id(ages[0]))
+        taken.add(id(ref_ages[0]))
     if closeness >= OTHERWISE_MATCHING:
         # In a sentence that is otherwise the same, the one name it changes is a
         # substitution wherever it stands.

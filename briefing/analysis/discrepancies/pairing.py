@@ -83,20 +83,25 @@ def counted_alike(passage: Passage, x: Item, ref: Passage, y: Item) -> bool:
     mine, theirs = measure(passage, x), measure(ref, y)
     if mine and theirs and mine != theirs:
         return False  # "19.46 seconds" is no "200m"
-    if _age(passage, x) != _age(ref, y):
+    if is_age(passage, x) != is_age(ref, y):
         return False  # "the 62-year-old" is no "seven other defendants"
     mine, theirs = _compounded(passage, x), _compounded(ref, y)
     return not (mine and theirs and mine != theirs)  # "three-time" is no "23-year-old"
 
 
-def _age(passage: Passage, item: Item) -> bool:
+def is_age(passage: Passage, item: Item) -> bool:
     """Whether a figure is someone's age: "the 62-year-old", or set off by commas after a
     name ("Adani, 62, ...")."""
     if _compounded(passage, item) == "year":
-        return "old" in passage.tokens[item.last + 1].key
+        return True  # "the 62-year-old" (and a spinner's "62-year- vintage")
     before, after = passage.text[: item.start].rstrip(), passage.text[item.end :].lstrip()
+    if _YEARS_OLD.match(after) or before.casefold().endswith("aged"):
+        return True  # "is 62 years old", "aged 62"
     after_a_word = before.endswith(",") and before[-2:-1].isalpha()
     return after_a_word and after[:1] in (",", ")")
+
+
+_YEARS_OLD = re.compile(r"years?[ -]old\b|years? of age\b", re.I)
 
 
 def _compounded(passage: Passage, item: Item) -> str:
