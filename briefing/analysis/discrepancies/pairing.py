@@ -93,7 +93,9 @@ def is_age(passage: Passage, item: Item) -> bool:
     """Whether a figure is someone's age: "the 62-year-old", or set off by commas after a
     name ("Adani, 62, ...")."""
     if _compounded(passage, item) == "year":
-        return True  # "the 62-year-old" (and a spinner's "62-year- vintage")
+        # "the 62-year-old", a spinner's "62-year- vintage"; not "a 10-year sentence"
+        following = passage.tokens[item.last + 1]
+        return "old" in following.key or passage.text[following.end : following.end + 1] == "-"
     before, after = passage.text[: item.start].rstrip(), passage.text[item.end :].lstrip()
     if _YEARS_OLD.match(after) or before.casefold().endswith("aged"):
         return True  # "is 62 years old", "aged 62"
