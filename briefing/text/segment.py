@@ -159,12 +159,13 @@ def _runs_on(lines: list[re.Match[str]]) -> list[list[re.Match[str]]]:
     opens in lower case ("Gautam Adani, the billionaire chair" / "of Indian conglomerate
     ..."), those lines join; elsewhere each line is a paragraph, as pages are stored."""
     texts = [line.group() for line in lines]
-    joins = sum(_runs_into(a, b) for a, b in zip(texts, texts[1:], strict=False))
+    runs_on = [_runs_into(a, b) for a, b in zip(texts, texts[1:], strict=False)]
+    joins = sum(runs_on)
     if joins < WRAPPED_JOINS or 2 * joins < len(lines) - 1:
         return [[line] for line in lines]
-    runs: list[list[re.Match[str]]] = []
-    for line in lines:
-        if runs and _runs_into(runs[-1][-1].group(), line.group()):
+    runs: list[list[re.Match[str]]] = [[lines[0]]]
+    for line, joined in zip(lines[1:], runs_on, strict=True):
+        if joined:
             runs[-1].append(line)
         else:
             runs.append([line])

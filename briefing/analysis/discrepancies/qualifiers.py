@@ -48,12 +48,7 @@ def find_qualifier_changes(
         if version == reference:
             continue
         for key, sense, start, end in _figures(versions, version, read, stated):
-            if (
-                key in stated
-                and stated[key][0] != sense
-                and not ((sense in HEDGES or sense in ADDED_BOUNDS) and not stated[key][0])
-                and not (sense in HEDGES and stated[key][0] in HEDGES)  # two guesses alike
-            ):
+            if key in stated and stated[key][0] != sense and not _says_less(sense, stated[key][0]):
                 expected = (reference, stated[key][1])
                 found.append(
                     placed_discrepancy(
@@ -67,6 +62,15 @@ def find_qualifier_changes(
                     )
                 )
     return found
+
+
+def _says_less(sense: str, stated: str) -> bool:
+    """Whether a copy's qualifier only makes the reference's figure vaguer: a hedge or a
+    bound put to an exact figure ("about 15", "over 15" for "15"), or another hedge of a
+    hedged one (two guesses alike)."""
+    if not stated:
+        return sense in HEDGES or sense in ADDED_BOUNDS
+    return sense in HEDGES and stated in HEDGES
 
 
 Figure = tuple[str, str]  # the figure and its unit of measure ("" if none): ("40", "cm")
