@@ -102,7 +102,7 @@ def _respellings(
     names = names_of("\n".join(p.text for p in document.paragraphs))
     own = entity_names(project.entities.values())
     exclude = own | {fold_name(n) for n in capitalised_runs(document.text)}
-    forms = sorted(n for n in names if fold_name(n) not in own)
+    forms = sorted(n for n in names | addressed_surnames(names) if fold_name(n) not in own)
     found = near_misses.of(forms, exclude, ANCHORED_THRESHOLD)
     return {
         version: [
@@ -113,6 +113,21 @@ def _respellings(
         ]
         for version, places in zip(located, found, strict=True)
     }
+
+
+def addressed_surnames(names: set[str]) -> set[str]:
+    """ "Professor Emmott" of the reference's "Professor Angus Emmott": a copy that
+    addresses a person by title and surname is held to the surname the reference prints,
+    though the reference itself may only shorten the title ("Prof Emmott")."""
+    found = set()
+    for name in names:
+        words = name.split()
+        if len(words) >= 3 and words[0].rstrip(".").casefold() in FORMS_OF_ADDRESS:
+            found.add(f"{words[0]} {words[-1]}")
+    return found
+
+
+FORMS_OF_ADDRESS = frozenset({"mr", "mrs", "ms", "dr", "prof", "professor"})
 
 
 # A misspelling of one word of a name whose other word is printed right ("Tang Zhenjiang"
