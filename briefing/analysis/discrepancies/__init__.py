@@ -21,6 +21,7 @@ from dataclasses import replace
 from briefing.analysis import parallel
 from briefing.analysis.align import Alignment
 from briefing.analysis.discrepancies.additions import find_additions
+from briefing.analysis.discrepancies.ages import find_age_changes
 from briefing.analysis.discrepancies.confidence import confidence
 from briefing.analysis.discrepancies.credits import find_credits
 from briefing.analysis.discrepancies.decision import Decider
@@ -81,6 +82,7 @@ def find_discrepancies(
     )
     added = find_additions(alignment, versions, alignment.pivot, decider.reviews)
     added += find_credits(versions, alignment.pivot, decider.reviews)
+    added += find_age_changes(versions, alignment.pivot, decider.reviews)
     added += find_qualifier_changes(versions, alignment.pivot, decider.reviews)
     added += find_respellings(versions, alignment.pivot, respelt or {}, decider.reviews)
     return number_them(deduplicate(first + rest + mentioned + added), decider.order, alignment)
