@@ -25,6 +25,7 @@ from briefing.analysis.discrepancies.ages import find_age_changes
 from briefing.analysis.discrepancies.confidence import confidence
 from briefing.analysis.discrepancies.credits import find_credits
 from briefing.analysis.discrepancies.decision import Decider
+from briefing.analysis.discrepancies.offices import find_office_changes
 from briefing.analysis.discrepancies.passages import VersionTexts, passages_of_group
 from briefing.analysis.discrepancies.qualifiers import find_qualifier_changes
 from briefing.analysis.discrepancies.respellings import find_respellings
@@ -83,6 +84,7 @@ def find_discrepancies(
     added = find_additions(alignment, versions, alignment.pivot, decider.reviews)
     added += find_credits(versions, alignment.pivot, decider.reviews)
     added += find_age_changes(versions, alignment.pivot, decider.reviews)
+    added += find_office_changes(versions, alignment.pivot, decider.reviews)
     added += find_qualifier_changes(versions, alignment.pivot, decider.reviews)
     added += find_respellings(versions, alignment.pivot, respelt or {}, decider.reviews)
     return number_them(deduplicate(first + rest + mentioned + added), decider.order, alignment)
