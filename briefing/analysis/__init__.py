@@ -24,6 +24,7 @@ from briefing.analysis.reference import reference_of, voices
 from briefing.analysis.results import Analysis, CorrectionResult, Mention, Verdict
 from briefing.analysis.verdicts import scorecard, verdicts_of
 from briefing.model import Project
+from briefing.text.lexicon import TITLES
 from briefing.text.names import NEAR_MISS_THRESHOLD, anchored, fold_name
 
 
@@ -101,7 +102,8 @@ def _respellings(
         return {}
     names = names_of("\n".join(p.text for p in document.paragraphs))
     own = entity_names(project.entities.values())
-    exclude = own | {fold_name(n) for n in capitalised_runs(document.text)}
+    # (A title is no misspelt name: "Senator" for the reference's "Senate".)
+    exclude = own | {fold_name(n) for n in capitalised_runs(document.text)} | set(TITLES)
     forms = sorted(n for n in names | addressed_surnames(names) if fold_name(n) not in own)
     found = near_misses.of(forms, exclude, ANCHORED_THRESHOLD)
     return {

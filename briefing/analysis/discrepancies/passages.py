@@ -17,6 +17,9 @@ from briefing.text.segment import Document
 from briefing.text.words import Token, WordReader, placed_tokens, quote_spans
 
 _ENDS = re.compile(r"""[.!?…]["”’'»)\]]*$|["”’»]$""")
+# An ellipsis that ends the story says the page itself cut it there ("its technical
+# foundations […]").
+_CUT = re.compile(r"(?:\[(?:…|\.\.\.)\]|\w…|\w\.\.\.)\s*$")
 PROSE = 12  # a line of furniture with this many words and no full stop is cut-off prose
 
 
@@ -25,7 +28,7 @@ def _cut_at(document: Document) -> int | None:
     a box of prose set apart after it (the text's end, then)."""
     if not document.paragraphs:
         return None
-    if not _ENDS.search(document.paragraphs[-1].text):
+    if not _ENDS.search(document.paragraphs[-1].text) or _CUT.search(document.paragraphs[-1].text):
         return document.paragraphs[-1].end
     last = document.text.rstrip()
     tail = last[last.rfind("\n") + 1 :].strip()
