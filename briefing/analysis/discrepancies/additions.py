@@ -2,10 +2,11 @@
 does not say.
 
 A copy's sentence with no counterpart in the reference is an addition when most of its
-content words occur nowhere in the reference (a rewording of the reference's own content
-is no addition), and it stands between passages the copy shares with the reference: past
-the last of them, the copy may tell more of the story than the reference (or than the
-store kept of it), and nothing can be said. Where the reference's own text stops
+content words occur nowhere in the reference, its page furniture included (a rewording
+of the reference's own content is no addition, nor a sentence made of its signature or
+byline: "in a statement signed by ... Willie Bassey"), and it stands between passages
+the copy shares with the reference: past the last of them, the copy may tell more of the
+story than the reference (or than the store kept of it), and nothing can be said. Where the reference's own text stops
 mid-sentence, only a copy that prints the reference nearly word for word is read so: a
 rewrite may bring forward, in its own words, what the reference said after the cut.
 """
@@ -53,7 +54,7 @@ def find_additions(
     if reference is None or reference not in versions.documents:
         return []
     ref_document = versions.documents[reference]
-    known = set(content_words(" ".join(p.text for p in ref_document.paragraphs)))
+    known = set(content_words(ref_document.text))
     # A copy's sentences after the last passage it shares with the reference may
     # continue a longer telling of the story than the reference's (or than the store
     # kept of it): they are shown on the comparison page, not reported.
