@@ -6,9 +6,10 @@ content words occur nowhere in the reference, its page furniture included (a rew
 of the reference's own content is no addition, nor a sentence made of its signature or
 byline: "in a statement signed by ... Willie Bassey"), and it stands between passages
 the copy shares with the reference: past the last of them, the copy may tell more of the
-story than the reference (or than the store kept of it), and nothing can be said. Where the reference's own text stops
-mid-sentence, only a copy that prints the reference nearly word for word is read so: a
-rewrite may bring forward, in its own words, what the reference said after the cut.
+story than the reference (or than the store kept of it), and nothing can be said. Where
+the reference's own text stops mid-sentence, only a copy that prints the reference nearly
+word for word is read so: a rewrite may bring forward, in its own words, what the
+reference said after the cut.
 """
 
 from __future__ import annotations
