@@ -265,15 +265,30 @@ def reading_key(passage: Passage, i0: int, i1: int) -> str:
     """What words of a passage say, as compared: their keys, an editor's bracketed words
     marked as such (a quotation's "(listed as)" is not the speaker's "listed as")."""
     tokens = passage.tokens[i0:i1]
-    if tokens and all(t.date or t.number for t in tokens):
-        # A date's words in either order say one date ("5 April 2024", "April 5, 2024").
-        return " ".join(sorted(t.date or t.key for t in tokens))
+    if tokens and all(t.date or t.number or _ordinal(passage, k) for k, t in enumerate(tokens, i0)):
+        # A date's words in either order say one date ("5 April 2024", "April 5, 2024",
+        # "24th October 2023").
+        return " ".join(sorted(t.date or t.key for t in tokens if t.date or t.number))
     if "[" not in passage.text and "(" not in passage.text:
         return " ".join(t.key for t in tokens)  # most passages: nothing bracketed
     return " ".join(
         f"[{t.key}]" if t.quoted and bracketed(passage, k, k + 1) else t.key
         for k, t in enumerate(tokens, i0)
     )
+
+
+def _ordinal(passage: Passage, k: int) -> bool:
+    """Whether a word is the ending of the figure printed before it ("24th")."""
+    tokens = passage.tokens
+    return (
+        k > 0
+        and tokens[k].key in ORDINAL_ENDINGS
+        and tokens[k - 1].number is not None
+        and tokens[k - 1].end == tokens[k].start
+    )
+
+
+ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
 
 
 def bracketed(passage: Passage, i0: int, i1: int) -> bool:
