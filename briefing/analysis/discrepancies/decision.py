@@ -12,9 +12,9 @@ from rapidfuzz import fuzz
 from briefing.analysis.discrepancies.forms import AROUND, agreeing_groups, widen
 from briefing.analysis.discrepancies.items import MentionSpan
 from briefing.analysis.discrepancies.passages import VersionTexts
+from briefing.analysis.discrepancies.respellings import ReferenceNames
 from briefing.analysis.discrepancies.reviews import Record, Reviews
 from briefing.analysis.discrepancies.sites import Site, SiteReading
-from briefing.analysis.near_misses import names_of
 from briefing.analysis.results import Basis, CorrectionResult, Discrepancy, Review
 from briefing.model import CorrectionKind, Project
 from briefing.text.lexicon import BODY_KINDS, BODY_WORDS
@@ -42,7 +42,8 @@ class Decider:
         self.order = {v.id: n for n, v in enumerate(project.versions)}
         self.joined = project.joined_versions
         self._forms: dict[tuple[object, ...], tuple[str, tuple[int, int]]] = {}
-        self._reference_names: dict[str, list[frozenset[str]]] | None = None
+        document = versions.documents.get(reference or "")
+        self.reference_names = ReferenceNames(document.text if document else "")
 
     def form(
         self,
@@ -169,12 +170,13 @@ class Decider:
             if key == expected_key:
                 continue
             if (
-                site.family == "name"
-                and basis == "reference"
+                basis == "reference"
                 and expected_key is not None
-                and self._one_name(group[0].text, groups[expected_key][0].text)
+                and self.reference_names.agree(
+                    site.family, group[0].text, groups[expected_key][0].text
+                )
             ):
-                continue  # "Tebogo" for "Letsile": the reference names Letsile Tebogo
+                continue
             # What the other versions read here: one tuple for every reading of the group.
             others = tuple(
                 (r.version, r.text or self.form(r.version, r.start, r.end, fixed=(1, 1))[0])
@@ -212,25 +214,6 @@ class Decider:
                 )
                 site_id = found[-1].site  # the place's first discrepancy names the site
         return found
-
-    def _one_name(self, mine: str, theirs: str) -> bool:
-        """Whether two names are parts of one name the reference prints elsewhere: the
-        same person or body, called another way."""
-        if self._reference_names is None:
-            document = self.versions.documents.get(self.reference or "")
-            runs = names_of(document.text) if document else set()
-            self._reference_names = {}  # each word: the names of several words holding it
-            for run in runs:
-                if " " in run:
-                    name = frozenset(fold_name(run).split())
-                    for word in name:
-                        self._reference_names.setdefault(word, []).append(name)
-        mine_words, their_words = set(fold_name(mine).split()), set(fold_name(theirs).split())
-        if mine_words == their_words:
-            return False  # the same words in another order: one name, misordered
-        words = mine_words | their_words
-        first = next(iter(words), "")
-        return any(words <= name for name in self._reference_names.get(first, ()))
 
     def _discrepancy(
         self,

@@ -4,15 +4,23 @@ for "Nvidia", "Professor Emmet" for "Professor Angus Emmott").
 
 They are found over the whole copy, not row by row: a misspelt name at the start of a
 sentence is not read as a name there, and a rewrite may move it into a sentence of its own.
+The other way round, the reference's names answer whether a copy's name at a place where
+the reference prints another is the same name after all: called another way, or spelt
+right where the reference made a typo.
 """
 
 from __future__ import annotations
 
+import re
+
+from rapidfuzz import fuzz
+
 from briefing.analysis.discrepancies.passages import VersionTexts
 from briefing.analysis.discrepancies.placed import placed_discrepancy
 from briefing.analysis.discrepancies.reviews import Reviews
-from briefing.analysis.near_misses import Respellings
+from briefing.analysis.near_misses import Respellings, names_of
 from briefing.analysis.results import Discrepancy
+from briefing.text.names import fold_name
 
 
 def find_respellings(
@@ -42,3 +50,48 @@ def find_respellings(
                 )
             )
     return found
+
+
+class ReferenceNames:
+    """The names the reference prints, asked whether a copy's name where the reference
+    prints another is no change after all."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._holding: dict[str, list[frozenset[str]]] | None = None
+
+    def agree(self, family: str, mine: str, theirs: str) -> bool:
+        """Whether a copy's name (or spelling) at a place says what the reference's does."""
+        if family == "name" and self.one_name(mine, theirs):
+            return True  # "Tebogo" for "Letsile": the reference names Letsile Tebogo
+        return family in ("name", "spelling") and self.misspelt_here(mine, theirs)
+
+    def one_name(self, mine: str, theirs: str) -> bool:
+        """Whether two names are parts of one name the reference prints elsewhere: the
+        same person or body, called another way."""
+        if self._holding is None:
+            self._holding = {}  # each word: the names of several words holding it
+            for run in names_of(self.text):
+                if " " in run:
+                    name = frozenset(fold_name(run).split())
+                    for word in name:
+                        self._holding.setdefault(word, []).append(name)
+        mine_words, their_words = set(fold_name(mine).split()), set(fold_name(theirs).split())
+        if mine_words == their_words:
+            return False  # the same words in another order: one name, misordered
+        words = mine_words | their_words
+        first = next(iter(words), "")
+        return any(words <= name for name in self._holding.get(first, ()))
+
+    def misspelt_here(self, mine: str, theirs: str) -> bool:
+        """Whether the reference's words at a place are its typo for the copy's, which it
+        prints elsewhere at least as often ("Sretta" once for "Srettha" five times): the
+        copy spells the name right, and nothing is to be corrected in it."""
+        if not mine or mine == theirs or fuzz.ratio(mine, theirs) < TYPO:
+            return False
+        mine_count = len(re.findall(rf"(?<!\w){re.escape(mine)}(?!\w)", self.text))
+        their_count = len(re.findall(rf"(?<!\w){re.escape(theirs)}(?!\w)", self.text))
+        return mine_count >= max(1, their_count)
+
+
+TYPO = 80.0  # a form this alike (rapidfuzz's ratio) is the other with a letter or two wrong
