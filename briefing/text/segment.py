@@ -18,7 +18,12 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sen rep gov gen col lt st jr sr inc co corp ltd no vs etc approx "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.u u.n".split()
 )
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9À-Ý])")
+# A sentence ends at a full stop and white space before a capital, or, where a page
+# lost the space, at a full stop between a lowercase word and a capitalised one
+# ("the economic system.Mr Emefiele"; "U.S." and "Nairametrics.com" are no such join).
+_BOUNDARY = re.compile(
+    r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9À-Ý])|(?<=[a-z]{3})[.!?](?=[A-Z][a-z])"
+)
 _WRAPPED_LINE = range(60, 100)  # line lengths typical of hard-wrapped plain text
 
 

@@ -15,6 +15,19 @@ def test_paragraphs_are_lines_and_sentences_respect_abbreviations() -> None:
     assert document.paragraphs[0].sentences[1].anchor == "p1s2"
 
 
+def test_a_full_stop_that_lost_its_space_still_ends_a_sentence() -> None:
+    document = segment(
+        "It is part of the planned reforms.Mr Emefiele will hand over, reported.Kapadia said."
+        " The U.S. envoy read Nairametrics.com first.\n"
+    )
+    assert [s.text for s in document.paragraphs[0].sentences] == [
+        "It is part of the planned reforms.",
+        "Mr Emefiele will hand over, reported.",
+        "Kapadia said.",
+        "The U.S. envoy read Nairametrics.com first.",
+    ]
+
+
 def test_hard_wrapped_blocks_are_joined() -> None:
     line = "a line of hard wrapped prose that runs on for about seventy chars"
     document = segment(f"{line}\n{line}\n{line}\nend.\n\nNext paragraph.")
