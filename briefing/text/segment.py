@@ -24,6 +24,7 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(
     r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9À-Ý])|(?<=[a-z]{3})[.!?](?=[A-Z][a-z])"
 )
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _WRAPPED_LINE = range(60, 100)  # line lengths typical of hard-wrapped plain text
 
 
@@ -169,8 +170,13 @@ def _runs_on(lines: list[re.Match[str]]) -> list[list[re.Match[str]]]:
     if joins < WRAPPED_JOINS or 2 * joins < len(lines) - 1:
         return [[line] for line in lines]
     runs: list[list[re.Match[str]]] = [[lines[0]]]
-    for line, joined in zip(lines[1:], runs_on, strict=True):
-        if joined:
+    for previous, line, joined in zip(texts, lines[1:], runs_on, strict=False):
+        # In a feed, a full line that ends no sentence wrapped before a capitalised word
+        # too ("... and deaths from" / "March 1 onwards.").
+        wrapped = len(previous.rstrip()) in _WRAPPED_LINE and not _SENTENCE_END.search(
+            previous.rstrip()
+        )
+        if joined or wrapped:
             runs[-1].append(line)
         else:
             runs.append([line])
@@ -223,5 +229,10 @@ def _ends_with_abbreviation(chunk: str) -> bool:
     if not words:
         return False
     last = words[-1].lower().strip("\"“‘'(")
-    # A single capital letter is an initial ("John F. Kennedy").
-    return last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())
+    # A single capital letter is an initial ("John F. Kennedy"), and so is each of a run
+    # of them ("J.P. Nadda").
+    return (
+        last in _ABBREVIATIONS
+        or (len(last) == 1 and last.isalpha())
+        or bool(_INITIALS.fullmatch(last))
+    )

@@ -31,10 +31,6 @@ FURNITURE_MISSES = {
         "a headline written as a sentence, a standfirst, and the store's date mark glued to a "
         "photo credit: 2 of 5 marked lines missed"
     ),
-    "health-india-heatwave-143-deaths": (
-        "a feed wrapped with no blank line whose lines break before a capitalised word "
-        '("deaths from" / "March 1 onwards"): 5 story lines set apart'
-    ),
     "science-peru-27-new-species-blob-headed-fish": (
         'photo descriptions written as sentences, a newsletter prompt, "[Read More]" and '
         "a line of colons: 8 of 23 marked lines missed"

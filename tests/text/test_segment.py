@@ -28,6 +28,14 @@ def test_a_full_stop_that_lost_its_space_still_ends_a_sentence() -> None:
     ]
 
 
+def test_a_run_of_initials_ends_no_sentence() -> None:
+    document = segment("Union Health Minister J.P. Nadda spoke on Thursday. He left.\n")
+    assert [s.text for s in document.paragraphs[0].sentences] == [
+        "Union Health Minister J.P. Nadda spoke on Thursday.",
+        "He left.",
+    ]
+
+
 def test_hard_wrapped_blocks_are_joined() -> None:
     line = "a line of hard wrapped prose that runs on for about seventy chars"
     document = segment(f"{line}\n{line}\n{line}\nend.\n\nNext paragraph.")
@@ -47,6 +55,16 @@ def test_a_wires_feed_wrapped_with_no_line_between_paragraphs_joins_where_lines_
     paragraphs = segment(feed).paragraphs
     assert [p.text.split()[0] for p in paragraphs] == ["Nov", "Authorities", "Fallout"]
     assert paragraphs[1].sentences[0].text.endswith("officials.")
+    # In a feed, a full line that ends no sentence runs on before a capitalised word too.
+    wrapped = (
+        "State officers under the National Programme for Climate Change must\n"
+        "send daily data on heatstroke cases and deaths seen in their districts from\n"
+        "March 1 onwards. It also stresses the importance of keeping digital records,\n"
+        "and confirmed heatstroke cases and deaths at each health facility level, with\n"
+        "one more.\n"
+        "A second paragraph starts here.\n"
+    )
+    assert [p.text.split()[0] for p in segment(wrapped).paragraphs] == ["State", "A"]
     # A page stored a line a paragraph, one line of it opening in lower case, keeps its lines.
     page = "Stephen Brashear | Associated Press\nboeing company The company will cut jobs.\n"
     assert len(segment(page).paragraphs) == 2
