@@ -255,11 +255,19 @@ def _standfirsts(
     return sorted(found + extra, key=lambda a: (a.start, -a.end))
 
 
+# A newsletter's sign-up, however long its pitch ("Sign up for CNN's Wonder Theory science
+# newsletter. Explore the universe with news on ...").
+_NEWSLETTER = re.compile(r"^(sign up|subscribe)\b.{0,80}\bnewsletters?\b", re.IGNORECASE)
+
+
 def _says_what_it_is(line: str) -> tuple[str | None, str]:
     stripped = line.strip()
     words = _WORD.findall(stripped)
-    # (A label may follow the full stop the story's last line left: ". Read more on ...")
-    label = stripped.lstrip(".").lstrip()
+    if stripped and not any(c.isalnum() for c in stripped):
+        return "other", "a line of marks only"  # ":::", "* * *"
+    # (A label may follow the full stop the story's last line left: ". Read more on ...",
+    # or stand in a link's brackets: "[Read More]".)
+    label = stripped.lstrip(".[(").lstrip()
     for kind, pattern in PHRASES:
         match = pattern.match(label)
         # A long line is furniture when its phrase heads it as a label ("Read also: ...").
@@ -267,6 +275,7 @@ def _says_what_it_is(line: str) -> tuple[str | None, str]:
             len(words) <= 12
             or kind in ("byline", "caption")
             or label[match.end() :].lstrip().startswith(":")
+            or (kind == "prompt" and _NEWSLETTER.search(label) is not None)
         ):
             return kind, f"a {kind} line (\u201c{match.group().strip()}\u201d)"
     if GLUED_CREDIT.search(stripped, max(0, len(stripped) - CREDIT_TAIL)):

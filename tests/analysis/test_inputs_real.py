@@ -31,10 +31,6 @@ FURNITURE_MISSES = {
         "a headline written as a sentence, a standfirst, and the store's date mark glued to a "
         "photo credit: 2 of 5 marked lines missed"
     ),
-    "science-peru-27-new-species-blob-headed-fish": (
-        'photo descriptions written as sentences, a newsletter prompt, "[Read More]" and '
-        "a line of colons: 8 of 23 marked lines missed"
-    ),
     "science-stick-insect-acrophylla": (
         "standfirsts and summary lines a site puts above the story, captions without a "
         "credit, a bold dateline in Markdown: 8 of 28 marked lines missed"

@@ -275,3 +275,16 @@ def test_an_ap_caption_with_its_weekday_date_and_place_is_a_caption() -> None:
     story = "Ruth Chepngetich of Kenya broke the women's marathon world record on Sunday."
     kinds = _kinds(f"Chepngetich sets record\n\n{story}\n\n{caption}\n\nShe ran 2:09:56.\n")
     assert kinds.get(caption) == "caption" and story not in kinds
+
+
+def test_a_newsletter_pitch_a_bracketed_link_and_a_line_of_marks_are_furniture() -> None:
+    assert_set_apart(
+        "Scientists find 27 new species in Peru",
+        "An expedition found 27 species new to science, the group said on Friday.",
+        [
+            "Sign up for CNN’s Wonder Theory science newsletter. Explore the universe with "
+            "news on fascinating discoveries, scientific advancements and more.",
+            "[Read More]",
+            ":::",
+        ],
+    )
