@@ -56,6 +56,8 @@ def write_project(story: Story, folder: Path) -> None:
             entry["derived_from"] = version_id(version["derived_from"])
         if version["file"] == story.reference:
             entry["reference"] = True
+        if version.get("truncated"):
+            entry["partial"] = True  # the store kept only the page's start
         sources[key] = entry
     facts = {
         "brief": {

@@ -260,6 +260,7 @@ def _sources(
             description=entry.get("description"),
             derived_from=entry.get("derived_from"),
             reference=bool(entry.get("reference", False)),
+            partial=bool(entry.get("partial", False)),
             retrieved=entry.get("retrieved"),
             sha256=entry.get("sha256"),
             language=_language(document) if entry["kind"] == "version" else None,

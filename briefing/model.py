@@ -52,6 +52,7 @@ class Source:
     description: str | None = None
     derived_from: str | None = None
     reference: bool = False  # the editor names this version the original
+    partial: bool = False  # its saved text is only the start of the page
     retrieved: str | None = None  # when `briefing add` saved it
     sha256: str | None = None  # of its text, as recorded
     language: str | None = None  # of its story ("en", "es", ...), when clear

@@ -65,6 +65,7 @@ def brief_data(project: Project, analysis: Analysis) -> dict[str, Any]:
                     "sha256": s.sha256,
                     "derived_from": s.derived_from,
                     "reference": s.id == analysis.reference if s.is_version else None,
+                    "partial": True if s.partial else None,
                     "voice": analysis.voices.get(s.id) if s.is_version else None,
                     "furniture": [
                         {"line": a.line, "text": a.text, "kind": a.kind, "reason": a.reason}

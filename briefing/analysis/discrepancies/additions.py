@@ -69,7 +69,7 @@ def find_additions(
                     last_shared[version] = n
                     shared[version] += 1
                     verbatim[version] += row.scores.get(version, 100.0) >= VERBATIM
-    if reference in versions.cut_at:
+    if reference in versions.cut_at or reference in versions.partial:
         # The store kept only the reference's start. A rewrite's claim may come from the
         # rest, told earlier and in other words; a copy keeps the reference's order.
         for version in versions.documents:

@@ -88,8 +88,10 @@ class VersionTexts:
             k: max((m.end - m.start for m in v), default=0) for k, v in self.mentions.items()
         }
         self.proper_initial = self._proper_initial()
-        # Where a version's text stops mid-sentence (the store cut it off), if it does.
+        # Where a version's text stops mid-sentence (the store cut it off), if it does; and
+        # the versions whose saved text is, by the editor's word, only the page's start.
         self.cut_at = {k: at for k, d in self.documents.items() if (at := _cut_at(d)) is not None}
+        self.partial = {v.id for v in project.versions if v.partial and v.id in self.documents}
 
     def _proper_initial(self) -> set[str]:
         """Words that are names even at the start of a sentence: never written in lower
