@@ -112,6 +112,8 @@ def _entry(args: argparse.Namespace, article: Article, file: str) -> dict[str, A
     entry.update({k: v for k, v in fields.items() if v})
     if args.reference:
         entry["reference"] = True
+    if args.partial:
+        entry["partial"] = True
     return entry
 
 
@@ -149,6 +151,11 @@ def add_parser(sub: Any, project_options: Any) -> None:
         "--reference",
         action="store_true",
         help="it is the original, which the others are read against",
+    )
+    add.add_argument(
+        "--partial",
+        action="store_true",
+        help="the page shows only the start of the article (a paywall, a teaser)",
     )
     add.add_argument(
         "--refresh",

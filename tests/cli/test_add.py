@@ -159,10 +159,12 @@ def test_an_address_is_fetched_the_same(project: Path, server: str) -> None:
         "Swissinfo",
         "--derived-from",
         "wire",
+        "--partial",
     )
     assert result.returncode == 0, result.stderr
     entry = yaml.safe_load((project / "facts.yaml").read_text("utf-8"))["sources"]["swissinfo"]
-    assert (entry["label"], entry["derived_from"]) == ("Swissinfo", "wire")
+    assert (entry["label"], entry["derived_from"], entry["partial"]) == ("Swissinfo", "wire", True)
+    assert run(project, "check").returncode == 0
     # The page's own canonical address, not the one it was fetched from.
     assert entry["url"].startswith("https://www.swissinfo.ch/")
     assert "apprehended activist Greta Thunberg" in (project / "seeds" / "swissinfo.txt").read_text(
