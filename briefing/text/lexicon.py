@@ -169,7 +169,14 @@ UNITS = {
     "kilogram": "kg", "kilo": "kg", "kg": "kg",
     "percent": "%", "per cent": "%", "%": "%",
     "mile": "mile", "pound": "lb", "lb": "lb",
+    "yard": "yd", "yd": "yd", "foot": "ft", "feet": "ft", "ft": "ft", "inch": "inch",
+    "inches": "inch",
 }  # fmt: skip
+# What each unit measures: figures in units of one dimension may state one quantity.
+DIMENSIONS = {
+    **dict.fromkeys(("mm", "cm", "m", "km", "mile", "yd", "ft", "inch"), "length"),
+    **dict.fromkeys(("g", "kg", "lb"), "mass"),
+}
 # Units of time, told apart from those of length when two figures are compared.
 TIME_UNITS = {"second": "s", "sec": "s", "minute": "min", "min": "min", "hour": "h"}
 

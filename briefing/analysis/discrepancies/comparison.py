@@ -12,9 +12,11 @@ from briefing.analysis.discrepancies.figures import hedged, rounded_alike
 from briefing.analysis.discrepancies.items import Item
 from briefing.analysis.discrepancies.modifiers import (
     body_modifier_changed,
+    direction_changed,
     gender_changed,
     qualifier_changed,
     quantifier_changed,
+    unit_changed,
 )
 from briefing.analysis.discrepancies.pairing import (
     counted_alike,
@@ -235,6 +237,10 @@ def compare_passages(
             ranges[("institution", j0, j1 + 1)] = "institution"
         elif small and op.tag == "replace" and quantifier_changed(mine_t, ref_t):
             ranges[("meaning", j0, j1)] = "meaning"
+        elif closeness >= HALF and unit_changed(passage, ref, op):
+            ranges[("meaning", j0 - 1, j1)] = "meaning"  # the figure with its unit
+        elif closeness >= HALF and direction_changed(passage, ref, op):
+            ranges[("meaning", j0, j1 + 1)] = "meaning"  # "up from"
         elif op.tag == "replace" and closeness >= HALF and gender_changed(mine_t, ref_t):
             ranges[("meaning", j0, j1)] = "meaning"
         elif (

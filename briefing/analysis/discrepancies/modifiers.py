@@ -1,7 +1,9 @@
 """Words that qualify what a sentence states, changed in place: a qualifier of fact
 ("alleged", "acting") one side alone gives a word both print, a quantifier that states
-another extent ("most" for "all"), a pronoun of the other sex ("his" for "her"), and
-another word before the noun of a body ("the main bank" for "the central bank").
+another extent ("most" for "all"), a pronoun of the other sex ("his" for "her"), another
+word before the noun of a body ("the main bank" for "the central bank"), the unit of a
+figure both print ("100 meters" for "100 yards"), and the direction a figure moved ("down
+from 41" for "up from 41").
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from os.path import commonprefix
 from rapidfuzz.distance import Opcode
 
 from briefing.analysis.discrepancies.passages import Passage
-from briefing.text.lexicon import BODY_WORDS, COMMON_WORDS
+from briefing.text.lexicon import BODY_WORDS, COMMON_WORDS, UNITS, unit_of
 from briefing.text.words import Token
 
 # Words that change what a noun states when one side has them and the other does not
@@ -113,3 +115,41 @@ def qualifier_changed(passage: Passage, ref: Passage, op: Opcode) -> int | None:
         ok = i1 < len(passage.tokens) and head < len(ref.tokens)
         return head if ok and passage.tokens[i1].key == ref.tokens[head].key else None
     return None
+
+
+def unit_changed(passage: Passage, ref: Passage, op: Opcode) -> bool:
+    """Whether one unit stands for another after the figure both print ("within 100
+    meters" for "within 100 yards"): the same figure measures something else."""
+    i0, i1, j0, j1 = op.src_start, op.src_end, op.dest_start, op.dest_end
+    if op.tag != "replace" or i1 - i0 != 1 or j1 - j0 != 1 or not (i0 and j0):
+        return False
+    figure, their_figure = passage.tokens[i0 - 1], ref.tokens[j0 - 1]
+    if figure.number is None or figure.key != their_figure.key:
+        return False
+    mine, theirs = unit_of(passage.tokens[i0].key), unit_of(ref.tokens[j0].key)
+    return mine != theirs and mine in _UNITS and theirs in _UNITS
+
+
+_UNITS = frozenset(UNITS.values())
+
+
+def direction_changed(passage: Passage, ref: Passage, op: Opcode) -> bool:
+    """Whether a figure is said to have moved the other way ("down from an official count
+    of 41" for "up from an official tally of 41"): one word for its opposite, before
+    "from", "to" or "by"."""
+    i0, i1, j0, j1 = op.src_start, op.src_end, op.dest_start, op.dest_end
+    if op.tag != "replace" or i1 - i0 != 1 or j1 - j0 != 1:
+        return False
+    mine, theirs = passage.tokens[i0].key, ref.tokens[j0].key
+    if _OPPOSITE.get(mine) != theirs:
+        return False
+    after = passage.tokens[i1].key if i1 < len(passage.tokens) else ""
+    their_after = ref.tokens[j1].key if j1 < len(ref.tokens) else ""
+    return after == their_after and after in ("from", "to", "by")
+
+
+_OPPOSITE = {
+    a: b
+    for x, y in (("up", "down"), ("rose", "fell"), ("higher", "lower"), ("increase", "decrease"))
+    for a, b in ((x, y), (y, x))
+}

@@ -16,6 +16,7 @@ from briefing.analysis.discrepancies.same_items import same_keys
 from briefing.text.lexicon import (
     COMMON_WORDS,
     CONNECTORS,
+    DIMENSIONS,
     NATIONALITY,
     NEWS_AGENCIES,
     TIME_UNITS,
@@ -81,8 +82,8 @@ def counted_alike(passage: Passage, x: Item, ref: Passage, y: Item) -> bool:
     if _multiple(x) != _multiple(y):
         return False  # "double the number" is no count ("the 37-year-old")
     mine, theirs = measure(passage, x), measure(ref, y)
-    if mine and theirs and mine != theirs:
-        return False  # "19.46 seconds" is no "200m"
+    if mine and theirs and DIMENSIONS.get(mine, mine) != DIMENSIONS.get(theirs, theirs):
+        return False  # "19.46 seconds" is no "200m"; "100m" may be "100 yards" misstated
     if is_age(passage, x) != is_age(ref, y):
         return False  # "the 62-year-old" is no "seven other defendants"
     mine, theirs = _compounded(passage, x), _compounded(ref, y)
