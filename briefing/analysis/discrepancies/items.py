@@ -197,7 +197,8 @@ _BY_LAST_WORD: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _words, _sense in sorted(NUMBER_QUALIFIERS.items(), key=lambda q: -len(q[0])):
     _BY_LAST_WORD.setdefault(_words[-1], []).append((_words, _sense))
 TITLE_QUALIFIERS = frozenset(
-    "acting former interim outgoing incoming deputy vice assistant associate senior chief".split()
+    "acting former interim outgoing incoming deputy vice assistant associate senior chief "
+    "elect".split()  # "President-elect"
 )
 _TITLE_KEYS = dict(TITLES)
 

@@ -56,6 +56,10 @@ def titled_people(text: str) -> list[Titled]:
         words = [(w.group(), w.start()) for w in _WORD.finditer(match.group())]
         title: list[str] = []
         start = match.start()
+        # "Mexican President-elect Claudia Sheinbaum": a country's word before the title.
+        lead = next((k for k in (1, 2) if k < len(words) and _title_words(words[k][0])), 0)
+        if lead and _title_words(words[0][0]) is None and len(words) - lead > 2:
+            words = words[lead:]
         while len(words) > 2 and (parts := _title_words(words[0][0])) is not None:
             title += parts  # "President Nangolo Mbumba": the title is capitalised
             words.pop(0)
@@ -68,8 +72,9 @@ def titled_people(text: str) -> list[Titled]:
                 continue
             if parts is None or (place and not set(parts) <= TITLE_QUALIFIERS):
                 break
-            if text[word.end() : (place[-1].start() if place else start)].strip():
-                break
+            gap = text[word.end() : (place[-1].start() if place else start)].strip()
+            if gap and not (gap == "," and start == match.start() and not title):
+                break  # (a comma only between the title and the name: "president, Claudia")
             title = parts + title
             start = word.start()
             place = []
