@@ -64,7 +64,8 @@ ANYWHERE = [
     (
         "caption",
         re.compile(
-            r"photo credit|\bphoto:|\(photo|\((image|picture) credit|getty images|/reuters$", re.I
+            r"photo credit|\bphoto:|\(photo|\bphoto/\w|\((image|picture) credit|getty images|/reuters$",
+            re.I,
         ),
     ),
     # An agency's caption: what the photograph shows, in the present tense, and when

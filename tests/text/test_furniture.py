@@ -288,3 +288,16 @@ def test_a_newsletter_pitch_a_bracketed_link_and_a_line_of_marks_are_furniture()
             ":::",
         ],
     )
+
+
+def test_a_caption_with_an_agencys_photo_credit_is_furniture() -> None:
+    caption = (
+        "Economy Minister Luis Caputo speaks during a press conference in Buenos Aires, "
+        "Argentina, Wednesday, Jan. 10, 2024. (AP Photo/Natacha Pisarenko) Economy Minister "
+        "Luis Caputo speaks during a press conference. (AP Photo/Natacha Pisarenko)"
+    )
+    assert_set_apart(
+        "Argentina's annual inflation soars to 211.4 per cent",
+        "Argentina's annual inflation rate hit 211.4% in December, the statistics agency said.",
+        [caption],
+    )
