@@ -64,7 +64,8 @@ ANYWHERE = [
     (
         "caption",
         re.compile(
-            r"photo credit|\bphoto:|\(photo|\bphoto/\w|\((image|picture) credit|getty images|/reuters$",
+            r"photo credit|\bphoto:|\(photo|\bphoto/\w|\((image|picture) credit|getty images|"
+            r"/reuters$",
             re.I,
         ),
     ),
