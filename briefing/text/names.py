@@ -125,12 +125,18 @@ def spelt_alike(a: str, b: str) -> bool:
     """Whether two names are one, folded and each word in one spelling ("Africa
     Development Centre", "Africa Development Center"): a British or an American spelling
     is no misspelling, nor a compound written closed or with a hyphen ("South-east Asia",
-    "Southeast Asia")."""
+    "Southeast Asia"), nor a romanisation's "ay" or "ou" for "ai" or "u"."""
     if _letters(a) == _letters(b):
         return True
-    return [one_spelling(w) for w in fold_name(a).split()] == [
-        one_spelling(w) for w in fold_name(b).split()
+    return [_transliterated(one_spelling(w)) for w in fold_name(a).split()] == [
+        _transliterated(one_spelling(w)) for w in fold_name(b).split()
     ]
+
+
+def _transliterated(word: str) -> str:
+    """A name's word with the vowels that romanisations of one name write two ways made
+    one ("Fayrouz", "Fairuz"; "Al-Muaysem", "Al-Muaisem")."""
+    return word.replace("ay", "ai").replace("ou", "u")
 
 
 def _letters(text: str) -> str:
