@@ -315,9 +315,18 @@ def bracketed(passage: Passage, i0: int, i1: int) -> bool:
 
 
 # The words of a change, and a word after or before it (mine, the reference's): a word
-# split or joined ("heat stroke" for "heatstroke") falls across two edits.
+# split or joined ("heat stroke" for "heatstroke") falls across two edits, and so does a
+# figure's unit ("200m" for "200-metre": the figure changed, then the unit put in).
 # (mine after, theirs after, mine before, theirs before)
-_JOINED = ((0, 0, 0, 0), (0, 1, 0, 0), (1, 0, 0, 0), (1, 1, 0, 0), (0, 0, 1, 0), (0, 0, 0, 1))
+_JOINED = (
+    (0, 0, 0, 0),
+    (0, 1, 0, 0),
+    (1, 0, 0, 0),
+    (1, 1, 0, 0),
+    (0, 0, 1, 0),
+    (0, 0, 0, 1),
+    (0, 0, 1, 1),
+)
 
 
 def _closeness(ops: list[Opcode], mine: int, theirs: int) -> float:

@@ -5,13 +5,14 @@ source named where the reference leaves it unnamed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Opcode
 
 from briefing.analysis.discrepancies.passages import Passage
-from briefing.text.lexicon import COMMON_WORDS
+from briefing.text.lexicon import COMMON_WORDS, unit_of
 from briefing.text.words import Token
 
 SMALL = 3  # a small change: at most this many words a side
@@ -162,9 +163,17 @@ def same_letters(mine: list[Token], theirs: list[Token]) -> bool:
     quoted."""
     if not mine or not theirs:
         return False
-    return "".join(t.key for t in mine).replace("-", "") == "".join(t.key for t in theirs).replace(
-        "-", ""
-    )
+    return _joined(mine) == _joined(theirs)
+
+
+def _joined(tokens: list[Token]) -> str:
+    """Words' letters run together, a figure's unit in one spelling ("200m", "200-metre"
+    and "200 metres" all "200m")."""
+    text = "".join(t.key for t in tokens).replace("-", "")
+    return _FIGURE_UNIT.sub(lambda m: m.group(1) + unit_of(m.group(2)), text)
+
+
+_FIGURE_UNIT = re.compile(r"(\d)([a-z]+)$")
 
 
 def _inflected(a: str, b: str) -> bool:
