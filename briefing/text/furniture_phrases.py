@@ -65,7 +65,7 @@ ANYWHERE = [
         "caption",
         re.compile(
             r"photo credit|\bphoto:|\(photo|\bphoto/\w|\((image|picture) credit|getty images|"
-            r"/reuters$",
+            r"/reuters$|\bhandout via (reuters|afp|ap)\b",
             re.I,
         ),
     ),
@@ -111,6 +111,8 @@ ANYWHERE = [
             r"terms of (use|service)|privacy policy|\bcookies?\b|"
             r"the views (and opinions )?expressed|originally (published|appeared)|"
             r"indicators? of sponsored|"
+            # an agency's notice on a photograph it did not take, in a caption
+            r"\battention editors\b|\bno resales\b|"
             r"this (article|story) (was|is) (originally )?(published|produced)",
             re.I,
         ),

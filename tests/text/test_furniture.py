@@ -301,3 +301,15 @@ def test_a_caption_with_an_agencys_photo_credit_is_furniture() -> None:
         "Argentina's annual inflation rate hit 211.4% in December, the statistics agency said.",
         [caption],
     )
+
+
+def test_an_agencys_notice_on_a_handout_photograph_is_furniture() -> None:
+    assert_set_apart(
+        "Uzbekistan says 18 killed in Karakalpakstan unrest",
+        "Eighteen people were killed in unrest in Karakalpakstan, the authorities said.",
+        [
+            "An officer guards a street in Nukus, Uzbekistan on July 3, 2022. KUN.UZ/Handout "
+            "via REUTERS ATTENTION EDITORS - THIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY. "
+            "NO RESALES. NO ARCHIVES"
+        ],
+    )
