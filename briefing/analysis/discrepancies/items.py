@@ -273,8 +273,11 @@ ASIDE = re.compile(r"[(),\[\]–—:;-]")
 
 def _scaled(text: str, figure: Token, following: Token) -> bool:
     """Whether a figure is joined by a hyphen to its scale ("10-million years",
-    "304-trillion-dong")."""
-    return text[figure.end : following.start] == "-" and following.key.split("-")[0] in _SCALE_WORDS
+    "304-trillion-dong"), or its scale by a hyphen to what it counts ("the 34
+    million-person country")."""
+    gap = text[figure.end : following.start]
+    joined = gap == "-" or (gap == " " and "-" in following.key)
+    return joined and following.key.split("-")[0] in _SCALE_WORDS
 
 
 _SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion"})
