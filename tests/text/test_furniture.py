@@ -117,6 +117,10 @@ def test_a_date_mark_and_a_dateline_are_one_head_of_their_paragraph() -> None:
     assert _kinds(f"Kapadia wins at Cannes\n{feed}\n")["date 2024-05-26 (MENAFN- Live Mint)"] == (
         "dateline"
     )
+    month_only = " date 2024-11 Maumere: Indonesia's disaster agency said 10 people died."
+    assert _kinds(f"Volcano erupts\n{month_only}\n")["date 2024-11 Maumere:"] == "dateline"
+    dashed = "MAUMERE, Indonesia — (AP) — Indonesia's disaster agency said 10 people died."
+    assert _kinds(f"Volcano erupts\n{dashed}\n")["MAUMERE, Indonesia — (AP) —"] == "dateline"
 
 
 def test_search_boxes_appeals_and_device_prompts_are_furniture() -> None:
