@@ -106,6 +106,7 @@ def one_spelling(word: str) -> str:
         else word
     )
     word = re.sub(r"([^aeiou])tre(s)?$", r"\1ter\2", word)
+    word = re.sub(r"^(def|off|lic|pret)ence(s)?$", r"\1ense\2", word)  # "defence"
     return re.sub(r"([aeiou])ll(ed|ing)$", r"\1l\2", word)
 
 
