@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.analysis.discrepancies.passages import VersionTexts
-from briefing.analysis.discrepancies.placed import placed_discrepancy
+from briefing.analysis.discrepancies.placed import copies_sentences, in_sentence
 from briefing.analysis.discrepancies.reviews import Reviews
 from briefing.analysis.results import Discrepancy
 from briefing.text.words import date_part
@@ -58,26 +58,22 @@ def find_age_changes(
         for age in ages_in(sentence.text):
             given.setdefault(age.surname, []).append(age)
     found: list[Discrepancy] = []
-    for version, sentences in versions.sentences.items():
-        if version == reference:
-            continue
-        for sentence in sentences:
-            for age in ages_in(sentence.text):
-                theirs = given.get(age.surname, [])
-                if not theirs or len({a.age for a in theirs}) > 1:
-                    continue  # no age of the reference's, or two (one person or two?)
-                if age.age == theirs[0].age:
-                    continue
-                start, end = sentence.start + age.start, sentence.start + age.end
+    for version, sentence in copies_sentences(versions, reference):
+        for age in ages_in(sentence.text):
+            theirs = given.get(age.surname, [])
+            if not theirs or len({a.age for a in theirs}) > 1:
+                continue  # no age of the reference's, or two (one person or two?)
+            if age.age != theirs[0].age:
                 found.append(
-                    placed_discrepancy(
+                    in_sentence(
                         versions,
                         reviews,
                         version,
-                        (start, end),
+                        sentence,
+                        (age.start, age.end),
                         "number",
                         (reference, theirs[0].text),
-                        f"{sentence.anchor}-age-{start}",
+                        "age",
                     )
                 )
     return found

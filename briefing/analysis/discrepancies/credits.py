@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from briefing.analysis.discrepancies.passages import VersionTexts
-from briefing.analysis.discrepancies.placed import placed_discrepancy
+from briefing.analysis.discrepancies.placed import copies_sentences, in_sentence
 from briefing.analysis.discrepancies.reviews import Reviews
 from briefing.analysis.results import Discrepancy
 
@@ -53,26 +53,20 @@ def find_credits(
         return []
     named_in_reference = f" {_plain(ref_document.text)} "
     expected = unnamed.group()
-    found: list[Discrepancy] = []
-    for version, sentences in versions.sentences.items():
-        if version == reference:
-            continue
-        for sentence in sentences:
-            for start, end in _credits(sentence.text, named_in_reference):
-                start, end = sentence.start + start, sentence.start + end
-                site = f"{sentence.anchor}-credit-{start}"
-                found.append(
-                    placed_discrepancy(
-                        versions,
-                        reviews,
-                        version,
-                        (start, end),
-                        "attribution",
-                        (reference, expected),
-                        site,
-                    )
-                )
-    return found
+    return [
+        in_sentence(
+            versions,
+            reviews,
+            version,
+            sentence,
+            span,
+            "attribution",
+            (reference, expected),
+            "credit",
+        )
+        for version, sentence in copies_sentences(versions, reference)
+        for span in _credits(sentence.text, named_in_reference)
+    ]
 
 
 def _credits(text: str, named_in_reference: str) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from briefing.analysis.discrepancies.items import TITLE_QUALIFIERS
 from briefing.analysis.discrepancies.passages import VersionTexts
-from briefing.analysis.discrepancies.placed import placed_discrepancy
+from briefing.analysis.discrepancies.placed import copies_sentences, in_sentence
 from briefing.analysis.discrepancies.reviews import Reviews
 from briefing.analysis.results import Discrepancy
 from briefing.text.lexicon import TITLES
@@ -108,26 +108,21 @@ def find_office_changes(
         for titled in titled_people(sentence.text):
             given.setdefault(titled.person, []).append(titled)
     found: list[Discrepancy] = []
-    for version, sentences in versions.sentences.items():
-        if version == reference:
-            continue
-        for sentence in sentences:
-            for titled in titled_people(sentence.text):
-                same_office = [
-                    t for t in given.get(titled.person, []) if t.offices & titled.offices
-                ]
-                if not same_office or any(t.qualifiers == titled.qualifiers for t in same_office):
-                    continue
-                start, end = sentence.start + titled.start, sentence.start + titled.end
+    for version, sentence in copies_sentences(versions, reference):
+        for titled in titled_people(sentence.text):
+            theirs = given.get(titled.person, [])
+            same_office = [t for t in theirs if t.offices & titled.offices]
+            if same_office and all(t.qualifiers != titled.qualifiers for t in same_office):
                 found.append(
-                    placed_discrepancy(
+                    in_sentence(
                         versions,
                         reviews,
                         version,
-                        (start, end),
+                        sentence,
+                        (titled.start, titled.end),
                         "title",
                         (reference, same_office[0].text),
-                        f"{sentence.anchor}-office-{start}",
+                        "office",
                     )
                 )
     return found

@@ -4,10 +4,13 @@ near miss of a name, a figure qualified otherwise."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from briefing.analysis.discrepancies.passages import VersionTexts
 from briefing.analysis.discrepancies.reviews import Reviews
 from briefing.analysis.results import Discrepancy
 from briefing.model import CorrectionKind
+from briefing.text.segment import Sentence
 
 
 def placed_discrepancy(
@@ -43,4 +46,36 @@ def placed_discrepancy(
         site=f"{version}-{site}",
         row=row,
         reviewed=reviews.review_at(version, start, end),
+    )
+
+
+def copies_sentences(versions: VersionTexts, reference: str) -> Iterator[tuple[str, Sentence]]:
+    """Each story sentence of each version but the reference, with its version."""
+    for version, sentences in versions.sentences.items():
+        if version != reference:
+            for sentence in sentences:
+                yield version, sentence
+
+
+def in_sentence(
+    versions: VersionTexts,
+    reviews: Reviews,
+    version: str,
+    sentence: Sentence,
+    span: tuple[int, int],
+    kind: CorrectionKind,
+    expected: tuple[str, str],
+    what: str,
+) -> Discrepancy:
+    """The discrepancy at ``span`` of a sentence's own text; ``what`` names the search
+    that found it, in the site's id."""
+    start, end = sentence.start + span[0], sentence.start + span[1]
+    return placed_discrepancy(
+        versions,
+        reviews,
+        version,
+        (start, end),
+        kind,
+        expected,
+        f"{sentence.anchor}-{what}-{start}",
     )
