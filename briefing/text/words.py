@@ -30,7 +30,7 @@ from briefing.text.lexicon import (
 # currency written in letters is a word of its own ("Rs50" reads as "Rs 50").
 TOKEN = re.compile(
     r"(?:Rs|Ksh|Tk|Rp)(?=\d)"
-    r"|[$£€₦₹¥]?\d+(?:[,.]\d+)*(?:[-–/]\d+(?:[,.]\d+)*)?(?:%|(?:bn|tn|trn|mn|m|k|b)(?!\w))?"
+    r"|[$£€₦₹¥]?\d+(?:[,.]\d+)*[½¼¾]?(?:[-–/]\d+(?:[,.]\d+)*)?(?:%|(?:bn|tn|trn|mn|m|k|b)(?!\w))?"
     r"|\w+(?:[.'’\-/]\w+)*\.?"
 )
 # A number in letters before a span of time stands apart, as a figure does ("two-year
@@ -110,9 +110,14 @@ def one_spelling(word: str) -> str:
     return re.sub(r"([aeiou])ll(ed|ing)$", r"\1l\2", word)
 
 
+_FRACTIONS = {"½": ".5", "¼": ".25", "¾": ".75"}
+
+
 @lru_cache(maxsize=65536)
 def normalise(word: str) -> str:
     """The comparison key of a word: case, accents, dots, possessive and spelling folded."""
+    if word[-1:] in _FRACTIONS and word[:-1].isdigit():
+        word = word[:-1] + _FRACTIONS[word[-1]]  # "11½" says "11.5"
     word = POSSESSIVE.sub("", strip_accents(word).casefold().replace("’", "'"))
     # Dots go ("U.S."), but not a decimal point: "3.76" is not "37.6".
     word = _DOT.sub("", word).replace(",", "").rstrip("%")

@@ -73,3 +73,8 @@ def test_a_no_break_space_read_in_the_wrong_encoding_is_no_word() -> None:
     text = "he said:Â “Serving the people of Singapore has been my life.Â As this chapter"
     words = [raw for _, _, raw in word_matches(text, 0, len(text))]
     assert "Â" not in words and words[:3] == ["he", "said", "Serving"]
+
+
+def test_a_vulgar_fraction_is_part_of_its_figure() -> None:
+    words = WordReader().sentence("sentenced to 11½ years, an 11½-year term, 11.5 years")
+    assert [t.number for t in words if t.number] == ["11.5", "11.5", "11.5"]
