@@ -201,6 +201,10 @@ TITLE_QUALIFIERS = frozenset(
     "elect".split()  # "President-elect"
 )
 _TITLE_KEYS = dict(TITLES)
+LEANINGS = frozenset(
+    "leftist rightist left-wing right-wing conservative liberal socialist populist "
+    "centrist nationalist".split()
+)
 
 
 def number_qualifier(
@@ -225,14 +229,14 @@ def _title_follows(toks: list[Token], index: int, covered: dict[int, MentionSpan
     k = index
     while k < len(toks) and toks[k].key in TITLE_QUALIFIERS and k not in covered:
         k += 1
-    # ("former US President": a capitalised word or two of whose office it is between)
+    # ("former US President": a capitalised word or two of whose office it is between,
+    # or of what politics: "former leftist President")
     start = k
     while (
         k < start + 2
         and k < len(toks)
         and k not in covered
-        and toks[k].cap
-        and not toks[k].initial
+        and ((toks[k].cap and not toks[k].initial) or toks[k].key in LEANINGS)
         and toks[k].key not in TITLES
     ):
         k += 1

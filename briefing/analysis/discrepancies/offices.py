@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.analysis.discrepancies.items import TITLE_QUALIFIERS
+from briefing.analysis.discrepancies.items import LEANINGS, TITLE_QUALIFIERS
 from briefing.analysis.discrepancies.passages import VersionTexts
 from briefing.analysis.discrepancies.placed import copies_sentences, in_sentence
 from briefing.analysis.discrepancies.reviews import Reviews
@@ -67,8 +67,13 @@ def titled_people(text: str) -> list[Titled]:
         place: list[re.Match[str]] = []  # "Former Sri Lanka president": the country's
         for word in reversed(before[-6:]):
             parts = _title_words(word.group())
-            if parts is None and title and len(place) < 2 and word.group()[0].isupper():
-                place.append(word)
+            if (
+                parts is None
+                and title
+                and len(place) < 2
+                and (word.group()[0].isupper() or word.group().casefold() in LEANINGS)
+            ):
+                place.append(word)  # or the politics: "former leftist President"
                 continue
             if parts is None or (place and not set(parts) <= TITLE_QUALIFIERS):
                 break
