@@ -64,7 +64,8 @@ def real_report(real: dict[str, Any]) -> list[str]:
         "furniture and discrepancies marked by reading before the tool ran on them "
         "(`tests/fixtures/real/README.md` says how, and how a suggestion is matched). "
         "Each story is started as an editor starts one: its versions and a fact file "
-        "naming them, nothing else. Annotations on versions in another language than the "
+        "naming them (`partial: true` on a version the store kept only the start of), "
+        "nothing else. Annotations on versions in another language than the "
         "story's original are out of scope (not compared). Measured at commit "
         f"`{real.get('commit', '?')}` on {real.get('date', '?')}.",
         "",
