@@ -235,7 +235,11 @@ def compare_passages(
         elif body_modifier_changed(passage, ref, op):
             # The head word too: "the central bank" is what the version should read.
             ranges[("institution", j0, j1 + 1)] = "institution"
-        elif small and op.tag == "replace" and quantifier_changed(mine_t, ref_t):
+        elif (
+            small
+            and op.tag == "replace"
+            and quantifier_changed(mine_t, ref_t, (_key_before(passage, i0), _key_before(ref, j0)))
+        ):
             ranges[("meaning", j0, j1)] = "meaning"
         elif closeness >= HALF and unit_changed(passage, ref, op):
             ranges[("meaning", j0 - 1, j1)] = "meaning"  # the figure with its unit
@@ -295,6 +299,10 @@ def _ordinal(passage: Passage, k: int) -> bool:
 
 
 ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
+
+
+def _key_before(passage: Passage, index: int) -> str:
+    return passage.tokens[index - 1].key if index else ""
 
 
 def bracketed(passage: Passage, i0: int, i1: int) -> bool:

@@ -80,11 +80,23 @@ def _determines(token: Token) -> bool:
     return token.key in DETERMINERS or token.text.endswith(("’s", "'s"))
 
 
-def quantifier_changed(mine: list[Token], theirs: list[Token]) -> bool:
-    """Whether both sides state an extent, and not the same one."""
-    said = {QUANTIFIERS[t.key] for t in mine if t.key in QUANTIFIERS}
-    meant = {QUANTIFIERS[t.key] for t in theirs if t.key in QUANTIFIERS}
+def quantifier_changed(
+    mine: list[Token], theirs: list[Token], before: tuple[str, str] = ("", "")
+) -> bool:
+    """Whether both sides state an extent, and not the same one (``before``: the word
+    before each side's words)."""
+    said, meant = _extents(mine, before[0]), _extents(theirs, before[1])
     return bool(said) and bool(meant) and said != meant
+
+
+def _extents(tokens: list[Token], before: str) -> set[str]:
+    """The extents words state; "a few" is some, where "few" alone is few."""
+    keys = [before] + [t.key for t in tokens]
+    return {
+        "some" if key == "few" and keys[k] == "a" else QUANTIFIERS[key]
+        for k, key in enumerate(keys[1:])
+        if key in QUANTIFIERS
+    }
 
 
 def gender_changed(mine: list[Token], theirs: list[Token]) -> bool:
