@@ -54,7 +54,8 @@ STANDFIRST = 25  # a line under the headline of no more words and no sentence's 
 _AGENCIES = "|".join(NEWS_AGENCIES)
 _DATELINE = re.compile(
     rf"""(?:\s*date\s\d{{4}}-\d{{2}}(?:-\d{{2}})?\s+   # the store's own date mark
-        |\((?:{_AGENCIES})(?:-\s?[A-Z][\w ]{{1,30}})?\)\s*  # "(MENAFN)", "(MENAFN- Live Mint)"
+        |\((?:{_AGENCIES})(?:-\s?[A-Z][\w ]{{1,30}})?\)\s*(?:(?:—|–|-{{1,2}})\s+)?
+        # "(MENAFN)", "(MENAFN- Live Mint)", "(Reuters) -"
         |\d{{1,2}}\s\w+\s\d{{4}}:\s+               # "12 gennaio 2024:"
         |(?:[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+)*  # ROME, CORTINA D'AMPEZZO
            |[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*(?:,|\())  # Nueva York, ... (EFE)
@@ -64,7 +65,7 @@ _DATELINE = re.compile(
          # , Jan 8 / , 14 abr / , Trinidad and Tobago
          (?:\s*(?:—|–)\s*(?=\())?                 # MAUMERE, Indonesia — (AP) —
          (?:\s*\((?:{_AGENCIES}|Agencies)\))?       # (AP), (Agencies)
-         \s*(?:—|–|-{{1,2}}|:|\.-|•)(?:\s+|(?=[A-Z“"]))  # the dash that ends it
+         \s*(?:—|–|-{{1,2}}|:|\.-|•|>>)(?:\s+|(?=[A-Z“"]))  # the dash that ends it
         |[A-Z][a-z]+(?:\s[A-Z][a-z]+)?:\s+(?=[A-Z“"]))  # "Kozhikode: The boy ..."
     """,
     re.VERBOSE,

@@ -121,6 +121,10 @@ def test_a_date_mark_and_a_dateline_are_one_head_of_their_paragraph() -> None:
     assert _kinds(f"Volcano erupts\n{month_only}\n")["date 2024-11 Maumere:"] == "dateline"
     dashed = "MAUMERE, Indonesia — (AP) — Indonesia's disaster agency said 10 people died."
     assert _kinds(f"Volcano erupts\n{dashed}\n")["MAUMERE, Indonesia — (AP) —"] == "dateline"
+    agency_only = "(Reuters) - Colombia's scientists have found 27 new species, they said."
+    assert _kinds(f"New species found\n{agency_only}\n")["(Reuters) -"] == "dateline"
+    arrows = "TEFE, Brazil >> Dozens of river dolphins have died in the drought, experts said."
+    assert _kinds(f"Dolphins die\n{arrows}\n")["TEFE, Brazil >>"] == "dateline"
 
 
 def test_search_boxes_appeals_and_device_prompts_are_furniture() -> None:
