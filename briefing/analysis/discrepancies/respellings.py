@@ -59,6 +59,7 @@ class ReferenceNames:
     def __init__(self, text: str) -> None:
         self.text = text
         self._holding: dict[str, list[frozenset[str]]] | None = None
+        self._counts: dict[str, int] = {}
 
     def agree(self, family: str, mine: str, theirs: str) -> bool:
         """Whether a copy's name (or spelling) at a place says what the reference's does."""
@@ -89,9 +90,17 @@ class ReferenceNames:
         copy spells the name right, and nothing is to be corrected in it."""
         if not mine or mine == theirs or fuzz.ratio(mine, theirs) < TYPO:
             return False
-        mine_count = len(re.findall(rf"(?<!\w){re.escape(mine)}(?!\w)", self.text))
-        their_count = len(re.findall(rf"(?<!\w){re.escape(theirs)}(?!\w)", self.text))
-        return mine_count >= max(1, their_count)
+        return self._printed(mine) >= max(1, self._printed(theirs))
+
+    def _printed(self, form: str) -> int:
+        """How often the reference prints a form as words of their own (read once a form:
+        every version that differs at a place asks about the same two)."""
+        count = self._counts.get(form)
+        if count is None:
+            count = self._counts[form] = len(
+                re.findall(rf"(?<!\w){re.escape(form)}(?!\w)", self.text)
+            )
+        return count
 
 
 TYPO = 80.0  # a form this alike (rapidfuzz's ratio) is the other with a letter or two wrong
