@@ -100,6 +100,7 @@ class Score:
     out_of_scope: int = 0  # annotations on versions in another language
     misses: list[str] = field(default_factory=list)
     noise: list[str] = field(default_factory=list)
+    hits: list[str] = field(default_factory=list)  # true suggestions, with their annotation
 
     def add(self, other: Score) -> None:
         for name in (
@@ -116,6 +117,7 @@ class Score:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses += other.misses
         self.noise += other.noise
+        self.hits += other.hits
 
     @property
     def precision(self) -> float:
@@ -208,9 +210,17 @@ def score(story: Story) -> Score:
         s.matched += 1
         s.likely_matched += likely
         annotation = in_scope[match]
-        s.expected_right += _expected_right(annotation, item)
-        s.pasted_right += _pasted_right(annotation, item)
+        expected_right = _expected_right(annotation, item)
+        pasted_right = _pasted_right(annotation, item)
+        s.expected_right += expected_right
+        s.pasted_right += pasted_right
         s.kind_agrees += item["kind"] == annotation["kind"]
+        s.hits.append(
+            f"{'E' if expected_right else '-'}{'P' if pasted_right else '-'} "
+            f"{story.name}/{item['source']}: {item['kind']} {item['found']!r} -> "
+            f"{item['expected']!r} (marked {annotation['kind']} {annotation['found']!r} -> "
+            f"{annotation['expected']!r})"
+        )
     for n, annotation in enumerate(in_scope):
         if n not in taken:
             s.misses.append(
@@ -267,6 +277,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--heldout", action="store_true")
     parser.add_argument("--show", action="store_true", help="list every miss and noise")
+    parser.add_argument("--hits", action="store_true", help="list every true suggestion")
     args = parser.parse_args()
     total = Score()
     for story in stories(args.heldout):
@@ -285,6 +296,9 @@ def main() -> None:
                 print(f"    missed  {line}")
             for line in s.noise:
                 print(f"    noise   {line}")
+        if args.hits:
+            for line in s.hits:
+                print(f"    found   {line}")
     fixture = planted()
     print(
         f"{'planted (written by the team)':36} {fixture.matched} of {fixture.annotations} found, "
