@@ -40,7 +40,10 @@ _PATTERNS = [
         r"(more )?details (later|shortly|soon|to follow)\b|"
         r"(watch|check out|see) (the )?(full )?video\b|watch the video (above|below)|"
         r"donate( now)?$|(please )?rotate your device\b|do you have (a )?(breaking )?news\b|"
-        r"(go|head) (to )?[\w.-]+\.(com|org|net)\b|how (informative|useful|helpful) (is|was)\b",
+        r"(go|head) (to )?[\w.-]+\.(com|org|net)\b|how (informative|useful|helpful) (is|was)\b|"
+        # a blog's comment form, and a page's note that its story is still being written
+        r"comments are closed\b|please enter your (comment|name)\b|replydelete|"
+        r"this is (a )?developing (news|story)\b|(please )?check back (later )?for updates\b",
     ),
     (
         "box",
@@ -55,7 +58,10 @@ _PATTERNS = [
         r"report(ing)? by|compiled by|edited by|about the author|posted by|posted in|filed in|"
         r"categor(y|ies)\s*:|sourced from|culled from|courtesy of)\b",
     ),
-    ("caption", r"(photo|image|picture|file photo|credit|source|pictured)\s*(credit)?\s*:"),
+    (
+        "caption",
+        r"(photo|(split )?image|picture|file photo|credit|source|pictured)\s*(credit)?\s*:",
+    ),
     ("ad", r"advertisement([.:]?\s*scroll (down )?to continue( reading)?)?\.?$|sponsored\b"),
     ("tag", r"(tags?|topics?|filed under)\s*:"),
 ]
@@ -100,6 +106,9 @@ ANYWHERE = [
     ),
     # A site's prompt to follow a section ("Don't miss out on the headlines from World.").
     ("share", re.compile(r"^don[’']t miss (out on )?the (latest|headlines)\b", re.I)),
+    # A feed's footer, where a site reposts another's post ("The post FIFA suspends seven
+    # players ... appeared first on The Guardian Nigeria News").
+    ("other", re.compile(r"^the post\b.{1,300}\bappeared first on\b", re.I)),
     # A page's address, after the store's date mark or alone.
     ("other", re.compile(r"^(date \d{4}-\d\d-\d\d\s+)?https?://\S+$")),
     # (Anchored: a pattern searched through every line costs on long texts.)
@@ -129,8 +138,9 @@ ANYWHERE = [
 # A photograph's credit glued to the caption's last full stop ("... camouflage.Reuters").
 GLUED_CREDIT = re.compile(rf"[a-z0-9]\.(?:{_AGENCIES})$")
 CREDIT_TAIL = 12  # of a line, the characters its glued credit can take: looked at alone
-# A line that is only an outlet's or agency's name in brackets: the story's credit.
-CREDIT = re.compile(r"^\(\s*[A-Z][\w .&'’-]{1,40}\)$")
+# A line that is only an outlet's or agency's name in brackets, or an agency's name alone:
+# the story's credit.
+CREDIT = re.compile(rf"^\(\s*[A-Z][\w .&'’-]{{1,40}}\)$|^(?:{_AGENCIES})$")
 # A wire's notes in double brackets, at a story's foot ("((Reporting by ...; Editing by
 # ...))", a reporter's address and telephone).
 WIRE_NOTES = re.compile(r"^\(\(.*\)\)$")

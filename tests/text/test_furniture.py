@@ -321,3 +321,33 @@ def test_an_agencys_notice_on_a_handout_photograph_is_furniture() -> None:
             "NO RESALES. NO ARCHIVES"
         ],
     )
+
+
+def test_a_blogs_comment_form_feed_footer_and_developing_note_are_furniture() -> None:
+    # Lines of real copies (Punch's comment form, a Blogger widget, Business Recorder,
+    # NBC Philadelphia, a reposting site's feed footer, an agency's name alone).
+    assert_set_apart(
+        "FIFA suspends seven players over forged documents",
+        "FIFA suspended seven players for 12 months over forged documents, it said on Friday.",
+        [
+            "Please enter your comment!",
+            "ReplyDelete",
+            "Comments are closed.",
+            "This is developing news. Please check back for updates.",
+            "The post FIFA suspends seven players over forged documents appeared first on "
+            "The Guardian Nigeria News - Nigeria and World News.",
+            "Reuters",
+            "Split image: Left - A catfish lying on a rock near water in daylight. Right - A "
+            "small rodent sitting on a branch with green leaves.",
+        ],
+    )
+
+
+def test_a_sentence_that_names_an_agency_or_a_post_is_story() -> None:
+    kinds = _kinds(
+        "Grab to cut 1,000 jobs\n\n"
+        "Reuters reported the cuts on Tuesday, citing a memo.\n\n"
+        "The post of chief executive went to Anthony Tan, who founded the firm.\n"
+    )
+    assert "Reuters reported the cuts on Tuesday, citing a memo." not in kinds
+    assert "The post of chief executive went to Anthony Tan, who founded the firm." not in kinds
