@@ -132,8 +132,33 @@ def blocks(text: str) -> list[tuple[int, int]]:
             continue
         for run in _runs_on(lines):
             spans.append((block.start() + run[0].start(), block.start() + run[-1].end()))
-    stripped = (_strip(text, start, end) for start, end in spans)
-    return [(start, end) for start, end in stripped if start < end]
+    stripped = [(a, b) for a, b in (_strip(text, start, end) for start, end in spans) if a < b]
+    return _across_blank_lines(text, stripped)
+
+
+def _across_blank_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The paragraphs, with a full line that ends no sentence joined to the paragraph after
+    a blank line when that one runs on in lower case and is a full line too or ends a
+    sentence ("bottom of page" is a line of its own): a page stored with blank lines
+    inside its paragraphs ("... said she will have to work during the" / "hurricane, but
+    that ...")."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined:
+            last_start, last_end = joined[-1]
+            line = text[max(last_start, text.rfind("\n", last_start, last_end) + 1) : last_end]
+            following = text[start:end]
+            if (
+                text.count("\n", last_end, start) > 1
+                and len(line) >= _WRAPPED_LINE.start
+                and _runs_into(line, following)
+                and len(following.split(None, 2)) > 1
+                and (len(following) >= _WRAPPED_LINE.start or _SENTENCE_END.search(following))
+            ):
+                joined[-1] = (last_start, end)
+                continue
+        joined.append((start, end))
+    return joined
 
 
 def segment(text: str, aside: tuple[SetApart, ...] = ()) -> Document:

@@ -70,6 +70,23 @@ def test_a_wires_feed_wrapped_with_no_line_between_paragraphs_joins_where_lines_
     assert len(segment(page).paragraphs) == 2
 
 
+def test_a_page_stored_with_blank_lines_inside_its_paragraphs_joins_where_they_run_on() -> None:
+    # Millennium Post's copy of an AP story on Hurricane Melissa, as the store kept it.
+    page = (
+        "Hanna Mcleod, a 23-year-old hotel receptionist in the Jamaican capital of Kingston, "
+        "said she will have to work during the\n\n"
+        "hurricane, but that her husband and brother will be at her house, where they boarded "
+        "the windows and she left candles and flashlights\n\n"
+        "scattered throughout.\n\n"
+        "Jamaica's Prime Minister said the island was ready.\n\n"
+        "Read more about the storm and its track across the Caribbean this week\n\n"
+        "bottom of page\n"
+    )
+    paragraphs = segment(page).paragraphs
+    assert [p.text.split()[0] for p in paragraphs] == ["Hanna", "Jamaica's", "Read", "bottom"]
+    assert paragraphs[0].sentences[0].text.endswith("flashlights\n\nscattered throughout.")
+
+
 def test_a_sentence_knows_its_paragraph() -> None:
     sentence = segment("One. Two.\nThree.").paragraphs[1].sentences[0]
     assert (sentence.anchor, sentence.paragraph, sentence.number) == ("p2s1", "p2", 1)
