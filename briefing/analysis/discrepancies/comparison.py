@@ -14,6 +14,7 @@ from briefing.analysis.discrepancies.modifiers import (
     body_modifier_changed,
     direction_changed,
     gender_changed,
+    particle_reversed,
     qualifier_changed,
     quantifier_changed,
     unit_changed,
@@ -245,6 +246,8 @@ def compare_passages(
             ranges[("meaning", j0 - 1, j1)] = "meaning"  # the figure with its unit
         elif closeness >= HALF and direction_changed(passage, ref, op):
             ranges[("meaning", j0, j1 + 1)] = "meaning"  # "up from"
+        elif closeness >= HALF and particle_reversed(passage, ref, op):
+            ranges[("meaning", j0 - 1, j0 + 1)] = "meaning"  # "stand down"
         elif op.tag == "replace" and closeness >= HALF and gender_changed(mine_t, ref_t):
             ranges[("meaning", j0, j1)] = "meaning"
         elif (

@@ -160,6 +160,24 @@ def direction_changed(passage: Passage, ref: Passage, op: Opcode) -> bool:
     return after == their_after and after in ("from", "to", "by")
 
 
+def particle_reversed(passage: Passage, ref: Passage, op: Opcode) -> bool:
+    """Whether a verb's particle is put for its opposite ("He had to stand up if he did
+    not match the majority" for "He had to stand down as he fell short"): the first words
+    the two sides change, after a word both print."""
+    i0, j0 = op.src_start, op.dest_start
+    if op.tag != "replace" or i0 == 0 or j0 == 0:
+        return False
+    if _PARTICLES.get(passage.tokens[i0].key) != ref.tokens[j0].key:
+        return False
+    before = passage.tokens[i0 - 1]
+    return before.key == ref.tokens[j0 - 1].key and before.key.isalpha()
+
+
+# A verb's particle and its opposite: "step down" and "step up" say opposite things.
+_PARTICLES = {
+    a: b for x, y in (("up", "down"), ("in", "out"), ("on", "off")) for a, b in ((x, y), (y, x))
+}
+
 _OPPOSITE = {
     a: b
     for x, y in (("up", "down"), ("rose", "fell"), ("higher", "lower"), ("increase", "decrease"))
