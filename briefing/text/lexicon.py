@@ -65,6 +65,7 @@ TITLES = {
     "ambassador": "ambassador",
     "chancellor": "chancellor",
     "premier": "prime minister",
+    "pm": "prime minister",
     "mayor": "mayor",
     "deputy": "deputy",
     "vice": "vice",

@@ -145,7 +145,9 @@ def extract_items(
             )
             index = title + 1
             continue
-        if token.key in TITLES or is_proper(toks, index, proper_initial):
+        # ("prime minister" in lower case is one title, as "PM" is.)
+        prime = token.key == "prime" and index + 1 < len(toks) and toks[index + 1].key == "minister"
+        if token.key in TITLES or prime or is_proper(toks, index, proper_initial):
             last = index
             while (
                 last + 1 < len(toks)
@@ -198,7 +200,7 @@ for _words, _sense in sorted(NUMBER_QUALIFIERS.items(), key=lambda q: -len(q[0])
     _BY_LAST_WORD.setdefault(_words[-1], []).append((_words, _sense))
 TITLE_QUALIFIERS = frozenset(
     "acting former interim outgoing incoming deputy vice assistant associate senior chief "
-    "elect".split()  # "President-elect"
+    "caretaker elect".split()  # "President-elect"
 )
 _TITLE_KEYS = dict(TITLES)
 LEANINGS = frozenset(
