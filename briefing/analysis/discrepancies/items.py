@@ -380,14 +380,16 @@ def is_proper(toks: list[Token], index: int, proper_initial: set[str]) -> bool:
     if token.key in proper_initial:
         return True
     # A capitalised word opening a sentence names something when a name follows it
-    # ("Politico Europe"), unless it is a common word ("The European Commission").
+    # ("Politico Europe"), unless it is a common word ("The European Commission"); so does
+    # one a relative clause of a person follows ("Pattly, who served from 2012").
     following = toks[index + 1] if index + 1 < len(toks) else None
     return (
         token.key not in COMMON_WORDS
         and following is not None
-        and following.cap
-        and not following.initial
-        and following.key not in COMMON_WORDS
+        and (
+            (following.cap and not following.initial and following.key not in COMMON_WORDS)
+            or (following.key in ("who", "whose") and following.start > token.end + 1)
+        )
     )
 
 
