@@ -139,10 +139,18 @@ def unit_changed(passage: Passage, ref: Passage, op: Opcode) -> bool:
     if figure.number is None or figure.key != their_figure.key:
         return False
     mine, theirs = unit_of(passage.tokens[i0].key), unit_of(ref.tokens[j0].key)
+    if mine in _SPANS and theirs in _SPANS:  # "five years" for "five decades"
+        return _SPANS[mine] != _SPANS[theirs]
     return mine != theirs and mine in _UNITS and theirs in _UNITS
 
 
 _UNITS = frozenset(UNITS.values())
+# Spans of time a figure counts, by their one spelling.
+_SPANS = {
+    f"{word}{plural}": word
+    for word in ("day", "week", "month", "year", "decade")
+    for plural in ("", "s")
+} | {"century": "century", "centuries": "century"}
 
 
 def direction_changed(passage: Passage, ref: Passage, op: Opcode) -> bool:
