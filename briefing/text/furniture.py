@@ -64,9 +64,12 @@ _DATELINE = re.compile(
          (?:,\s*(?:\d{{1,2}}\s\w+\.?|[A-Z][\w.]*(?:\s(?:and\s)?[A-Z][\w.]*){{0,2}}(?:\s\d{{1,2}})?))?
          # , Jan 8 / , 14 abr / , Trinidad and Tobago
          (?:\s*(?:—|–)\s*(?=\())?                 # MAUMERE, Indonesia — (AP) —
-         (?:\s*\((?:{_AGENCIES}|Agencies)\))?       # (AP), (Agencies)
-         \s*(?:—|–|-{{1,2}}|:|\.-|•|>>)(?:\s+|(?=[A-Z“"]))  # the dash that ends it
-        |[A-Z][a-z]+(?:\s[A-Z][a-z]+)?:\s+(?=[A-Z“"]))  # "Kozhikode: The boy ..."
+         (?:\s*\((?:{_AGENCIES}|Agencies|(?:Web|News)\sDesk)\))?  # (AP), (Agencies), (Web Desk)
+         (?:\s*(?:—|–|-{{1,2}}|:|\.-|•|>>)(?:\s+|(?=[A-Z“"]))  # the dash that ends it
+            |(?:(?<=\(AP\))|(?<=\(AFP\)))\s+(?=[A-Z“"]))  # or none: "BEIRUT (AP) Ziad Rahbani"
+        |[A-Z][a-z]+(?:\s[A-Z][a-z]+)?:\s+(?=[A-Z“"])  # "Kozhikode: The boy ..."
+        |[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s[-–—]\s+(?=[A-Z“"]\S*\s+\S))
+        # "Philippines - A volcano ...", not "Source – BBC"
     """,
     re.VERBOSE,
 )

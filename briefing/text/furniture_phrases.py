@@ -122,7 +122,10 @@ ANYWHERE = [
             r"indicators? of sponsored|"
             # an agency's notice on a photograph it did not take, in a caption
             r"\battention editors\b|\bno resales\b|"
-            r"this (article|story) (was|is) (originally )?(published|produced)",
+            r"this (article|story) (was|is) (originally )?(published|produced)|"
+            # a syndicated story's notice ("... is published from a syndicated feed"), and
+            # the title a page's drawing tool leaves in its icons
+            r"\bsyndicated feed\b|\bcreated with sketch\b",
             re.I,
         ),
     ),

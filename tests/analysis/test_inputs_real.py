@@ -24,6 +24,14 @@ STORIES = stories()
 # known: each is expected to fail until the rules catch up, and fails the test once it
 # passes, so that the entry is taken away.
 FURNITURE_MISSES = {
+    "disaster-philippines-kanlaon-eruption": (
+        "a store's date mark and a headline marked as datelines, and a line of embedded "
+        "posts kept as story: 9 of 13 marked lines and 1 of 9 datelines found"
+    ),
+    "energy-srilanka-monkey-blackout": (
+        "a block of related stories (Mint's), a standfirst and a syndication notice (NDTV's) "
+        "kept as story: 9 of 20 marked lines found"
+    ),
     "super-eagles-libya-pilot": (
         "a headline spelt in leetspeak stands as a story line (1 of 3 marked lines missed)"
     ),

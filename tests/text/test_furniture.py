@@ -351,3 +351,31 @@ def test_a_sentence_that_names_an_agency_or_a_post_is_story() -> None:
     )
     assert "Reuters reported the cuts on Tuesday, citing a memo." not in kinds
     assert "The post of chief executive went to Anthony Tan, who founded the firm." not in kinds
+
+
+def test_a_dateline_with_a_desk_a_dash_after_a_place_or_an_agency_alone() -> None:
+    # Heads of real copies: The Frontier Post's, Tag24's (after the store's date mark),
+    # and an AP story with no dash after its credit.
+    for head, story in (
+        ("COLOMBO (Web Desk):", "An intruding monkey caused a nationwide blackout."),
+        (" date 2024-12-09 Philippines -", "A volcano erupted in the central Philippines."),
+        ("BEIRUT (AP)", "Ziad Rahbani, the Lebanese composer, died on Saturday."),
+    ):
+        found = find_furniture({"copy": f"{head} {story}\n"})["copy"]
+        assert [(a.kind, a.text) for a in found] == [("dateline", head.strip())]
+    # A source's credit on its own line is no dateline.
+    credit = "Source – BBC"
+    found = find_furniture({"copy": f"Lungu has died at the age of 68.\n\n{credit}\n"})["copy"]
+    assert all(a.kind != "dateline" for a in found)
+
+
+def test_a_syndication_notice_and_an_icons_title_are_furniture() -> None:
+    assert_set_apart(
+        "Monkey blamed for Sri Lanka blackout",
+        "An intruding monkey caused an island-wide blackout in Sri Lanka, officials said.",
+        [
+            "(Except for the headline, this story has not been edited by NDTV staff and is "
+            "published from a syndicated feed.)",
+            "Artboard Copy Created with Sketch.",
+        ],
+    )
