@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from briefing.analysis import parallel
 from briefing.analysis.align import Alignment
+from briefing.analysis.discrepancies.acronyms import find_acronym_names
 from briefing.analysis.discrepancies.additions import find_additions
 from briefing.analysis.discrepancies.ages import find_age_changes
 from briefing.analysis.discrepancies.confidence import confidence
@@ -83,6 +84,7 @@ def find_discrepancies(
     )
     added = find_additions(alignment, versions, alignment.pivot, decider.reviews)
     added += find_credits(versions, alignment.pivot, decider.reviews)
+    added += find_acronym_names(versions, alignment.pivot, decider.reviews)
     added += find_age_changes(versions, alignment.pivot, decider.reviews)
     added += find_office_changes(versions, alignment.pivot, decider.reviews)
     added += find_qualifier_changes(versions, alignment.pivot, decider.reviews)
