@@ -40,6 +40,7 @@ from briefing.analysis.discrepancies.wording import (
     reworded_quotations,
     same_letters,
     same_quotation,
+    statement_misquoted,
     unmarked_quotation,
     unnamed_source,
 )
@@ -229,7 +230,9 @@ def compare_passages(
             and has_negation(passage, i0, i1) != has_negation(ref, j0, j1)
         ):
             ranges[("meaning", j0, j1)] = "meaning"
-        elif quoted_anew(passage, ref, op):
+        elif quoted_anew(passage, ref, op) or (
+            closeness >= HALF and statement_misquoted(passage, ref, op)
+        ):
             ranges[("quote", j0, j1)] = "quote"
         elif unnamed_source(passage, ref, op):
             ranges[("attribution", j0, j1)] = "attribution"

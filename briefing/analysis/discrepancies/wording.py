@@ -130,6 +130,26 @@ def quoted_anew(passage: Passage, ref: Passage, op: Opcode) -> bool:
     return len(mine & unquoted) >= QUOTED_ALIKE * len(mine)
 
 
+def statement_misquoted(passage: Passage, ref: Passage, op: Opcode) -> bool:
+    """Whether the version quotes the reference's own words, a statement it prints as its
+    text, with a word or two changed ("“... at the conclusion of the investigation”" for
+    "... at the conclusion of investigation", the reference being the statement)."""
+    i0, i1, j0, j1 = op.src_start, op.src_end, op.dest_start, op.dest_end
+    if op.tag == "equal" or i1 - i0 > SMALL or j1 - j0 > SMALL:
+        return False
+    around = passage.tokens[max(0, i0 - 1) : i1 + 1] if i0 == i1 else passage.tokens[i0:i1]
+    theirs = ref.tokens[max(0, j0 - 1) : j1 + 1] if j0 == j1 else ref.tokens[j0:j1]
+    if not around or not all(t.quoted for t in around) or any(t.quoted for t in theirs):
+        return False
+    mine = _quotation(passage, i0 if i1 > i0 else i0 - 1)
+    unquoted = {t.key for t in ref.tokens if not t.quoted}
+    return len(mine) >= STATEMENT and len(mine & unquoted) >= SAME_WORDS * len(mine)
+
+
+STATEMENT = 8  # words a quotation holds, at least, to be a statement's
+SAME_WORDS = 0.8  # of its words, the share the reference prints as its own
+
+
 def percent_spelt(passage: Passage, ref: Passage, op: Opcode) -> bool:
     """Whether a change only writes a percentage otherwise ("2%" for "2 per cent"): the
     words "per cent" or "percent" on one side, after a figure printed with "%" on the
