@@ -20,6 +20,7 @@ from briefing.analysis.discrepancies.modifiers import (
     unit_changed,
 )
 from briefing.analysis.discrepancies.pairing import (
+    calendar_part,
     counted_alike,
     differs,
     figures_in_order,
@@ -158,7 +159,7 @@ def compare_passages(
     # A figure the reference prints elsewhere in the sentence, rounded or hedged ("nearly
     # 60 cm" for "nearly 2 feet (60 cm)"), is that figure, whatever it was paired with.
     pairs = [
-        (x, y)
+        (x, calendar_part(y, x, ref))
         for x, y in pairs[:strong] + loose
         if differs(x, y)
         and not any(rounded_alike(x, z) or hedged(x, z) for z in ref.items)

@@ -6,6 +6,7 @@ other words ("Feb 27, 2024" and "February 2024", "$2.89 trillion" and "$2.9 tril
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rapidfuzz.distance import Opcode
 
@@ -17,6 +18,7 @@ from briefing.text.lexicon import (
     COMMON_WORDS,
     CONNECTORS,
     DIMENSIONS,
+    MONTHS,
     NATIONALITY,
     NEWS_AGENCIES,
     TIME_UNITS,
@@ -213,7 +215,9 @@ def differs(x: Item, y: Item) -> bool:
         return False  # "per the AP": a credit the copy adds, no name changed
     if x.family == "name" and _demonym(x.text) != _demonym(y.text):
         return False  # "the Nigerian team" for "the Super Eagles": said another way
-    if x.family == "date" and (_date_sort(x) != _date_sort(y) or _date_sort(x) == "relative"):
+    if x.family == "date" and (
+        _date_sort(x, y) != _date_sort(y, x) or _date_sort(x, y) == "relative"
+    ):
         return False  # "today" for "tomorrow": a copy published a day later says the same
     return not rounded_alike(x, y) and not hedged(x, y) and not within_bound(x, y)
 
@@ -256,8 +260,10 @@ def _date_words(words: set[str]) -> set[str]:
     return {date_part(normalise(w), True) or w for w in words}
 
 
-def _date_sort(item: Item) -> str:
+def _date_sort(item: Item, other: Item | None = None) -> str:
     key = min(item.keys)
+    if other is not None and _calendar_day(key) and _calendar_day(min(other.keys)):
+        return "calendar"  # "yesterday, Friday, July 21, 2023" for "July 21, 2022"
     if any(
         day in key
         for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -271,6 +277,34 @@ def _date_sort(item: Item) -> str:
 
 
 _SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+_MONTH_NAMES = frozenset(MONTHS.values())
+
+
+def calendar_part(y: Item, x: Item, ref: Passage) -> Item:
+    """The reference's date from where the version's begins: "July 21, 2023" of
+    "yesterday, Friday, July 21, 2023", where the version prints "July 21, 2022" (what
+    the version should read there is the day, not the words around it)."""
+    if (
+        x.family != "date"
+        or x.text[:1].isdigit()
+        or not (_calendar_day(min(x.keys)) and _calendar_day(min(y.keys)))
+    ):
+        return y
+    head = x.text.split()[0].casefold()
+    for k in range(y.first + 1, y.last + 1):
+        token = ref.tokens[k]
+        if token.text.casefold() == head:
+            offset = token.start - ref.tokens[y.first].start
+            if any(c.isdigit() for c in y.text[:offset]):
+                return y  # ("8 April 2023": the day is the date's)
+            return replace(y, start=y.start + offset, text=y.text[offset:], first=k)
+    return y
+
+
+def _calendar_day(key: str) -> bool:
+    """Whether a date's key names a month and a year, whatever else it names."""
+    words = set(key[2:].split())
+    return bool(words & _MONTH_NAMES) and any(w.isdigit() and len(w) == 4 for w in words)
 
 
 def substitutions(passage: Passage, ref: Passage, ops: list[Opcode]) -> list[tuple[Item, Item]]:
