@@ -104,7 +104,12 @@ def _respellings(
     own = entity_names(project.entities.values())
     # (A title is no misspelt name: "Senator" for the reference's "Senate".)
     exclude = own | {fold_name(n) for n in capitalised_runs(document.text)} | set(TITLES)
-    forms = sorted(n for n in names | addressed_surnames(names) if fold_name(n) not in own)
+    # (Nor is a title a name to misspell: "Presidency" for the reference's "President".)
+    forms = sorted(
+        n
+        for n in names | addressed_surnames(names)
+        if fold_name(n) not in own and fold_name(n) not in TITLES
+    )
     found = near_misses.of(forms, exclude, ANCHORED_THRESHOLD)
     return {
         version: [
