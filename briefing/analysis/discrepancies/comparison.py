@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Opcode
 
+from briefing.analysis.discrepancies.conversions import one_measure
 from briefing.analysis.discrepancies.figures import hedged, rounded_alike
 from briefing.analysis.discrepancies.items import Item
 from briefing.analysis.discrepancies.modifiers import (
@@ -27,7 +28,6 @@ from briefing.analysis.discrepancies.pairing import (
     is_age,
     reordered,
     respelt_names,
-    same_measure,
     same_slot,
     substitutions,
     unshared,
@@ -167,7 +167,7 @@ def compare_passages(
             y.family == "number"
             and any(z is not x and (rounded_alike(z, y) or hedged(y, z)) for z in passage.items)
         )
-        and not same_measure(passage, x, ref, y)
+        and not one_measure(passage, x, ref, y)
     ]
     pairs += respelt_names(passage, ref, mapping, {id(i) for pair in pairs for i in pair})
     # Quotations, negations and words changed in an otherwise matching sentence.
