@@ -43,13 +43,14 @@ _PATTERNS = [
         r"(go|head) (to )?[\w.-]+\.(com|org|net)\b|how (informative|useful|helpful) (is|was)\b|"
         # a blog's comment form, and a page's note that its story is still being written
         r"comments are closed\b|please enter your (comment|name)\b|replydelete|"
-        r"this is (a )?developing (news|story)\b|(please )?check back (later )?for updates\b",
+        r"this is (a )?developing (news|story)\b|(please )?check back (later )?for updates\b|"
+        r"notifications can be managed\b",
     ),
     (
         "box",
         r"(key takeaways|why this matters|what you should know|what to know|highlights|"
         r"in brief|at a glance|the big picture|quick read)\s*:?$|"
-        r"support\b.{0,60}\bjournalism\b|"  # a site's appeal for money, to its end
+        r"support\b.{0,60}\bjournalism\b|your support (helps|makes)\b|"  # an appeal for money
         r"about us$|who we are$",  # the site's account of itself
     ),
     (
@@ -67,6 +68,8 @@ _PATTERNS = [
 ]
 PHRASES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _PATTERNS]
 ANYWHERE = [
+    # A blog's comment form, however its sentence runs on ("... to reduce spam. Learn how").
+    ("prompt", re.compile(r"^this site uses akismet to reduce spam\b", re.I)),
     (
         "caption",
         re.compile(

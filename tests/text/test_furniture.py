@@ -343,6 +343,25 @@ def test_a_blogs_comment_form_feed_footer_and_developing_note_are_furniture() ->
     )
 
 
+def test_a_sites_appeal_for_donations_and_its_notification_prompts_are_furniture() -> None:
+    # Lines of real copies (The Independent's appeal under "Your support ...", and a
+    # WordPress comment form's note).
+    assert_set_apart(
+        "Namibian President Hage Geingob dies",
+        "Namibian President Hage Geingob died Sunday while receiving medical treatment.",
+        [
+            "Notifications can be managed in browser preferences.",
+            "Your support helps us to tell the story",
+            "From reproductive rights to climate change to Big Tech, The Independent is on "
+            "the ground when the story is developing.",
+            "At such a critical moment in US history, we need reporters on the ground. Your "
+            "donation allows us to keep sending journalists to speak to both sides of the story.",
+            "Your support makes all the difference.",
+            "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+        ],
+    )
+
+
 def test_a_sentence_that_names_an_agency_or_a_post_is_story() -> None:
     kinds = _kinds(
         "Grab to cut 1,000 jobs\n\n"
