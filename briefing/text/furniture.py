@@ -56,6 +56,8 @@ _DATELINE = re.compile(
     rf"""(?:\s*date\s\d{{4}}-\d{{2}}(?:-\d{{2}})?\s+   # the store's own date mark
         |\((?:{_AGENCIES})(?:-\s?[A-Z][\w ]{{1,30}})?\)\s*(?:(?:—|–|-{{1,2}})\s+)?
         # "(MENAFN)", "(MENAFN- Live Mint)", "(Reuters) -"
+        |\([A-Z][A-Z.&| ]{{1,30}}[A-Z]\)\s*(?:—|–|-{{1,2}})\s+
+        # "(AFRICAN EXAMINER) –", "(UTV|COLOMBO) –"
         |\d{{1,2}}\s\w+\s\d{{4}}:\s+               # "12 gennaio 2024:"
         |(?:[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+)*  # ROME, CORTINA D'AMPEZZO
            |[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*(?:,|\())  # Nueva York, ... (EFE)

@@ -125,6 +125,10 @@ def test_a_date_mark_and_a_dateline_are_one_head_of_their_paragraph() -> None:
     assert _kinds(f"New species found\n{agency_only}\n")["(Reuters) -"] == "dateline"
     arrows = "TEFE, Brazil >> Dozens of river dolphins have died in the drought, experts said."
     assert _kinds(f"Dolphins die\n{arrows}\n")["TEFE, Brazil >>"] == "dateline"
+    own = "(AFRICAN EXAMINER) – The Special Adviser to the President has resigned, he said."
+    assert _kinds(f"Adviser resigns\n{own}\n")["(AFRICAN EXAMINER) –"] == "dateline"
+    desk = "(UTV|COLOMBO) – Police arrested 20 suspects over the past 24 hours, they said."
+    assert _kinds(f"Suspects arrested\n{desk}\n")["(UTV|COLOMBO) –"] == "dateline"
 
 
 def test_search_boxes_appeals_and_device_prompts_are_furniture() -> None:
