@@ -149,7 +149,7 @@ def _furniture_of(
             cut_off = index == len(units) - 1 and (
                 previous_story or (len(_WORD.findall(line)) >= 6 and previous != "related")
             )
-            kind, reason = _without_sentence(line, following, cut_off)
+            kind, reason = _without_sentence(line, following, cut_off, previous_story)
         if (
             kind is None
             and not story_seen
@@ -201,7 +201,11 @@ def _furniture_of(
 
 
 def _standfirst(line: str) -> bool:
-    return not _ends_sentence(line) and len(_WORD.findall(line)) <= STANDFIRST
+    return (
+        not _ends_sentence(line)
+        and _INTRODUCES.search(line.strip()) is None
+        and len(_WORD.findall(line)) <= STANDFIRST
+    )
 
 
 def _repeated_alone(lines: list[str], index: int) -> bool:
@@ -310,7 +314,9 @@ def _says_what_it_is(line: str) -> tuple[str | None, str]:
     return None, ""
 
 
-def _without_sentence(line: str, following: str, cut_off: bool) -> tuple[str | None, str]:
+def _without_sentence(
+    line: str, following: str, cut_off: bool, after_story: bool = False
+) -> tuple[str | None, str]:
     """Furniture by its shape: no sentence in it. ``cut_off``: the text's last line, after
     story (the store may have cut it off mid-sentence)."""
     stripped = line.strip()
@@ -323,11 +329,31 @@ def _without_sentence(line: str, following: str, cut_off: bool) -> tuple[str | N
         return "other", f"fewer than {SHORT} words, or a label"
     if _QUESTION_HEAD.match(stripped) and len(words) <= HEADLINE:
         return "headline", "a question alone on its line (a headline or a crosshead)"
-    if _ends_sentence(stripped):
-        return None, ""
+    if _ends_sentence(stripped) or _INTRODUCES.search(stripped):
+        return None, ""  # (or it introduces what follows: "... stated as follows")
+    if after_story and len(words) >= RUN_ON and _run_on(stripped, words):
+        return None, ""  # a story's sentence that lost its full stop
     if len(words) > HEADLINE and not _short_lines(stripped):
         return None, ""
     return "headline", "no sentence ends in it (a headline, a teaser or a crosshead)"
+
+
+_INTRODUCES = re.compile(r"\b(as follows|reads? thus|thus)\s*[:,]?$", re.IGNORECASE)
+RUN_ON = 15
+
+
+def _run_on(line: str, words: list[str]) -> bool:
+    """Whether a long line reads as a sentence (most words in lower case) and credits no
+    photograph ("... in Queensland. Credit: James Cook University")."""
+    return (
+        line[:1].isupper()
+        and sum(w[:1].islower() for w in words) >= LOWER * len(words)
+        and _CREDITED.search(line) is None
+    )
+
+
+LOWER = 0.6
+_CREDITED = re.compile(r"\b(credit|photo|image|picture)s?\s*:", re.IGNORECASE)
 
 
 def _short_lines(block: str) -> bool:

@@ -37,11 +37,6 @@ FURNITURE_MISSES = {
         "the store's date mark marked as pieces of its line: 8 of 12 lines set apart "
         "were marked"
     ),
-    "politics-nigeria-ngelale-leave": (
-        "a copy's opening line on where the statement was posted, and a headline glued to "
-        "the store's date mark, set apart where the reader read story: 8 of 11 lines set "
-        "apart were marked"
-    ),
     "super-eagles-libya-pilot": (
         "a headline spelt in leetspeak stands as a story line (1 of 3 marked lines missed)"
     ),

@@ -366,6 +366,30 @@ def test_a_sites_appeal_for_donations_and_its_notification_prompts_are_furniture
     )
 
 
+def test_a_story_line_that_lost_its_full_stop_or_introduces_a_statement_is_story() -> None:
+    # Lines of real copies (CKNNews, Nigerian Tracker), and a caption that stays one.
+    lost = (
+        "He made his position known in a statement he posted on his verified social media "
+        "page seen by CKNNews"
+    )
+    introduces = (
+        "Ajuri Ngalele Presidential spokesperson have stepdown ,in a Facebook post Ngalele "
+        "stated as follows"
+    )
+    caption = "A new species of stick insect has been discovered in Queensland. Credit: James Cook"
+    kinds = _kinds(
+        "Ngelale steps aside\n\n"
+        f"{introduces}\n\n"
+        "Presidential spokesman Ajuri Ngelale has announced his desire to step aside.\n\n"
+        f"{lost}\n\n"
+        "On Friday, I submitted a memo to the Chief of Staff to the President.\n\n"
+        f"{caption}\n\n"
+        "I look forward to returning to full-time national service.\n"
+    )
+    assert lost not in kinds and introduces not in kinds, kinds
+    assert kinds[caption] in ("caption", "headline"), kinds
+
+
 def test_a_sentence_that_names_an_agency_or_a_post_is_story() -> None:
     kinds = _kinds(
         "Grab to cut 1,000 jobs\n\n"
