@@ -80,7 +80,8 @@ def score(story: Story, show: bool = False) -> Score:
         for row in head_rows:
             result.datelines += 1
             line = text.rfind("\n", 0, _span(text, row["text"])[0]) + 1
-            whole = text[line : text.find("\n", line) % (len(text) + 1)].strip()
+            line_end = text.find("\n", line)
+            whole = text[line : line_end if line_end >= 0 else len(text)].strip()
             # Pieces marked that make the whole line (a date mark and a headline) are
             # found where the tool set the whole line apart.
             hit = (line in heads and heads[line] == marked_heads[line]) or (

@@ -315,10 +315,11 @@ def _says_what_it_is(line: str) -> tuple[str | None, str]:
 
 
 def _without_sentence(
-    line: str, following: str, cut_off: bool, after_story: bool = False
+    line: str, following: str, cut_off: bool, after_story: bool
 ) -> tuple[str | None, str]:
     """Furniture by its shape: no sentence in it. ``cut_off``: the text's last line, after
-    story (the store may have cut it off mid-sentence)."""
+    story (the store may have cut it off mid-sentence); ``after_story``: the line before
+    was story."""
     stripped = line.strip()
     words = _WORD.findall(stripped)
     if cut_off and not _ends_sentence(stripped):
@@ -338,7 +339,7 @@ def _without_sentence(
     return "headline", "no sentence ends in it (a headline, a teaser or a crosshead)"
 
 
-_INTRODUCES = re.compile(r"\b(as follows|reads? thus|thus)\s*[:,]?$", re.IGNORECASE)
+_INTRODUCES = re.compile(r"\b(as follows|thus)\s*[:,]?$", re.IGNORECASE)  # "reads thus"
 RUN_ON = 15
 
 

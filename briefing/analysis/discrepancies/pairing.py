@@ -216,7 +216,7 @@ def differs(x: Item, y: Item) -> bool:
     if x.family == "name" and _demonym(x.text) != _demonym(y.text):
         return False  # "the Nigerian team" for "the Super Eagles": said another way
     if x.family == "date" and (
-        _date_sort(x, y) != _date_sort(y, x) or _date_sort(x, y) == "relative"
+        (sort := _date_sort(x, y)) != _date_sort(y, x) or sort == "relative"
     ):
         return False  # "today" for "tomorrow": a copy published a day later says the same
     return not rounded_alike(x, y) and not hedged(x, y) and not within_bound(x, y)
@@ -260,9 +260,10 @@ def _date_words(words: set[str]) -> set[str]:
     return {date_part(normalise(w), True) or w for w in words}
 
 
-def _date_sort(item: Item, other: Item | None = None) -> str:
+def _date_sort(item: Item, other: Item) -> str:
+    """What sort of date an item gives, read against the date it is compared with."""
     key = min(item.keys)
-    if other is not None and _calendar_day(key) and _calendar_day(min(other.keys)):
+    if _calendar_day(key) and _calendar_day(min(other.keys)):
         return "calendar"  # "yesterday, Friday, July 21, 2023" for "July 21, 2022"
     if any(
         day in key
