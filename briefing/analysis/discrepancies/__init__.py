@@ -29,6 +29,7 @@ from briefing.analysis.discrepancies.decision import Decider
 from briefing.analysis.discrepancies.offices import find_office_changes
 from briefing.analysis.discrepancies.passages import VersionTexts, passages_of_group
 from briefing.analysis.discrepancies.qualifiers import find_qualifier_changes
+from briefing.analysis.discrepancies.quoted_words import find_quoted_words
 from briefing.analysis.discrepancies.respellings import find_respellings
 from briefing.analysis.discrepancies.sites import row_groups, sites_of_row
 from briefing.analysis.near_misses import Respellings
@@ -88,6 +89,7 @@ def find_discrepancies(
     added += find_age_changes(versions, alignment.pivot, decider.reviews)
     added += find_office_changes(versions, alignment.pivot, decider.reviews)
     added += find_qualifier_changes(versions, alignment.pivot, decider.reviews)
+    added += find_quoted_words(versions, alignment.pivot, decider.reviews)
     added += find_respellings(versions, alignment.pivot, respelt or {}, decider.reviews)
     return number_them(deduplicate(first + rest + mentioned + added), decider.order, alignment)
 
