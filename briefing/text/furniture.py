@@ -131,8 +131,9 @@ def _furniture_of(
     previous = ""
     later = [_fold(u[2]) for u in units]
     # A name and a colon heading one paragraph is its dateline ("Kozhikode: The boy ...");
-    # heading several, the speakers of an exchange ("Jones: I did not.").
-    named_heads = sum(bool(_NAMED_HEAD.match(u[2])) for u in units)
+    # heading several, the speakers of an exchange ("Jones: I did not."); but one name
+    # heading a teaser and the story it repeats is one dateline.
+    named_heads = len({m.group() for u in units if (m := _NAMED_HEAD.match(u[2]))})
     story_paragraphs = 0
     for index, (start, end, line) in enumerate(units):
         number = text.count("\n", 0, start) + 1

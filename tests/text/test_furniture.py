@@ -96,6 +96,15 @@ def test_a_place_and_a_colon_at_the_storys_head_are_its_dateline_further_down_a_
     assert "Minister:" not in kinds and note not in kinds
 
 
+def test_one_place_heading_a_teaser_and_its_story_is_a_dateline_two_names_an_exchange() -> None:
+    story = "Johannesburg: Electoral officials said on Thursday that they had excluded Zuma."
+    teaser = "Johannesburg: Electoral officials said on Thursday that they had excl..."
+    more = "The country is to hold general elections on May 29."
+    assert _kinds(f"Zuma barred\n{teaser}\n{story}\n{more}\n").get("Johannesburg:") == "dateline"
+    exchange = "Jones: I did not sign it.\nSmith: You did, on Monday.\n"
+    assert "Jones:" not in _kinds(f"Court hears\n{exchange}{more}\n")
+
+
 def test_the_sites_prompts_and_captions_with_a_credit_are_furniture() -> None:
     lines = [
         "Don't miss out on the headlines from World. Followed categories will be added to My News.",
