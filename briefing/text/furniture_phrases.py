@@ -109,6 +109,8 @@ ANYWHERE = [
     ),
     # A site's prompt to follow a section ("Don't miss out on the headlines from World.").
     ("share", re.compile(r"^don[’']t miss (out on )?the (latest|headlines)\b", re.I)),
+    # A newsletter's offer ("... breaking headlines delivered to your inbox.").
+    ("prompt", re.compile(r"^[^.]{0,160}\b(right )?(in|to|into) your inbox\b[^.]{0,40}\.?$", re.I)),
     # A feed's footer, where a site reposts another's post ("The post FIFA suspends seven
     # players ... appeared first on The Guardian Nigeria News").
     ("other", re.compile(r"^the post\b.{1,300}\bappeared first on\b", re.I)),

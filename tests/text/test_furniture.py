@@ -110,6 +110,8 @@ def test_the_sites_prompts_and_captions_with_a_credit_are_furniture() -> None:
         "Don't miss out on the headlines from World. Followed categories will be added to My News.",
         "Chrysogorgia abludo, a type of coral, is one of seven confirmed new species found "
         "during the expedition. (Image credit: DeepCCZ expedition, NOAA)",
+        "Get the first look at the digital newspaper, curated daily stories and breaking "
+        "headlines delivered to your inbox.",
     ]
     story = "Oscar Pistorius has been released from prison, the authorities said on Friday."
     assert_set_apart("Pistorius released", story, lines)
