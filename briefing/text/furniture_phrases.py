@@ -109,6 +109,14 @@ ANYWHERE = [
     ),
     # A site's prompt to follow a section ("Don't miss out on the headlines from World.").
     ("share", re.compile(r"^don[’']t miss (out on )?the (latest|headlines)\b", re.I)),
+    # A channel's offer ("(Get the news that matters from ... on WhatsApp. Click ..."), and
+    # a site's account of itself ("Stay informed with The Namibian – your source for
+    # credible journalism. Get ...").
+    (
+        "share",
+        re.compile(r"^\(?get (the )?(latest )?news\b.{0,60}\bon (whatsapp|telegram)\b", re.I),
+    ),
+    ("box", re.compile(r"^stay informed with\b.{0,80}\b(journalism|news|reporting)\b", re.I)),
     # A newsletter's offer ("... breaking headlines delivered to your inbox.").
     ("prompt", re.compile(r"^[^.]{0,160}\b(right )?(in|to|into) your inbox\b[^.]{0,40}\.?$", re.I)),
     # A feed's footer, where a site reposts another's post ("The post FIFA suspends seven

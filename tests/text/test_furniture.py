@@ -112,6 +112,10 @@ def test_the_sites_prompts_and_captions_with_a_credit_are_furniture() -> None:
         "during the expedition. (Image credit: DeepCCZ expedition, NOAA)",
         "Get the first look at the digital newspaper, curated daily stories and breaking "
         "headlines delivered to your inbox.",
+        "(Get the news that matters from New Indian Express on WhatsApp. Click this link and "
+        "hit 'Click to Subscribe'. Follow the instructions after that.)",
+        "Stay informed with The Namibian – your source for credible journalism. Get in-depth "
+        "reporting and opinions for only N$85 a month.",
     ]
     story = "Oscar Pistorius has been released from prison, the authorities said on Friday."
     assert_set_apart("Pistorius released", story, lines)

@@ -4,11 +4,12 @@ does not say.
 A copy's sentence with no counterpart in the reference is an addition when most of its
 content words occur nowhere in the reference, its page furniture included (a rewording
 of the reference's own content is no addition, nor a sentence made of its signature or
-byline: "in a statement signed by ... Willie Bassey"), and it stands between passages
-the copy shares with the reference: past the last of them, the copy may tell more of the
-story than the reference (or than the store kept of it), and nothing can be said. Where
-the reference's own text stops mid-sentence, only a copy that prints the reference nearly
-word for word is read so: a rewrite may bring forward, in its own words, what the
+byline: "in a statement signed by ... Willie Bassey"). Past the last passage a copy shares
+with a whole reference, what the copy goes on to tell is its own (a later wire take's
+paragraphs), up to a teaser of another story; where the store kept only the reference's
+start, the copy may be telling the rest of it, and nothing past that passage can be said.
+Where the reference's own text stops mid-sentence, only a copy that prints the reference
+nearly word for word is read so: a rewrite may bring forward, in its own words, what the
 reference said after the cut.
 """
 
@@ -56,9 +57,8 @@ def find_additions(
         return []
     ref_document = versions.documents[reference]
     known = set(content_words(ref_document.text))
-    # A copy's sentences after the last passage it shares with the reference may
-    # continue a longer telling of the story than the reference's (or than the store
-    # kept of it): they are shown on the comparison page, not reported.
+    # A copy's sentences after the last passage it shares with a reference the store cut
+    # may continue the reference's own telling: they are shown on the comparison page.
     last_shared = {version: -1 for version in versions.documents}
     verbatim = {version: 0 for version in versions.documents}
     shared = {version: 0 for version in versions.documents}
@@ -75,6 +75,8 @@ def find_additions(
         for version in versions.documents:
             if verbatim[version] < COPY * shared[version]:
                 last_shared[version] = -1
+    whole = not (reference in versions.cut_at or reference in versions.partial)
+    teasers: set[str] = set()  # versions whose tail has reached a teaser's cut-off words
     ref_cut = versions.cut_at.get(reference)
     found: list[Discrepancy] = []
     for index, row in enumerate(alignment.rows):
@@ -83,12 +85,16 @@ def find_additions(
         ):
             continue  # the reference's sentence the store cut off: the rest is unread
         for version, cell in row.cells.items():
-            if (
-                version == reference
-                or version not in versions.documents
-                or index > last_shared[version]
-            ):
+            if version == reference or version not in versions.documents:
                 continue
+            if index > last_shared[version]:
+                # Past the last passage a copy shares with a whole reference, what it
+                # tells is its own, up to a teaser of another story ("... Some…").
+                if not whole or version in teasers:
+                    continue
+                if any(_teaser(versions, version, i) for i in cell):
+                    teasers.add(version)
+                    continue
             weak = row.scores.get(version, 100.0) < ALIGNED
             for sentence_index in cell:
                 sentence = versions.sentences[version][sentence_index]
@@ -126,6 +132,13 @@ VERBATIM = 85.0
 # A copy's sentence aligned with the reference's at less than this (the aligner's score,
 # 0-100) may be a sentence of its own that happens to share words.
 ALIGNED = 60.0
+
+
+def _teaser(versions: VersionTexts, version: str, sentence_index: int) -> bool:
+    """Whether a copy's sentence stands in a paragraph that ends cut off ("… Upbit,…")."""
+    sentence = versions.sentences[version][sentence_index]
+    paragraph = versions.documents[version].paragraph_at(sentence.start)
+    return paragraph is not None and paragraph.text.rstrip().endswith(("…", "..."))
 
 
 def _new_sentence(text: str, known: set[str]) -> tuple[int, int] | None:
