@@ -57,7 +57,8 @@ _PATTERNS = [
         "byline",
         r"\(?(by|written by|author|reporting by|writing by|editing by|additional "
         r"report(ing)? by|compiled by|edited by|about the author|posted by|posted in|filed in|"
-        r"categor(y|ies)\s*:|sourced from|culled from|courtesy of)\b",
+        r"categor(y|ies)\s*:|sourced from|culled from|courtesy of)\b|"
+        r"source\s*[–—-]\s*[A-Z][\w.]*(\s[A-Z][\w.]*){0,3}\s*$",  # "Source – BBC"
     ),
     (
         "caption",

@@ -116,6 +116,7 @@ def test_the_sites_prompts_and_captions_with_a_credit_are_furniture() -> None:
         "hit 'Click to Subscribe'. Follow the instructions after that.)",
         "Stay informed with The Namibian – your source for credible journalism. Get in-depth "
         "reporting and opinions for only N$85 a month.",
+        "Source – BBC",
     ]
     story = "Oscar Pistorius has been released from prison, the authorities said on Friday."
     assert_set_apart("Pistorius released", story, lines)
