@@ -116,10 +116,16 @@ def test_the_sites_prompts_and_captions_with_a_credit_are_furniture() -> None:
         "hit 'Click to Subscribe'. Follow the instructions after that.)",
         "Stay informed with The Namibian – your source for credible journalism. Get in-depth "
         "reporting and opinions for only N$85 a month.",
-        "Source – BBC",
     ]
     story = "Oscar Pistorius has been released from prison, the authorities said on Friday."
     assert_set_apart("Pistorius released", story, lines)
+
+
+def test_a_sources_credit_alone_on_the_last_line_is_a_byline() -> None:
+    story = "Edgar Lungu has died at the age of 68, his party has said in a statement."
+    more = "He had been receiving specialized treatment in South Africa, the party added."
+    kinds = _kinds(f"Lungu dies\n{story}\n{more}\nSource – BBC\n")
+    assert kinds.get("Source – BBC") == "byline"
 
 
 def test_a_date_mark_and_a_dateline_are_one_head_of_their_paragraph() -> None:
