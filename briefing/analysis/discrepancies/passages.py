@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from briefing.analysis.discrepancies.items import Item, MentionSpan, extract_items
 from briefing.analysis.results import Mention
 from briefing.model import Project
-from briefing.text.lexicon import COMMON_WORDS
+from briefing.text.lexicon import COMMON_WORDS, NEWS_AGENCIES
 from briefing.text.segment import Document
 from briefing.text.words import Token, WordReader, placed_tokens, quote_spans
 
@@ -28,17 +28,32 @@ def _cut_at(document: Document) -> int | None:
     a box of prose set apart after it (the text's end, then)."""
     if not document.paragraphs:
         return None
-    if not _ENDS.search(document.paragraphs[-1].text) or _CUT.search(document.paragraphs[-1].text):
+    last_paragraph = _SIGNED.sub("", document.paragraphs[-1].text)
+    if not _ENDS.search(last_paragraph) or _CUT.search(last_paragraph):
         return document.paragraphs[-1].end
     last = document.text.rstrip()
-    tail = last[last.rfind("\n") + 1 :].strip()
+    start = last.rfind("\n") + 1
+    tail = last[start:].strip()
     if (
         len(last) > document.paragraphs[-1].end
         and len(tail.split()) >= PROSE
         and not _ENDS.search(tail)
+        and not any(a.start <= start < a.end and a.kind in _NO_PROSE for a in document.aside)
     ):
         return len(document.text)
     return None
+
+
+# A wire's sign-off after the story's last full stop ("... in September. – AFP",
+# "(Reporting by ...; Editing by ...)", "Enditem"): the story ends before it.
+_SIGNED = re.compile(
+    rf"\s*(?:[–—-]\s*(?:{'|'.join(NEWS_AGENCIES)})|\((?:with )?(?:{'|'.join(NEWS_AGENCIES)})"
+    r"(?: inputs)?\)|\((?:reporting|writing|editing) by [^)]*\)|enditem|agencies|■)\s*$",
+    re.IGNORECASE,
+)
+# Lines set apart as these are no prose the store cut off: a share bar, a prompt, a
+# caption or a credit never ends in a full stop ("Follow us on Twitter @BBCAfrica").
+_NO_PROSE = frozenset({"share", "prompt", "byline", "caption", "navigation", "related", "ad"})
 
 
 @dataclass(frozen=True)
