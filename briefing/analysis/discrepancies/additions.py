@@ -173,4 +173,7 @@ def _new_clause(
     return None
 
 
-CLAUSE = 4  # an inserted clause that adds a claim has at least this many content words
+# An inserted clause that adds a claim has at least this many content words, as a sentence
+# does: with four, inserted clauses were twice as often rewordings readers left unmarked
+# ("ongoing anti-corruption crackdown") as claims (3 found and 15 noise fewer with six).
+CLAUSE = 6
