@@ -246,8 +246,9 @@ def _standfirsts(
     text: str, found: list[SetApart], units: list[tuple[int, int, str]]
 ) -> list[SetApart]:
     """Story-like lines above the story's dateline are the page's standfirst: a dateline
-    opens the story it heads."""
-    heads = [a for a in found if a.kind == "dateline"]
+    opens the story it heads, not a teaser's ("PARIS — The movie ... title of best…")."""
+    teasers = {a for a, _, line in units if not _ends_sentence(line)}
+    heads = [a for a in found if a.kind == "dateline" and a.start not in teasers]
     if not heads:
         return found
     aside = {a.start for a in found}
@@ -333,6 +334,8 @@ def _without_sentence(
         return "headline", "a question alone on its line (a headline or a crosshead)"
     if _ends_sentence(stripped) or _INTRODUCES.search(stripped):
         return None, ""  # (or it introduces what follows: "... stated as follows")
+    if _TEASER.search(stripped):
+        return "related", "a teaser its site cut off with an ellipsis (\u201crevamp\u2026\u201d)"
     if after_story and len(words) >= RUN_ON and _run_on(stripped, words):
         return None, ""  # a story's sentence that lost its full stop
     if len(words) > HEADLINE and not _short_lines(stripped):
@@ -340,6 +343,7 @@ def _without_sentence(
     return "headline", "no sentence ends in it (a headline, a teaser or a crosshead)"
 
 
+_TEASER = re.compile(r"\w[,;]?(?:…|\.\.\.)$")  # "... a sweeping revamp…", "leadership,…"
 _INTRODUCES = re.compile(r"\b(as follows|thus)\s*[:,]?$", re.IGNORECASE)  # "reads thus"
 RUN_ON = 15
 

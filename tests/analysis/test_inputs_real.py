@@ -44,10 +44,6 @@ FURNITURE_MISSES = {
         "a headline written as a sentence, a standfirst, and the store's date mark glued to a "
         "photo credit: 2 of 5 marked lines missed"
     ),
-    "courts-eu-apple-ireland-13bn-tax-ruling": (
-        "a rewrite's story taken for the standfirst of a teaser below it that opens with a "
-        "dateline (\u201cPARIS \u2014 The movie ...\u2026\u201d): 7 of 10 lines set apart were marked"
-    ),
     "business-denmark-novo-nordisk-9000-job-cuts": (
         "a site's teasers, an AI image's notice and a Portuguese reporting credit kept as "
         "story: 9 of 15 marked lines found"

@@ -128,6 +128,20 @@ def test_a_sources_credit_alone_on_the_last_line_is_a_byline() -> None:
     assert kinds.get("Source – BBC") == "byline"
 
 
+def test_teasers_cut_off_with_an_ellipsis_are_related_links_and_open_no_story() -> None:
+    story = [
+        "The top court of the European Union has put an end to Apple's battle over taxes.",
+        "Apple's chief executive had criticised the case, calling it political.",
+    ]
+    teasers = [
+        "In his initial weeks of taking office, the president has initiated a sweeping revamp…",
+        'PARIS — The movie "Emilia Pérez" recently garnered the title of best French film…',
+    ]
+    kinds = _kinds("\n\n".join([*story, *teasers, "© 2025 US Live"]) + "\n")
+    assert all(line not in kinds for line in story)
+    assert all(kinds.get(line) == "related" for line in teasers)
+
+
 def test_a_date_mark_and_a_dateline_are_one_head_of_their_paragraph() -> None:
     story = " date 2022-11-05 NAIROBI: More than 200 elephants have died in the drought."
     assert _kinds(f"Drought kills elephants\n{story}\n")["date 2022-11-05 NAIROBI:"] == "dateline"
