@@ -40,13 +40,13 @@ def find_quoted_words(
     if reference is None or reference not in versions.documents:
         return []
     ref_text = versions.documents[reference].text
-    words: list[tuple[str, int, Sentence]] = [
-        (m.group().casefold(), sentence.start + m.start(), sentence)
+    words: list[tuple[str, int, int, Sentence]] = [  # each word, where it stands, its sentence
+        (m.group().casefold(), sentence.start + m.start(), sentence.start + m.end(), sentence)
         for sentence in versions.sentences[reference]
         for m in _WORD.finditer(sentence.text)
     ]
     at: defaultdict[str, list[int]] = defaultdict(list)
-    for k, (word, _, _) in enumerate(words):
+    for k, (word, *_) in enumerate(words):
         at[word].append(k)
     ref_quotes = versions.quotes[reference]
     found: list[Discrepancy] = []
@@ -61,17 +61,16 @@ def find_quoted_words(
             if not any(s.start <= start < s.end for s in sentences):
                 continue  # a quotation of the page's furniture
             places = [
-                k for k in at[quoted[0]] if [w for w, _, _ in words[k : k + len(quoted)]] == quoted
+                k for k in at[quoted[0]] if [w[0] for w in words[k : k + len(quoted)]] == quoted
             ]
             if not places or any(_quoted_there(ref_text, ref_quotes, words[k][1]) for k in places):
                 continue
-            sentence = words[places[0]][2]
+            sentence = words[places[0]][3]
             if _statement(sentence, len(quoted)):
                 continue
             closed = end < len(document.text) and _MARK.match(document.text[end])
             span = (start - 1, end + 1 if closed else end)  # the marks with the words
-            last = words[places[0] + len(quoted) - 1]
-            upto = last[1] + len(last[0])
+            upto = words[places[0] + len(quoted) - 1][2]
             expected = ref_text[words[places[0]][1] : upto]
             if len(_MARKS.findall(expected)) % 2 and _MARK.match(ref_text[upto : upto + 1]):
                 expected += ref_text[upto]  # (a quotation the reference opens in them, closed)
