@@ -15,7 +15,7 @@ import yaml
 
 from briefing.analysis.results import BASIS_WORDS, Analysis, Discrepancy
 from briefing.model import Project
-from briefing.problems import Code, Problem
+from briefing.problems import Code, Problem, shorten
 from briefing.text.fold import find_all
 from briefing.text.slug import slug
 from briefing.text.spans import line_col
@@ -42,13 +42,18 @@ def problems(project: Project, analysis: Analysis) -> list[Problem]:
                 project.seeds_dir / source.file,
                 line,
                 col,
-                f"unreviewed {item.kind} discrepancy: “{item.found}”{expected}",
+                # (The words shortened, not what is said of them: a long added claim
+                # must not cut off the message's "the reference does not say it".)
+                f"unreviewed {item.kind} discrepancy: “{shorten(item.found, FOUND)}”{expected}",
                 "add a correction or an accepted wording to the fact file "
                 "(`briefing suggest` writes them)",
                 Code.UNREVIEWED,
             )
         )
     return found
+
+
+FOUND = 120  # characters of a discrepancy's words that a problem line quotes
 
 
 def items(
