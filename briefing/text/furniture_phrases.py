@@ -118,6 +118,19 @@ ANYWHERE = [
         re.compile(r"^\(?get (the )?(latest )?news\b.{0,60}\bon (whatsapp|telegram)\b", re.I),
     ),
     ("box", re.compile(r"^stay informed with\b.{0,80}\b(journalism|news|reporting)\b", re.I)),
+    # A subscription's price ("*No charge for 4 weeks then price increases to the regular
+    # rate of $19.00 plus GST every four weeks. Offer available to new ... subscribers"),
+    # and a comment section's policy ("... is committed to providing a forum for civil
+    # and constructive conversation").
+    (
+        "prompt",
+        re.compile(
+            r"^(?=.{0,300}\bsubscri(?:be|bers?|ption)\b)"
+            r"(?=.{0,300}\b(?:price|payment|charged|regular rate|plus (?:gst|vat|tax))\b)",
+            re.I,
+        ),
+    ),
+    ("comment", re.compile(r"^[^.]{0,80}\bcommitted to providing a forum for\b", re.I)),
     # A newsletter's offer ("... breaking headlines delivered to your inbox.").
     ("prompt", re.compile(r"^[^.]{0,160}\b(right )?(in|to|into) your inbox\b[^.]{0,40}\.?$", re.I)),
     # A feed's footer, where a site reposts another's post ("The post FIFA suspends seven

@@ -142,6 +142,25 @@ def test_teasers_cut_off_with_an_ellipsis_are_related_links_and_open_no_story() 
     assert all(kinds.get(line) == "related" for line in teasers)
 
 
+def test_a_subscriptions_price_and_a_comment_policy_in_the_story_are_furniture() -> None:
+    story = [
+        "At least 26 people have died after drinking alcohol tainted with methanol, they said.",
+        "Iran's state media reported that hundreds more were taken to hospital in the north.",
+        "Alcohol is banned in the country, and bootleggers often use industrial methanol.",
+    ]
+    offer = (
+        "*No charge for 4 weeks then price increases to the regular rate of $19.00 plus GST "
+        "every four weeks. Offer available to new and qualified returning subscribers only."
+    )
+    policy = (
+        "News Channel 3 is committed to providing a forum for civil and constructive conversation."
+    )
+    text = "\n\n".join(["Methanol kills 26", story[0], offer, story[1], policy, story[2]]) + "\n"
+    kinds = _kinds(text)
+    assert offer in kinds and policy in kinds
+    assert all(line not in kinds for line in story)
+
+
 def test_a_date_mark_and_a_dateline_are_one_head_of_their_paragraph() -> None:
     story = " date 2022-11-05 NAIROBI: More than 200 elephants have died in the drought."
     assert _kinds(f"Drought kills elephants\n{story}\n")["date 2022-11-05 NAIROBI:"] == "dateline"
