@@ -105,7 +105,9 @@ ANYWHERE = [
     (
         "share",
         re.compile(
-            r"^follow [\w ]{1,40} on (facebook|twitter|instagram|whatsapp|telegram)\b", re.I
+            r"^follow [\w ]{1,40} on (our )?(official )?"
+            r"(facebook|twitter|instagram|whatsapp|telegram)\b",
+            re.I,
         ),
     ),
     # A site's prompt to follow a section ("Don't miss out on the headlines from World.").

@@ -114,6 +114,7 @@ def test_the_sites_prompts_and_captions_with_a_credit_are_furniture() -> None:
         "headlines delivered to your inbox.",
         "(Get the news that matters from New Indian Express on WhatsApp. Click this link and "
         "hit 'Click to Subscribe'. Follow the instructions after that.)",
+        "Follow us on our official WhatsApp channel for breaking news alerts and key updates!",
         "Stay informed with The Namibian – your source for credible journalism. Get in-depth "
         "reporting and opinions for only N$85 a month.",
     ]
