@@ -31,8 +31,12 @@ def find_acronym_names(
     if reference is None or reference not in versions.documents:
         return []
     names = _reference_names(versions, reference)
+    if not names:
+        return []
     found: list[Discrepancy] = []
     for version, sentence in copies_sentences(versions, reference):
+        if "(" not in sentence.text:
+            continue  # (the pattern's search through words costs; most sentences have none)
         for match in _SPELT_OUT.finditer(sentence.text):
             expected = names.get(match.group("acronym"))
             if expected is None:
@@ -67,6 +71,8 @@ def _reference_names(versions: VersionTexts, reference: str) -> dict[str, str]:
     """The reference's acronyms, each with the one name it spells it out as."""
     spelt: dict[str, set[str]] = {}
     for sentence in versions.sentences[reference]:
+        if "(" not in sentence.text:
+            continue
         for match in _SPELT_OUT.finditer(sentence.text):
             acronym = match.group("acronym")
             if acronym in NEWS_AGENCIES or sum(c.isupper() or c.isdigit() for c in acronym) < 2:
