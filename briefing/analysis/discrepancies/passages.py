@@ -46,8 +46,9 @@ def _cut_at(document: Document) -> int | None:
 
 # A wire's sign-off after the story's last full stop ("... in September. – AFP",
 # "(Reporting by ...; Editing by ...)", "Enditem"): the story ends before it.
+_AGENCY = "|".join(NEWS_AGENCIES)
 _SIGNED = re.compile(
-    rf"\s*(?:[–—-]\s*(?:{'|'.join(NEWS_AGENCIES)})|\((?:with )?(?:{'|'.join(NEWS_AGENCIES)})"
+    rf"\s*(?:[–—-]\s*(?:{_AGENCY})|\((?:with )?(?:{_AGENCY})"
     r"(?: inputs)?\)|\((?:reporting|writing|editing) by [^)]*\)|enditem|agencies|■)\s*$",
     re.IGNORECASE,
 )

@@ -53,12 +53,11 @@ def find_quoted_words(
     for version, document in versions.documents.items():
         if version == reference:
             continue
-        sentences = versions.sentences[version]
         for start, end in versions.quotes[version]:
             quoted = [m.group().casefold() for m in _WORD.finditer(document.text, start, end)]
             if len(quoted) < WORDS or _titled(document.text[start:end]):
                 continue
-            if not any(s.start <= start < s.end for s in sentences):
+            if document.sentence_at(start) is None:
                 continue  # a quotation of the page's furniture
             places = [
                 k for k in at[quoted[0]] if [w[0] for w in words[k : k + len(quoted)]] == quoted
@@ -97,7 +96,8 @@ def _titled(text: str) -> bool:
 def _quoted_there(text: str, quotes: list[tuple[int, int]], offset: int) -> bool:
     """Whether the reference's word at ``offset`` stands in a quotation (marks it doubles,
     "''", included)."""
-    return any(a <= offset < b for a, b in quotes) or bool(_MARK.search(text[:offset][-3:]))
+    before = text[max(0, offset - 3) : offset]
+    return any(a <= offset < b for a, b in quotes) or bool(_MARK.search(before))
 
 
 def _statement(sentence: Sentence, quoted: int) -> bool:
