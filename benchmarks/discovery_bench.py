@@ -27,7 +27,7 @@ sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve
 from realstories import Story, stories  # noqa: E402
 
 from briefing import pipeline  # noqa: E402
-from briefing.render.suggest import items  # noqa: E402
+from briefing.render.suggest import suggestions  # noqa: E402
 
 EXTRA_WORDS = 4  # an expected form may hold this many words more than the annotation's
 
@@ -175,7 +175,7 @@ def score(story: Story) -> Score:
         folder = Path(tmp)
         write_project(story, folder)
         result = pipeline.check(folder / "facts.yaml", folder / "seeds")
-        found = items(result.project, result.analysis, everything=True)
+        found = suggestions(result.project, result.analysis, everything=True)
         other_language = set(result.analysis.other_language)
     reference = version_id(story.reference)
     by_file = {version_id(f): f for f in story.texts}
@@ -192,12 +192,13 @@ def score(story: Story) -> Score:
         likely = item["confidence"] >= LIKELY
         s.likely += likely
         text = story.texts[by_file[item["source"]]]
-        start, end = item["start"], max(item["end"], item["start"] + 1)
+        places = [(p["start"], max(p["end"], p["start"] + 1)) for p in item["places"]]
         match = None
         for n, annotation in enumerate(in_scope):
             if n in taken or version_id(annotation["file"]) != item["source"]:
                 continue
-            if any(a < end and start < b for a, b in _spans(text, annotation["found"])):
+            marked = _spans(text, annotation["found"])
+            if any(a < end and start < b for a, b in marked for start, end in places):
                 match = n
                 break
         if match is None:
@@ -239,7 +240,7 @@ def planted() -> Score:
     the same way: each planted error an annotation at the one place its text occurs."""
     listed = yaml.safe_load((PLANTED / "planted.yaml").read_text("utf-8"))["errors"]
     result = pipeline.check(PLANTED / "facts.yaml", PLANTED / "seeds")
-    found = [i for i in items(result.project, result.analysis, everything=False)]
+    found = suggestions(result.project, result.analysis)
     s = Score(suggestions=len(found), annotations=len(listed))
     taken: set[int] = set()
     for error in listed:
@@ -250,8 +251,9 @@ def planted() -> Score:
             k
             for k, item in enumerate(found)
             if item["source"] == error["version"]
-            and item["start"] <= end
-            and start <= max(item["end"], item["start"] + 1)
+            and any(
+                p["start"] <= end and start <= max(p["end"], p["start"] + 1) for p in item["places"]
+            )
         ]
         if not hits:
             s.misses.append(f"planted/{error['version']}: {error['kind']} {error['found']!r}")

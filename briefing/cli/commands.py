@@ -66,7 +66,7 @@ def command_suggest(args: argparse.Namespace) -> int:
     if result is None:
         return 1
     if args.json:
-        items = suggest.items(
+        items = suggest.suggestions(
             result.project, result.analysis, everything=args.all, min_confidence=args.min_confidence
         )
         print(json.dumps(items, ensure_ascii=False, indent=2))

@@ -28,6 +28,7 @@ from briefing.render.suggest import (
     correction_entry,
     entry_id,
     reference_lines,
+    same_entry,
 )
 
 Ask = Callable[[str], str]
@@ -60,21 +61,41 @@ def command_review(args: argparse.Namespace) -> int:
             (by_id[i], "correction", None) for i in args.accept
         ]
         decided += [(by_id[i], "accepted", None) for i in args.accept_wording]
-        return _write_all(paths, result, decided)
+        # (Two ids of the same words are one decision: one entry settles both.)
+        once = {_key(item): (item, decision, right) for item, decision, right in decided}
+        return _write_all(paths, result, list(once.values()))
     if not pending:
         print("briefing review: every discrepancy is reviewed")
         return 0
-    return _interactive(paths, result, pending, input)
+    return _interactive(paths, result, _by_entry(pending), input)
+
+
+def _key(item: Discrepancy) -> tuple[str, str, str]:
+    return same_entry(item.kind, item.form, item.expected_form)
+
+
+def _by_entry(pending: list[Discrepancy]) -> list[list[Discrepancy]]:
+    """The places one fact-file entry would settle (the same words, wherever they stand),
+    the likeliest first: the editor decides each once."""
+    groups: dict[tuple[str, str, str], list[Discrepancy]] = {}
+    for item in pending:
+        groups.setdefault(_key(item), []).append(item)
+    return sorted(groups.values(), key=lambda group: -max(d.confidence for d in group))
 
 
 def _interactive(
-    paths: ProjectPaths, result: pipeline.Result, pending: list[Discrepancy], ask: Ask
+    paths: ProjectPaths, result: pipeline.Result, groups: list[list[Discrepancy]], ask: Ask
 ) -> int:
     done = 0
     for line in reference_lines(result.project, result.analysis):
         print(line.removeprefix("# "))
-    for number, item in enumerate(pending, 1):
-        print(f"\n[{number}/{len(pending)}] {_describe(result, item)}")
+    for number, (item, *more) in enumerate(groups, 1):
+        print(f"\n[{number}/{len(groups)}] {_describe(result, item)}")
+        if more:
+            elsewhere = ", ".join(
+                f"{result.project.sources[d.source].label} ¶{d.paragraph[1:]}" for d in more
+            )
+            print(f"    the same words stand in {elsewhere}: one decision settles them all")
         while True:
             try:
                 answer = ask("(c)orrection, (a)ccept the wording, (s)kip, (q)uit? ").strip()

@@ -95,6 +95,32 @@ def items(
     return result
 
 
+def suggestions(
+    project: Project, analysis: Analysis, everything: bool = False, min_confidence: float = 0.0
+) -> list[dict[str, Any]]:
+    """What ``suggest --json`` lists: one item per version and wording, with ``places``
+    (id, line, column, offsets) for every place it stands. One fact-file entry settles
+    them all: a correction's wrong form and an accepted wording hold wherever the words
+    stand."""
+    grouped: dict[tuple[object, ...], dict[str, Any]] = {}
+    for item in items(project, analysis, everything):
+        key = (
+            item["source"],
+            item["reviewed"] is None,
+            *same_entry(item["kind"], item["wrong_form"], item["right_form"]),
+        )
+        first = grouped.setdefault(key, {**item, "places": []})
+        first["places"].append({k: item[k] for k in ("id", "line", "col", "start", "end")})
+        first["confidence"] = max(first["confidence"], item["confidence"])
+    return [item for item in grouped.values() if item["confidence"] >= min_confidence]
+
+
+def same_entry(kind: str, form: str, expected_form: str | None) -> tuple[str, str, str]:
+    """What one fact-file entry decides, wherever it stands: a kind of error and its words
+    (with the expected form a correction would give them)."""
+    return (kind, form, expected_form or "")
+
+
 def _slug(text: str, taken: set[str]) -> str:
     base = slug(text, fallback="wording")
     if not base[0].isalnum():
@@ -147,7 +173,7 @@ def to_yaml(project: Project, analysis: Analysis, min_confidence: float = 0.0) -
     by_site: dict[tuple[str, ...], list[Discrepancy]] = {}
     for item in pending:
         key = (
-            (item.kind, item.form, item.expected_form or "")
+            same_entry(item.kind, item.form, item.expected_form)
             if item.expected_form and item.basis
             else (item.site,)
         )

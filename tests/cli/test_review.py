@@ -110,3 +110,35 @@ def test_review_by_id_for_scripts(project: Path) -> None:
     assert {str(i["id"]) for i in pending(project)}.isdisjoint({first, second})
     unknown = run(project, "review", "--accept", "no-such-id")
     assert unknown.returncode == 1 and "no-such-id" in unknown.stderr
+
+
+@pytest.fixture
+def repeated(tmp_path: Path) -> Path:
+    """A brief whose rewrite misspells one name the same way in two sentences."""
+    folder = tmp_path / "repeated"
+    shutil.copytree(ROOTS / "test-basic", folder)
+    for name, spelt in (("wire", "Oyun-Erdene"), ("rewrite", "Oyun-Edne")):
+        seed = folder / "seeds" / f"{name}.txt"
+        added = f"\nHarbour master {spelt} welcomed the plan. {spelt} said work starts in May.\n"
+        seed.write_text(seed.read_text("utf-8") + added, "utf-8")
+    return folder
+
+
+def test_one_wording_in_two_places_is_one_suggestion(repeated: Path) -> None:
+    items = pending(repeated)
+    named = [i for i in items if i["found"] == "Oyun-Edne"]
+    assert len(named) == 1
+    assert [p["line"] for p in named[0]["places"]] == [5, 5]
+    assert len({p["col"] for p in named[0]["places"]}) == 2
+
+
+def test_review_asks_once_for_one_wording_in_two_places(repeated: Path) -> None:
+    items = pending(repeated)
+    seen = converse(repeated, ["c", ""] + ["s"] * (len(items) - 1))
+    assert seen.count("Oyun-Edne”") == 1  # one question, naming the other place
+    assert "one decision settles them all" in seen
+    data = yaml.safe_load((repeated / "facts.yaml").read_text("utf-8"))
+    made = [c for c in data["corrections"].values() if c["wrong"] == "Oyun-Edne"]
+    assert len(made) == 1 and made[0]["right"] == "Oyun-Erdene"
+    assert run(repeated, "check").returncode == 0
+    assert not any(i["found"] == "Oyun-Edne" for i in pending(repeated))
