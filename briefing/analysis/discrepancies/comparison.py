@@ -27,6 +27,7 @@ from briefing.analysis.discrepancies.pairing import (
     figures_in_order,
     is_age,
     reordered,
+    reordered_names,
     respelt_names,
     same_slot,
     substitutions,
@@ -82,7 +83,13 @@ def compare_passages(
     ]
     closeness = _closeness(ops, len(passage.tokens), len(ref.tokens))
     mapping = token_ranges(ops, len(passage.tokens))
-    pairs = substitutions(passage, ref, ops)
+    pairs = reordered_names(passage, ref)
+    held = {id(i) for pair in pairs for i in pair}
+    pairs += [
+        (x, y)
+        for x, y in substitutions(passage, ref, ops)
+        if id(x) not in held and id(y) not in held
+    ]
     strong = len(pairs)
     done = {id(i) for pair in pairs for i in pair}
     v_only, r_only = unshared(

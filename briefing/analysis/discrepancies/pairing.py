@@ -342,6 +342,18 @@ def substitutions(passage: Passage, ref: Passage, ops: list[Opcode]) -> list[tup
     return pairs
 
 
+def reordered_names(passage: Passage, ref: Passage) -> list[tuple[Item, Item]]:
+    """Names the version prints with the reference's words in another order ("the Council
+    of State" for "the State Council"), wherever each stands in the sentence: a rewritten
+    sentence moves them, and the nearest name of the reference is another."""
+    pairs = []
+    for x in passage.items:
+        same = [y for y in ref.items if reordered(x, y)]
+        if len(same) == 1 and not any(x.keys & y.keys for y in ref.items):
+            pairs.append((x, same[0]))
+    return pairs
+
+
 def respelt_names(
     passage: Passage, ref: Passage, mapping: list[tuple[int, int]], paired: set[int]
 ) -> list[tuple[Item, Item]]:
