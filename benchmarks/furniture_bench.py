@@ -44,9 +44,15 @@ def _lines(block: str) -> list[str]:
     return [line.strip() for line in block.split("\n") if line.strip()]
 
 
-def _span(text: str, head: str) -> tuple[int, int]:
-    at = text.find(head.strip())
-    return at, at + len(head.strip())
+def _spans(text: str, heads: list[str]) -> list[tuple[int, int]]:
+    """Where each head stands; a head marked twice is its first and its second place."""
+    after: dict[str, int] = {}
+    spans = []
+    for head in (h.strip() for h in heads):
+        at = text.find(head, after.get(head, 0))
+        after[head] = at + 1
+        spans.append((at, at + len(head)))
+    return spans
 
 
 def _heads(text: str, spans: list[tuple[int, int]]) -> dict[int, str]:
@@ -57,6 +63,20 @@ def _heads(text: str, spans: list[tuple[int, int]]) -> dict[int, str]:
         line = text.rfind("\n", 0, start) + 1
         ends[line] = max(ends.get(line, end), end)
     return {line: text[line:end].strip() for line, end in ends.items()}
+
+
+def _covered(text: str, spans: list[tuple[int, int]]) -> set[str]:
+    """The lines whose every character but spaces lies in one of the spans."""
+    inside = set()
+    for start, end in spans:
+        inside.update(range(start, end))
+    covered = set()
+    for start in {text.rfind("\n", 0, a) + 1 for a, _ in spans}:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if all(i in inside or text[i].isspace() for i in range(start, end)):
+            covered.add(text[start:end].strip())
+    return covered
 
 
 def score(story: Story, show: bool = False) -> Score:
@@ -71,15 +91,18 @@ def score(story: Story, show: bool = False) -> Score:
         # A row that is no whole line but the head of one is a dateline (whatever its kind).
         marked = {r["text"].strip() for r in rows if r["text"].strip() in lines}
         head_rows = [r for r in rows if r["text"].strip() not in lines]
+        spans = _spans(text, [r["text"] for r in head_rows])
+        marked_heads = _heads(text, spans)
+        # Pieces marked that make a whole line (a date mark, a date and a headline) mark it.
+        marked |= _covered(text, spans) & lines
         aside = {line for a in found[file] if a.kind != "dateline" for line in _lines(a.text)}
         result.found += len(aside)
         result.marked += len(marked)
         result.both += len(aside & marked)
         heads = _heads(text, [(a.start, a.end) for a in found[file] if a.kind == "dateline"])
-        marked_heads = _heads(text, [_span(text, r["text"]) for r in head_rows])
-        for row in head_rows:
+        for row, (at, _) in zip(head_rows, spans, strict=True):
             result.datelines += 1
-            line = text.rfind("\n", 0, _span(text, row["text"])[0]) + 1
+            line = text.rfind("\n", 0, at) + 1
             line_end = text.find("\n", line)
             whole = text[line : line_end if line_end >= 0 else len(text)].strip()
             # Pieces marked that make the whole line (a date mark and a headline) are

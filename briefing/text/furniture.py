@@ -63,8 +63,9 @@ _DATELINE = re.compile(
            |[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=\s*(?:,|\())  # Nueva York, ... (EFE)
            |[A-Z][a-z]{{2,8}}\.?\s\d{{1,2}}(?=\s*\((?:{_AGENCIES})\)))  # Nov 21 (Reuters)
          (?:\s*\((?:{_AGENCIES})\)(?=,))?          # Nairobi (AFP), Nov 4 –
-         (?:,\s*(?:\d{{1,2}}\s\w+\.?|[A-Z][\w.]*(?:\s(?:and\s)?[A-Z][\w.]*){{0,2}}(?:\s\d{{1,2}})?))?
-         # , Jan 8 / , 14 abr / , Trinidad and Tobago
+         (?:,\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s\w+\.?(?:,?\s\d{{4}})?
+                 |[A-Z][\w.]*(?:\s(?:and\s)?[A-Z][\w.]*){{0,2}}(?:\s\d{{1,2}})?))?
+         # , Jan 8 / , 14 abr / , 10th September, 2023 / , Trinidad and Tobago
          (?:\s*(?:—|–)\s*(?=\())?                 # MAUMERE, Indonesia — (AP) —
          (?:\s*\((?:{_AGENCIES}|Agencies|(?:Web|News)\sDesk)\))?  # (AP), (Agencies), (Web Desk)
          (?:\s*(?:—|–|-{{1,2}}|:|\.-|•|>>)(?:\s+|(?=[A-Z“"]))  # the dash that ends it
@@ -133,7 +134,10 @@ def _furniture_of(
     # A name and a colon heading one paragraph is its dateline ("Kozhikode: The boy ...");
     # heading several, the speakers of an exchange ("Jones: I did not."); but one name
     # heading a teaser and the story it repeats is one dateline.
-    named_heads = len({m.group() for u in units if (m := _NAMED_HEAD.match(u[2]))})
+    # A label's colon ("Read More: ...") is no speaker's.
+    named_heads = len(
+        {m.group() for u in units if (m := _NAMED_HEAD.match(u[2])) and not _label(m.group())}
+    )
     story_paragraphs = 0
     for index, (start, end, line) in enumerate(units):
         number = text.count("\n", 0, start) + 1
@@ -238,7 +242,8 @@ _LABELS = frozenset(
     "note update updated editor correction clarification warning breaking developing "
     "watch video photo photos picture image read related source credit summary "
     "background context analysis opinion exclusive live also highlights recap transcript "
-    "question answer listen advertisement disclaimer sponsored more see latest".split()
+    "question answer listen advertisement disclaimer sponsored more see latest "
+    "what why how".split()  # "What Happened:", Benzinga's crosshead
 )
 
 

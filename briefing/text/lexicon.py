@@ -156,7 +156,8 @@ COMMON_WORDS = frozenset(
 
 # News agencies and wire services, as they credit a story ("(AFP)", "per the AP").
 NEWS_AGENCIES = tuple(
-    "AP AFP Reuters EFE Xinhua MNA UPI dpa ANSA IANS PTI NAN Bloomberg MENAFN IRNA".split()
+    "AP AFP Reuters EFE Xinhua MNA UPI dpa ANSA IANS PTI NAN Bloomberg MENAFN IRNA "
+    "WAM Petra".split()
 )
 
 
