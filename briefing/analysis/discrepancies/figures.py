@@ -82,9 +82,17 @@ def within_bound(x: Item, y: Item) -> bool:
                     and FIGURE.fullmatch(figure[0] if figure else "")
                     and FIGURE.fullmatch(limit[0] if limit else "")
                     and _BOUNDS[bound](float(figure[0]), float(limit[0]))
+                    and (bound not in HEDGES or _digits(figure[0]) > _digits(limit[0]))
                 ):
                     return True
     return False
+
+
+def _digits(figure: str) -> int:
+    """A figure's significant digits: a hedge rounds a figure to fewer ("about 17,000" for
+    "17,200"); "32.8" is not "nearly 34.28", which is no rounding of it."""
+    digits = figure.replace(".", "").lstrip("0")
+    return len(digits if "." in figure else digits.rstrip("0")) or 1
 
 
 def _same_figure(mine: list[str], theirs: list[str]) -> bool:
