@@ -20,6 +20,13 @@ _WORDS = {
     "de": "der die das und ist den dem des nicht ein eine zu mit sich auf für von im auch "
     "wurde sind",
     "pt": "o os as de do da que e em um uma para com não por mais foi ao na no dos das pelo ele",
+    # Danish and Norwegian (Bokmål) share their commonest words: one list reads both.
+    "da": "og er som af av til det på med ikke har var sig seg fra blev ble siger sier efter "
+    "etter også hvor skal eller være kan vil",
+    "sv": "och är som av till det på med inte har var sig från blev säger efter också där "
+    "ska eller vara kan vill",
+    "nl": "het een van en is dat op te zijn niet met voor werd heeft ook naar bij maar door "
+    "deze wordt zegt",
 }
 _SETS = {code: frozenset(words.split()) for code, words in _WORDS.items()}
 _WORD = re.compile(r"[^\W\d_]+")

@@ -23,11 +23,21 @@ POLISH = (
     "państwowym trwała prawie 100 lat. Do 2001 roku udało się osiągnąć stabilną kontrolę nad "
     "jej rozprzestrzenianiem się."
 )
+# Kristeligt Dagblad, 14 September 2023: its "i" and "at" are English-looking words.
+DANISH = (
+    "Nødhjælpsorganisationen Røde Halvmåne siger torsdag, at mindst 11.300 mennesker er "
+    "omkommet i den libyske kystby by Derna, mens tusindvis af andre stadig er meldt savnet. "
+    "Hjælpeorganisationens generalsekretær, Marie el-Drese, siger over telefonen til "
+    "nyhedsbureauet AP torsdag aften, at 10.100 mennesker er meldt savnet i alene i Derna. "
+    "De libyske sundhedsmyndigheder har tidligere oplyst, at mindst 5500 mennesker mistede "
+    "livet i byen."
+)
 
 
 def test_a_known_language_is_named() -> None:
     assert language_of(ENGLISH) == "en"
     assert language_of(FRENCH) == "fr"
+    assert language_of(DANISH) == "da"
 
 
 def test_a_long_text_in_no_known_language_is_another_one() -> None:
