@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Opcode
 
 from briefing.analysis.discrepancies.conversions import one_measure
+from briefing.analysis.discrepancies.dates import calendar_part
 from briefing.analysis.discrepancies.figures import hedged, rounded_alike
 from briefing.analysis.discrepancies.items import Item
 from briefing.analysis.discrepancies.modifiers import (
@@ -21,16 +22,14 @@ from briefing.analysis.discrepancies.modifiers import (
     unit_changed,
 )
 from briefing.analysis.discrepancies.pairing import (
-    calendar_part,
     counted_alike,
     differs,
     figures_in_order,
     is_age,
     reordered,
-    reordered_names,
     respelt_names,
     same_slot,
-    substitutions,
+    strong_pairs,
     unshared,
 )
 from briefing.analysis.discrepancies.passages import Passage
@@ -83,13 +82,7 @@ def compare_passages(
     ]
     closeness = _closeness(ops, len(passage.tokens), len(ref.tokens))
     mapping = token_ranges(ops, len(passage.tokens))
-    pairs = reordered_names(passage, ref)
-    held = {id(i) for pair in pairs for i in pair}
-    pairs += [
-        (x, y)
-        for x, y in substitutions(passage, ref, ops)
-        if id(x) not in held and id(y) not in held
-    ]
+    pairs = strong_pairs(passage, ref, ops)
     strong = len(pairs)
     done = {id(i) for pair in pairs for i in pair}
     v_only, r_only = unshared(

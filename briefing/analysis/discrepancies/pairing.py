@@ -6,10 +6,10 @@ other words ("Feb 27, 2024" and "February 2024", "$2.89 trillion" and "$2.9 tril
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from rapidfuzz.distance import Opcode
 
+from briefing.analysis.discrepancies.dates import date_sort, date_words
 from briefing.analysis.discrepancies.figures import FIGURE, hedged, rounded_alike, within_bound
 from briefing.analysis.discrepancies.items import TITLE_QUALIFIERS, Item
 from briefing.analysis.discrepancies.passages import Passage
@@ -18,7 +18,6 @@ from briefing.text.lexicon import (
     COMMON_WORDS,
     CONNECTORS,
     DIMENSIONS,
-    MONTHS,
     NATIONALITY,
     NEWS_AGENCIES,
     TIME_UNITS,
@@ -28,7 +27,6 @@ from briefing.text.lexicon import (
 )
 from briefing.text.names import respelt_name, spelt_alike, unjoined
 from briefing.text.opcodes import changed_blocks, token_ranges
-from briefing.text.words import date_part, normalise
 
 _WORD = re.compile(r"\w+")
 
@@ -193,7 +191,7 @@ def differs(x: Item, y: Item) -> bool:
         return True
     mine, theirs = set(_words_of(x.text)), set(_words_of(y.text))
     if x.family == "date":  # "Feb 27, 2024" and "February 2024": the month read as one
-        mine, theirs = _date_words(mine), _date_words(theirs)
+        mine, theirs = date_words(mine), date_words(theirs)
     if x.family == "name" and unjoined(x.text, y.text):
         return True  # "Reserve Bank Zimbabwe" for "Reserve Bank of Zimbabwe": garbled
     if x.family in ("name", "date") and (mine <= theirs or theirs <= mine):
@@ -215,9 +213,7 @@ def differs(x: Item, y: Item) -> bool:
         return False  # "per the AP": a credit the copy adds, no name changed
     if x.family == "name" and _demonym(x.text) != _demonym(y.text):
         return False  # "the Nigerian team" for "the Super Eagles": said another way
-    if x.family == "date" and (
-        (sort := _date_sort(x, y)) != _date_sort(y, x) or sort == "relative"
-    ):
+    if x.family == "date" and ((sort := date_sort(x, y)) != date_sort(y, x) or sort == "relative"):
         return False  # "today" for "tomorrow": a copy published a day later says the same
     return not rounded_alike(x, y) and not hedged(x, y) and not within_bound(x, y)
 
@@ -256,58 +252,6 @@ def _words_of(text: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text)]
 
 
-def _date_words(words: set[str]) -> set[str]:
-    return {date_part(normalise(w), True) or w for w in words}
-
-
-def _date_sort(item: Item, other: Item) -> str:
-    """What sort of date an item gives, read against the date it is compared with."""
-    key = min(item.keys)
-    if _calendar_day(key) and _calendar_day(min(other.keys)):
-        return "calendar"  # "yesterday, Friday, July 21, 2023" for "July 21, 2022"
-    if any(
-        day in key
-        for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    ):
-        return "weekday"
-    if any(day in key for day in ("today", "yesterday", "tomorrow", "tonight")):
-        return "relative"
-    if set(key[2:].split()) <= _SEASONS:
-        return "season"  # "summer" is no "1 June" and no "2025"
-    return "calendar"
-
-
-_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
-_MONTH_NAMES = frozenset(MONTHS.values())
-
-
-def calendar_part(y: Item, x: Item, ref: Passage) -> Item:
-    """The reference's date from where the version's begins: "July 21, 2023" of
-    "yesterday, Friday, July 21, 2023", where the version prints "July 21, 2022" (what
-    the version should read there is the day, not the words around it)."""
-    if (
-        x.family != "date"
-        or x.text[:1].isdigit()
-        or not (_calendar_day(min(x.keys)) and _calendar_day(min(y.keys)))
-    ):
-        return y
-    head = x.text.split()[0].casefold()
-    for k in range(y.first + 1, y.last + 1):
-        token = ref.tokens[k]
-        if token.text.casefold() == head:
-            offset = token.start - ref.tokens[y.first].start
-            if any(c.isdigit() for c in y.text[:offset]):
-                return y  # ("8 April 2023": the day is the date's)
-            return replace(y, start=y.start + offset, text=y.text[offset:], first=k)
-    return y
-
-
-def _calendar_day(key: str) -> bool:
-    """Whether a date's key names a month and a year, whatever else it names."""
-    words = set(key[2:].split())
-    return bool(words & _MONTH_NAMES) and any(w.isdigit() and len(w) == 4 for w in words)
-
-
 def substitutions(passage: Passage, ref: Passage, ops: list[Opcode]) -> list[tuple[Item, Item]]:
     """Items replaced in place: a short run of changed words between unchanged ones holds
     one item on each side, of one family (and for figures, of one count), where the
@@ -340,6 +284,18 @@ def substitutions(passage: Passage, ref: Passage, ops: list[Opcode]) -> list[tup
         if _count(passage, y) < _count(ref, y) and not (moved and not outside):
             pairs.append((x, y))
     return pairs
+
+
+def strong_pairs(passage: Passage, ref: Passage, ops: list[Opcode]) -> list[tuple[Item, Item]]:
+    """Names printing the reference's words in another order, then the items the word
+    alignment substitutes for the reference's among the rest."""
+    pairs = reordered_names(passage, ref)
+    held = {id(i) for pair in pairs for i in pair}
+    return pairs + [
+        (x, y)
+        for x, y in substitutions(passage, ref, ops)
+        if id(x) not in held and id(y) not in held
+    ]
 
 
 def reordered_names(passage: Passage, ref: Passage) -> list[tuple[Item, Item]]:
