@@ -202,14 +202,13 @@ def to_yaml(project: Project, analysis: Analysis, min_confidence: float = 0.0) -
             # wording, in context, so that the entry covers this place only.
             forms = list(dict.fromkeys(d.form for d in group))
             name = _slug(first.form, taken)
-            entry = {
-                "kind": first.kind,
-                "forms": forms,
-                "note": "The versions word this differently: "
-                + ", ".join(f"{d.source} “{d.form}”" for d in group)
-                + ".",
-            }
-            accepted.append(_entry(name, entry, f"{where}; no version or record settles it"))
+            entry = {"kind": first.kind, "forms": forms, "note": _note(group, analysis.reference)}
+            settles = (
+                "the reference does not say it"
+                if first.kind == "addition"
+                else "no version or record settles it"
+            )
+            accepted.append(_entry(name, entry, f"{where}; {settles}"))
     out = [
         f"# {len(pending)} discrepancies that no correction or accepted wording covers yet.",
         *reference_lines(project, analysis),
@@ -222,6 +221,19 @@ def to_yaml(project: Project, analysis: Analysis, min_confidence: float = 0.0) -
     if accepted:
         out += ["accepted:", *accepted]
     return "\n".join(out) + "\n"
+
+
+def _note(group: list[Discrepancy], reference: str | None) -> str:
+    """What an accepted wording records: a claim only some versions add, or wordings
+    that differ where nothing says which is right."""
+    sources = ", ".join(dict.fromkeys(d.source for d in group))
+    if group[0].kind == "addition":
+        return f"Added by {sources}; {reference or 'the reference'} does not say it."
+    return (
+        "The versions word this differently: "
+        + ", ".join(f"{d.source} “{d.form}”" for d in group)
+        + "."
+    )
 
 
 def reference_lines(project: Project, analysis: Analysis) -> list[str]:

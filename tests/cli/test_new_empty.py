@@ -173,3 +173,16 @@ def test_suggest_says_which_version_it_read_against_and_how_to_name_the_original
     assert run("check", cwd=project).returncode == 0
     header = run("suggest", cwd=project).stdout.split("\ncorrections:")[0]
     assert f"# Expected forms are {original}'s: the original the fact file names." in header
+
+
+def test_a_rewrite_s_own_claims_are_offered_as_added(tmp_path: Path) -> None:
+    assert run("new", "mine", "--empty", cwd=tmp_path).returncode == 0
+    project = tmp_path / "mine"
+    add_seeds(project)
+    suggest = run("suggest", cwd=project)
+    assert suggest.returncode == 0, suggest.stderr
+    accepted = yaml.safe_load(suggest.stdout).get("accepted") or {}
+    added = [entry for entry in accepted.values() if entry["kind"] == "addition"]
+    assert added, "the rewrite adds sentences of its own"
+    # Said as what it is: a claim only these versions make, not two wordings of one.
+    assert all(re.match(r"Added by [\w, -]+; \S+ does not say it\.$", e["note"]) for e in added)
