@@ -24,7 +24,7 @@ from briefing.text.lexicon import HEDGES, MONTHS, NUMBER_QUALIFIERS, UNITS, unit
 SENSES = {" ".join(words): sense for words, sense in NUMBER_QUALIFIERS.items() if sense != "within"}
 # A figure and the unit after it ("40cm-long", "44 grams", "100 individuals"); what
 # qualifies it is read in the words before it.
-FIGURE = re.compile(r"(?<![\w.,])(?P<figure>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<unit>%|[A-Za-z]+))?")
+FIGURE = re.compile(r"(?<![\w.,])(?P<figure>\d+(?:,\d+)*(?:\.\d+)?)(?:\s?(?P<unit>%|[A-Za-z]+))?")
 _BEFORE = re.compile(r"([a-z]+(?: [a-z]+){0,2}) $", re.IGNORECASE)
 LONGEST = max(len(q.split()) for q in SENSES)
 LAST_WORDS = frozenset(q.split()[-1] for q in SENSES)
